@@ -1,0 +1,38 @@
+package itu.wsis.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A circular letter (or a new revision of it) was published. It carries the text once, so invitation events need
+ * not repeat it 193 times. Key: letter id.
+ */
+public record CircularLetterPublished(
+        UUID eventId,
+        Instant occurredAt,
+        UUID letterId,
+        UUID forumId,
+        String reference,
+        int revision,
+        LocalDate letterDate,
+        String signatoryName,
+        String signatoryTitle,
+        Contact contact,
+        Language originalLanguage,
+        Map<Language, LocalizedText> texts,
+        String addresseeClass,
+        Deadline responseDeadline,
+        Deadline speakingRequestDeadline) implements DomainEvent {
+
+    public static final String TYPE = "CircularLetterPublished.v1";
+
+    @Override
+    @JsonIgnore
+    public String partitionKey() {
+        return letterId.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package itu.wsis.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every event on a WSIS topic. The JSON carries {@code "type": "<Name>.v<N>"}; a breaking change to a record
+ * is a new record with the next version, so consumers of the old one keep working (see docs/events.md).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ForumEditionPublished.class, name = ForumEditionPublished.TYPE),
+        @JsonSubTypes.Type(value = CircularLetterPublished.class, name = CircularLetterPublished.TYPE),
+        @JsonSubTypes.Type(value = InvitationIssued.class, name = InvitationIssued.TYPE),
+        @JsonSubTypes.Type(value = InvitationRevoked.class, name = InvitationRevoked.TYPE),
+        @JsonSubTypes.Type(value = ResponseDeadlineExtended.class, name = ResponseDeadlineExtended.TYPE),
+        @JsonSubTypes.Type(value = PersonalLinkReissued.class, name = PersonalLinkReissued.TYPE),
+        @JsonSubTypes.Type(value = InvitationAccepted.class, name = InvitationAccepted.TYPE),
+        @JsonSubTypes.Type(value = InvitationDeclined.class, name = InvitationDeclined.TYPE),
+        @JsonSubTypes.Type(value = ReplyChanged.class, name = ReplyChanged.TYPE),
+        @JsonSubTypes.Type(value = ReplyWithdrawn.class, name = ReplyWithdrawn.TYPE),
+        @JsonSubTypes.Type(value = SpeakingRequestSubmitted.class, name = SpeakingRequestSubmitted.TYPE),
+        @JsonSubTypes.Type(value = SpeakingSlotAllocated.class, name = SpeakingSlotAllocated.TYPE),
+        @JsonSubTypes.Type(value = SpeakingRequestWaitlisted.class, name = SpeakingRequestWaitlisted.TYPE),
+        @JsonSubTypes.Type(value = SpeakingRequestWithdrawn.class, name = SpeakingRequestWithdrawn.TYPE),
+        @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
+        @JsonSubTypes.Type(value = NotificationFailed.class, name = NotificationFailed.TYPE),
+})
+public sealed interface DomainEvent
+        permits ForumEditionPublished, CircularLetterPublished, InvitationEvent {
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    /** Kafka record key: everything about one aggregate lands on one partition, in order. */
+    @JsonIgnore
+    String partitionKey();
+
+    @JsonIgnore
+    default String eventType() {
+        return EventCatalog.typeOf(getClass());
+    }
+
+    @JsonIgnore
+    default Topic publishedOn() {
+        return EventCatalog.topicOf(getClass());
+    }
+}

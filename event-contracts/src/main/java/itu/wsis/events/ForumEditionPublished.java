@@ -1,0 +1,36 @@
+package itu.wsis.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/** A forum edition was created or changed; consumers keep the latest by {@code revision}. Key: forum id. */
+public record ForumEditionPublished(
+        UUID eventId,
+        Instant occurredAt,
+        UUID forumId,
+        long revision,
+        String code,
+        Map<Language, String> names,
+        Map<Language, String> themes,
+        LocalDate virtualPhaseStart,
+        LocalDate inPersonStart,
+        LocalDate inPersonEnd,
+        String venue,
+        String format,
+        String timeZone,
+        String forumSiteUrl,
+        String speakingRequestUrl,
+        String partnershipUrl) implements DomainEvent {
+
+    public static final String TYPE = "ForumEditionPublished.v1";
+
+    @Override
+    @JsonIgnore
+    public String partitionKey() {
+        return forumId.toString();
+    }
+}

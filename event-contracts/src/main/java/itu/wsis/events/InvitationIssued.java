@@ -1,0 +1,25 @@
+package itu.wsis.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An invitation was issued. It carries no personal-link token: the link is signed by the sender at send time
+ * (docs/adr/0002-personal-link-tokens.md); {@code linkVersion} lets verifiers refuse superseded links.
+ */
+public record InvitationIssued(
+        UUID eventId,
+        Instant occurredAt,
+        UUID invitationId,
+        UUID forumId,
+        String forumCode,
+        UUID letterId,
+        String letterReference,
+        InviteeContact invitee,
+        Deadline responseDeadline,
+        Deadline speakingRequestDeadline,
+        int linkVersion,
+        Instant linkExpiresAt) implements InvitationEvent {
+
+    public static final String TYPE = "InvitationIssued.v1";
+}

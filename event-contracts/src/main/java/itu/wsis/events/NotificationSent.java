@@ -1,0 +1,11 @@
+package itu.wsis.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An email was accepted by the SMTP server. No address or content: ops find those in the delivery log. */
+public record NotificationSent(UUID eventId, Instant occurredAt, UUID invitationId, UUID notificationId,
+                               String kind, Language language, String messageId) implements InvitationEvent {
+
+    public static final String TYPE = "NotificationSent.v1";
+}

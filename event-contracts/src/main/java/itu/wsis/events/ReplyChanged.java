@@ -1,0 +1,26 @@
+package itu.wsis.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A reply was changed by the invitee, or corrected by the secretariat ({@code correction}). */
+public record ReplyChanged(
+        UUID eventId,
+        Instant occurredAt,
+        UUID invitationId,
+        int replyVersion,
+        ReplyStatus previousStatus,
+        ReplyStatus status,
+        ParticipationMode mode,
+        List<Delegate> delegation,
+        ReplyChannel channel,
+        boolean correction,
+        boolean late) implements InvitationEvent {
+
+    public static final String TYPE = "ReplyChanged.v1";
+
+    public ReplyChanged {
+        delegation = delegation == null ? List.of() : List.copyOf(delegation);
+    }
+}

@@ -1,0 +1,5 @@
+package itu.wsis.events;
+
+public enum ReplyStatus {
+    ACCEPTED, DECLINED, WITHDRAWN
+}

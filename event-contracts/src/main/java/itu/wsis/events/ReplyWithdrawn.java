@@ -1,0 +1,11 @@
+package itu.wsis.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An accepted invitation was withdrawn: the delegation no longer attends. */
+public record ReplyWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, int replyVersion,
+                             ReplyChannel channel, boolean late) implements InvitationEvent {
+
+    public static final String TYPE = "ReplyWithdrawn.v1";
+}
