@@ -1,0 +1,75 @@
+package itu.wsis.support.links;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonalLinkTokensTest {
+
+    static final Instant NOW = Instant.parse("2022-03-21T08:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    final PrivateKey privateKey = PersonalLinkTokens.privateKeyFromPem(resource("dev-keys/link-signing-private-key.pem"));
+    final PublicKey publicKey = PersonalLinkTokens.publicKeyFromPem(resource("dev-keys/link-signing-public-key.pem"));
+    final LinkClaims claims = new LinkClaims(UUID.randomUUID(), 2, NOW.plusSeconds(86_400));
+
+    @Test
+    void aSignedLinkOpensItsOwnInvitation() {
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+
+        assertThat(PersonalLinkTokens.verify(token, publicKey, CLOCK)).contains(claims);
+        assertThat(token).hasSizeLessThan(200).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void twoMintsOfTheSameClaimsDifferByTheirNonce() {
+        assertThat(PersonalLinkTokens.sign(claims, privateKey)).isNotEqualTo(PersonalLinkTokens.sign(claims, privateKey));
+    }
+
+    @Test
+    void aTamperedLinkOpensNothing() {
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+        char[] chars = token.toCharArray();
+        chars[3] = chars[3] == 'A' ? 'B' : 'A';
+
+        assertThat(PersonalLinkTokens.verify(new String(chars), publicKey, CLOCK)).isEmpty();
+        assertThat(PersonalLinkTokens.verify(token + "x", publicKey, CLOCK)).isEmpty();
+        assertThat(PersonalLinkTokens.verify("garbage", publicKey, CLOCK)).isEmpty();
+        assertThat(PersonalLinkTokens.verify(null, publicKey, CLOCK)).isEmpty();
+    }
+
+    @Test
+    void aLinkSignedWithAnotherKeyOpensNothing() throws NoSuchAlgorithmException {
+        PrivateKey other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+
+        assertThat(PersonalLinkTokens.verify(PersonalLinkTokens.sign(claims, other), publicKey, CLOCK)).isEmpty();
+    }
+
+    @Test
+    void anExpiredLinkIsAuthenticButNotValid() {
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+        Clock later = Clock.fixed(claims.expiresAt(), ZoneOffset.UTC);
+
+        assertThat(PersonalLinkTokens.verify(token, publicKey, later)).isEmpty();
+        assertThat(PersonalLinkTokens.authentic(token, publicKey)).contains(claims);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PersonalLinkTokensTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
