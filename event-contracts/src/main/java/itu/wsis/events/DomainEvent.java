@@ -27,11 +27,15 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SpeakingSlotAllocated.class, name = SpeakingSlotAllocated.TYPE),
         @JsonSubTypes.Type(value = SpeakingRequestWaitlisted.class, name = SpeakingRequestWaitlisted.TYPE),
         @JsonSubTypes.Type(value = SpeakingRequestWithdrawn.class, name = SpeakingRequestWithdrawn.TYPE),
+        @JsonSubTypes.Type(value = SpeakingRequestPromoted.class, name = SpeakingRequestPromoted.TYPE),
+        @JsonSubTypes.Type(value = SpeakingRequestRejected.class, name = SpeakingRequestRejected.TYPE),
+        @JsonSubTypes.Type(value = SpeakerSubstituted.class, name = SpeakerSubstituted.TYPE),
+        @JsonSubTypes.Type(value = ListOfSpeakersPublished.class, name = ListOfSpeakersPublished.TYPE),
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
         @JsonSubTypes.Type(value = NotificationFailed.class, name = NotificationFailed.TYPE),
 })
 public sealed interface DomainEvent
-        permits ForumEditionPublished, CircularLetterPublished, InvitationEvent {
+        permits ForumEditionPublished, CircularLetterPublished, ListOfSpeakersPublished, InvitationEvent {
 
     UUID eventId();
 

@@ -28,6 +28,10 @@ public final class EventCatalog {
             Map.entry(SpeakingSlotAllocated.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakingRequestWaitlisted.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakingRequestWithdrawn.class, Topic.SPEAKING_REQUEST),
+            Map.entry(SpeakingRequestPromoted.class, Topic.SPEAKING_REQUEST),
+            Map.entry(SpeakingRequestRejected.class, Topic.SPEAKING_REQUEST),
+            Map.entry(SpeakerSubstituted.class, Topic.SPEAKING_REQUEST),
+            Map.entry(ListOfSpeakersPublished.class, Topic.SPEAKING_REQUEST),
             Map.entry(NotificationSent.class, Topic.NOTIFICATION),
             Map.entry(NotificationFailed.class, Topic.NOTIFICATION));
 

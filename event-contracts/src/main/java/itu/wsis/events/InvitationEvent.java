@@ -7,6 +7,7 @@ public sealed interface InvitationEvent extends DomainEvent
         permits InvitationIssued, InvitationRevoked, ResponseDeadlineExtended, PersonalLinkReissued,
         InvitationAccepted, InvitationDeclined, ReplyChanged, ReplyWithdrawn,
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
+        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted,
         NotificationSent, NotificationFailed {
 
     UUID invitationId();
