@@ -1,0 +1,60 @@
+package itu.wsis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+class DevTokensTest {
+
+    // The key the services trust in their local/test profiles; the test fails if the two halves drift apart.
+    private static final Path PUBLIC_KEY = Path.of("..", "service-support", "src", "main", "resources", "dev-keys",
+            "jwt-public-key.pem");
+
+    @Test
+    void tokenIsRs256SignedByTheDevKeyWithRoleAndSubject() throws Exception {
+        String token = DevTokens.issue("secretariat", "alice", Duration.ofHours(12));
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(publicKey());
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+
+        String header = decode(parts[0]);
+        String claims = decode(parts[1]);
+        assertThat(header).contains("\"alg\":\"RS256\"");
+        assertThat(claims).contains("\"iss\":\"https://wsis.local/dev\"", "\"upn\":\"alice\"",
+                "\"groups\":[\"secretariat\"]");
+        long iat = Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"));
+        long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+        assertThat(exp - iat).isEqualTo(Duration.ofHours(12).toSeconds());
+    }
+
+    @Test
+    void unknownRoleIsRefused() {
+        assertThatThrownBy(() -> DevTokens.issue("admin", "x", Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static PublicKey publicKey() throws Exception {
+        String pem = Files.readString(PUBLIC_KEY);
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}

@@ -1,0 +1,74 @@
+package itu.wsis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaBrokerProcessTest {
+
+    @Test
+    void brokerRunsInItsOwnJvmAndSurvivesACrashWithItsData() throws Exception {
+        Path dir = Path.of("target", "kafka-test-" + UUID.randomUUID());
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir, FreePorts.next(), FreePorts.next(),
+                dir.resolve("broker.log"))) {
+            assertThat(broker.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            String topic = "local-stack-test";
+            produce(broker, topic, "before-crash");
+
+            long firstPid = broker.pid();
+            broker.kill();
+            assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            broker.restart();
+            assertThat(broker.pid()).isNotEqualTo(firstPid);
+            produce(broker, topic, "after-restart");
+
+            assertThat(consumeAll(broker, topic, 2)).containsExactly("before-crash", "after-restart");
+        }
+    }
+
+    private static void produce(KafkaBrokerProcess broker, String topic, String value) throws Exception {
+        Map<String, Object> cfg = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(cfg)) {
+            producer.send(new ProducerRecord<>(topic, "k", value)).get();
+        }
+    }
+
+    private static List<String> consumeAll(KafkaBrokerProcess broker, String topic, int expected) {
+        Map<String, Object> cfg = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cfg)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        return values;
+    }
+}
