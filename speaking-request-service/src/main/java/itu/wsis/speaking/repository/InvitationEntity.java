@@ -1,0 +1,53 @@
+package itu.wsis.speaking.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What this service knows of an invitation and its reply: enough for eligibility, links and the list of speakers. */
+@Entity
+@Table(name = "invitation")
+public class InvitationEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "id")
+    public UUID id;
+
+    @Column(name = "forum_id")
+    public UUID forumId;
+
+    @Column(name = "letter_id")
+    public UUID letterId;
+
+    @Column(name = "member_state")
+    public String memberState;
+
+    @Column(name = "rank")
+    public String rank;
+
+    @Column(name = "link_version")
+    public int linkVersion;
+
+    @Column(name = "speaking_deadline_at")
+    public Instant speakingDeadlineAt;
+
+    @Column(name = "issued")
+    public boolean issued;
+
+    @Column(name = "revoked")
+    public boolean revoked;
+
+    @Column(name = "reply_status")
+    public String replyStatus;
+
+    @Column(name = "reply_version")
+    public int replyVersion;
+
+    @Column(name = "attendance_mode")
+    public String attendanceMode;
+}

@@ -1,0 +1,137 @@
+package itu.wsis.speaking.rest;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import itu.wsis.speaking.domain.Csv;
+import itu.wsis.speaking.service.ForumService;
+import itu.wsis.speaking.service.Views;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A forum's allocation: settings, dry run, freeze, publication, and the lists of speakers. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Secretariat: allocation and lists of speakers")
+public class AllocationResource {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final ForumService forums;
+    private final CurrentIdentityAssociation identity;
+
+    public AllocationResource(ForumService forums, CurrentIdentityAssociation identity) {
+        this.forums = forums;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/forums/{forumId}/allocation")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<Dtos.AllocationSettingsDto> settings(@PathParam("forumId") UUID forumId) {
+        return forums.settings(forumId).map(Dtos.AllocationSettingsDto::from);
+    }
+
+    @PUT
+    @Path("/forums/{forumId}/allocation/late-policy")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "What happens to requests after the speaking-request deadline: WAITLIST or REJECT")
+    public Uni<Dtos.AllocationSettingsDto> latePolicy(@PathParam("forumId") UUID forumId,
+                                                      @Valid @NotNull Dtos.LatePolicyBody body) {
+        return forums.setLatePolicy(forumId, body.latePolicy()).map(Dtos.AllocationSettingsDto::from);
+    }
+
+    @GET
+    @Path("/forums/{forumId}/allocation/dry-run")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(summary = "What the rule would allocate now, with a one-line explanation per request")
+    public Uni<Dtos.DryRunDto> dryRun(@PathParam("forumId") UUID forumId) {
+        return forums.dryRun(forumId).map(Dtos.DryRunDto::from);
+    }
+
+    @POST
+    @Path("/forums/{forumId}/allocation/freeze")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Freeze the allocation: no automatic changes; overrides still apply")
+    public Uni<Dtos.AllocationSettingsDto> freeze(@PathParam("forumId") UUID forumId) {
+        return forums.freeze(forumId).map(Dtos.AllocationSettingsDto::from);
+    }
+
+    @POST
+    @Path("/forums/{forumId}/allocation/unfreeze")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Let the rule run again; the forum is re-allocated at once")
+    public Uni<Dtos.AllocationSettingsDto> unfreeze(@PathParam("forumId") UUID forumId) {
+        return forums.unfreeze(forumId).map(Dtos.AllocationSettingsDto::from);
+    }
+
+    @POST
+    @Path("/forums/{forumId}/allocation/publish")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Publish (or re-publish) the provisional lists of speakers; they become public")
+    public Uni<Dtos.AllocationSettingsDto> publish(@PathParam("forumId") UUID forumId) {
+        return forums.publish(forumId).map(Dtos.AllocationSettingsDto::from);
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/speakers")
+    @PermitAll
+    @Operation(summary = "A session's list of speakers: public once published, secretariat only before")
+    public Uni<Dtos.SpeakersListDto> speakers(@PathParam("sessionId") UUID sessionId) {
+        return list(sessionId).map(Dtos.SpeakersListDto::from);
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/speakers.csv")
+    @PermitAll
+    @Produces("text/csv")
+    @Operation(summary = "The same list as CSV (UTF-8 with BOM, formula cells neutralised)")
+    public Uni<Response> speakersCsv(@PathParam("sessionId") UUID sessionId) {
+        return list(sessionId).map(l -> {
+            StringBuilder csv = new StringBuilder(Csv.BOM);
+            csv.append(Csv.row(List.of("position", "member_state", "speaker", "title", "rank", "substitute",
+                    "modality", "language", "planned_start_local", "planned_start_utc")));
+            for (Views.SpeakerLine s : l.speakers()) {
+                csv.append(Csv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
+                        s.speakerName(), s.speakerTitle(), s.rank().name(), Boolean.toString(s.substitute()),
+                        s.modality().name(), s.language().code(), LOCAL.format(s.plannedLocalStart()),
+                        s.plannedStart().toString())));
+            }
+            return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"speakers-" + sessionId + ".csv\"")
+                    .build();
+        });
+    }
+
+    private Uni<Views.SpeakersList> list(UUID sessionId) {
+        return identity.getDeferredIdentity()
+                .map(who -> !who.isAnonymous() && who.hasRole(Roles.SECRETARIAT))
+                .onFailure().recoverWithItem(false)
+                .chain(staff -> forums.speakers(sessionId, staff));
+    }
+
+    private static String nullSafe(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,172 @@
+package itu.wsis.speaking.rest;
+
+import itu.wsis.events.Language;
+import itu.wsis.events.Rank;
+import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.LatePolicy;
+import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.service.Commands;
+import itu.wsis.speaking.service.Views;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The JSON of this service's API. Requests are validated here; unknown properties are refused by Jackson. */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** {@code rank} only for a substitute; the invited Minister's rank comes from the invitation. */
+    public record SpeakerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String title,
+                              Rank rank, boolean substitute) {
+        Commands.SpeakerInput toInput() {
+            return new Commands.SpeakerInput(name, title, rank, substitute);
+        }
+    }
+
+    public record SpeakingRequestBody(
+            @NotNull @Valid SpeakerBody speaker,
+            @NotEmpty @Size(max = 10) List<@NotNull UUID> preferredSessionIds,
+            @NotNull Language statementLanguage,
+            @NotNull SpeakingModality modality,
+            @NotBlank @Size(max = 300) String topic,
+            @Size(max = 20000) String statementText,
+            @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
+            String videoReference) {
+        Commands.Submit toCommand() {
+            return new Commands.Submit(speaker.toInput(), preferredSessionIds, statementLanguage, modality, topic,
+                    statementText, videoReference);
+        }
+    }
+
+    public record SessionBody(
+            @NotEmpty Map<@NotNull @Pattern(regexp = "ar|en|es|fr|ru|zh", message = "must be ar, en, es, fr, ru or zh")
+                    String, @NotBlank @Size(max = 300) String> titles,
+            @NotNull LocalDateTime start,
+            @NotNull LocalDateTime end,
+            @Min(0) @Max(200) int capacity,
+            @Min(1) @Max(60) Integer statementMinutes,
+            @NotEmpty Set<@NotNull SpeakingModality> modalities) {
+        Commands.SessionInput toInput() {
+            Map<Language, String> byLanguage = new EnumMap<>(Language.class);
+            titles.forEach((code, title) -> byLanguage.put(Language.fromCode(code), title));
+            return new Commands.SessionInput(byLanguage, start, end, capacity, statementMinutes, modalities);
+        }
+    }
+
+    public record AssignBody(@NotNull UUID sessionId) {
+    }
+
+    public record RejectBody(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record LatePolicyBody(@NotNull LatePolicy latePolicy) {
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /** Titles keyed by ISO 639-1 code ("en", "fr"), as they are given. */
+    static Map<String, String> byCode(Map<Language, String> titles) {
+        Map<String, String> codes = new java.util.TreeMap<>();
+        titles.forEach((language, title) -> codes.put(language.code(), title));
+        return codes;
+    }
+
+    public record SessionDto(UUID id, UUID forumId, Map<String, String> titles, Instant startsAt, Instant endsAt,
+                             LocalDateTime localStart, LocalDateTime localEnd, String timeZone, int capacity,
+                             int allocated, int statementMinutes, Set<SpeakingModality> modalities) {
+        static SessionDto from(Views.SessionView v) {
+            return new SessionDto(v.id(), v.forumId(), byCode(v.titles()), v.startsAt(), v.endsAt(), v.localStart(),
+                    v.localEnd(), v.timeZone(), v.capacity(), v.allocated(), v.statementMinutes(), v.modalities());
+        }
+    }
+
+    public record SeatDto(UUID sessionId, int position, Instant plannedStart) {
+        static SeatDto from(Views.Seat seat) {
+            return seat == null ? null : new SeatDto(seat.sessionId(), seat.position(), seat.plannedStart());
+        }
+    }
+
+    public record SpeakerDto(String name, String title, Rank rank, boolean substitute) {
+    }
+
+    public record SpeakingRequestDto(UUID id, UUID invitationId, UUID forumId, String memberState, SpeakerDto speaker,
+                                     List<UUID> preferredSessionIds, Language statementLanguage,
+                                     SpeakingModality modality, String topic, String statementText,
+                                     String videoReference, Instant submittedAt, String submittedBy, boolean late,
+                                     RequestStatus status, SeatDto seat, Integer waitingPosition, String override,
+                                     UUID overrideSessionId, String statusReason, String explanation) {
+        static SpeakingRequestDto from(Views.RequestView v) {
+            return new SpeakingRequestDto(v.id(), v.invitationId(), v.forumId(), v.memberState(),
+                    new SpeakerDto(v.speakerName(), v.speakerTitle(), v.speakerRank(), v.substitute()),
+                    v.preferredSessionIds(), v.statementLanguage(), v.modality(), v.topic(), v.statementText(),
+                    v.videoReference(), v.submittedAt(), v.submittedBy(), v.late(), v.status(), SeatDto.from(v.seat()),
+                    v.waitingPosition(), v.override(), v.overrideSessionId(), v.statusReason(), v.explanation());
+        }
+    }
+
+    public record DryRunLineDto(UUID requestId, String memberState, Rank rank, RequestStatus currentStatus,
+                                UUID currentSessionId, String outcome, UUID sessionId, Integer position,
+                                Integer waitingPosition, boolean changes, String explanation) {
+        static DryRunLineDto from(Views.DryRunLine l) {
+            return new DryRunLineDto(l.requestId(), l.memberState(), l.rank(), l.currentStatus(), l.currentSessionId(),
+                    l.outcome(), l.sessionId(), l.position(), l.waitingPosition(), l.changes(), l.explanation());
+        }
+    }
+
+    public record DryRunDto(UUID forumId, boolean frozen, Instant computedAt, List<DryRunLineDto> requests) {
+        static DryRunDto from(Views.DryRun d) {
+            return new DryRunDto(d.forumId(), d.frozen(), d.computedAt(),
+                    d.requests().stream().map(DryRunLineDto::from).toList());
+        }
+    }
+
+    public record SpeakerLineDto(int position, String memberState, String speakerName, String speakerTitle, Rank rank,
+                                 boolean substitute, SpeakingModality modality, Language language,
+                                 Instant plannedStart, LocalDateTime plannedLocalStart) {
+        static SpeakerLineDto from(Views.SpeakerLine l) {
+            return new SpeakerLineDto(l.position(), l.memberState(), l.speakerName(), l.speakerTitle(), l.rank(),
+                    l.substitute(), l.modality(), l.language(), l.plannedStart(), l.plannedLocalStart());
+        }
+    }
+
+    public record SpeakersListDto(UUID sessionId, UUID forumId, Map<String, String> titles, Instant startsAt,
+                                  String timeZone, int statementMinutes, boolean published, int revision,
+                                  List<SpeakerLineDto> speakers) {
+        static SpeakersListDto from(Views.SpeakersList l) {
+            return new SpeakersListDto(l.sessionId(), l.forumId(), byCode(l.titles()), l.startsAt(), l.timeZone(),
+                    l.statementMinutes(), l.published(), l.revision(),
+                    l.speakers().stream().map(SpeakerLineDto::from).toList());
+        }
+    }
+
+    public record AllocationSettingsDto(UUID forumId, String code, String timeZone, LatePolicy latePolicy,
+                                        boolean frozen, int publishedRevision, Instant publishedAt) {
+        static AllocationSettingsDto from(Views.ForumSettings s) {
+            return new AllocationSettingsDto(s.forumId(), s.code(), s.timeZone(), s.latePolicy(), s.frozen(),
+                    s.publishedRevision(), s.publishedAt());
+        }
+    }
+
+    public record DemoDataDto(UUID forumId, int sessions, int created) {
+        static DemoDataDto from(Views.DemoData d) {
+            return new DemoDataDto(d.forumId(), d.sessions(), d.created());
+        }
+    }
+}

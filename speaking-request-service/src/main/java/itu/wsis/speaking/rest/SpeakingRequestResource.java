@@ -1,0 +1,109 @@
+package itu.wsis.speaking.rest;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.service.SpeakingRequestService;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Speaking requests as the secretariat handles them: on a delegation's behalf, and by override. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Secretariat: speaking requests")
+public class SpeakingRequestResource {
+
+    private final SpeakingRequestService requests;
+
+    public SpeakingRequestResource(SpeakingRequestService requests) {
+        this.requests = requests;
+    }
+
+    @POST
+    @Path("/delegations/{invitationId}/speaking-request")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Submit a speaking request on a delegation's behalf (received by letter or email)")
+    public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
+                                @Valid @NotNull Dtos.SpeakingRequestBody body) {
+        return requests.submitForDelegation(invitationId, body.toCommand())
+                .map(v -> Response.created(URI.create("/speaking-requests/" + v.id()))
+                        .entity(Dtos.SpeakingRequestDto.from(v)).build());
+    }
+
+    @GET
+    @Path("/forums/{forumId}/speaking-requests")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(summary = "Every speaking request of a forum, optionally of one status")
+    public Uni<List<Dtos.SpeakingRequestDto>> list(@PathParam("forumId") UUID forumId,
+                                                   @QueryParam("status") RequestStatus status) {
+        return requests.list(forumId, status).map(l -> l.stream().map(Dtos.SpeakingRequestDto::from).toList());
+    }
+
+    @GET
+    @Path("/speaking-requests/{requestId}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("requestId") UUID requestId) {
+        return requests.get(requestId).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @POST
+    @Path("/speaking-requests/{requestId}/assign")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Override: assign or move the request to a session")
+    public Uni<Dtos.SpeakingRequestDto> assign(@PathParam("requestId") UUID requestId,
+                                               @Valid @NotNull Dtos.AssignBody body) {
+        return requests.assign(requestId, body.sessionId()).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @POST
+    @Path("/speaking-requests/{requestId}/waitlist")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Override: put the request back on the waiting list and keep it there")
+    public Uni<Dtos.SpeakingRequestDto> waitlist(@PathParam("requestId") UUID requestId) {
+        return requests.hold(requestId).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @POST
+    @Path("/speaking-requests/{requestId}/automatic")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Remove any override: the allocation rule places the request again")
+    public Uni<Dtos.SpeakingRequestDto> automatic(@PathParam("requestId") UUID requestId) {
+        return requests.automatic(requestId).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @POST
+    @Path("/speaking-requests/{requestId}/reject")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Override: reject the request with a reason; its slot goes to the next waiting request")
+    public Uni<Dtos.SpeakingRequestDto> reject(@PathParam("requestId") UUID requestId,
+                                               @Valid @NotNull Dtos.RejectBody body) {
+        return requests.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @PUT
+    @Path("/speaking-requests/{requestId}/speaker")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Record a substitution on the delegation's behalf")
+    public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("requestId") UUID requestId,
+                                                   @Valid @NotNull Dtos.SpeakerBody body) {
+        return requests.substituteForDelegation(requestId, body.toInput()).map(Dtos.SpeakingRequestDto::from);
+    }
+}

@@ -1,0 +1,165 @@
+package itu.wsis.speaking.service;
+
+import itu.wsis.events.Language;
+import itu.wsis.events.Rank;
+import itu.wsis.events.Speaker;
+import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.Candidate;
+import itu.wsis.speaking.domain.Placement;
+import itu.wsis.speaking.domain.Precedence;
+import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.domain.SessionSlots;
+import itu.wsis.speaking.repository.ForumEntity;
+import itu.wsis.speaking.repository.SessionEntity;
+import itu.wsis.speaking.repository.SpeakingRequestEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Conversions between entities, the domain and the views. No I/O. */
+final class Mapping {
+
+    static final String ASSIGNED = "ASSIGNED";
+    static final String SUBSTITUTION = "SUBSTITUTION";
+    static final String HELD = "HELD";
+
+    private static final DateTimeFormatter SESSION_LABEL = DateTimeFormatter.ofPattern("d MMMM HH:mm", Locale.ENGLISH);
+
+    private Mapping() {
+    }
+
+    static ZoneId zone(ForumEntity forum) {
+        try {
+            return ZoneId.of(forum.timeZone == null ? "UTC" : forum.timeZone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /** Geneva has no time-zone id of its own (it keeps Zurich's), and "Geneva" is what the letters say. */
+    static String zoneLabel(ZoneId zone) {
+        String id = zone.getId();
+        if (id.equals("Europe/Zurich")) {
+            return "Geneva";
+        }
+        int slash = id.lastIndexOf('/');
+        return (slash >= 0 ? id.substring(slash + 1) : id).replace('_', ' ');
+    }
+
+    static String sessionLabel(SessionEntity session, ZoneId zone) {
+        return SESSION_LABEL.format(session.startsAt.atZone(zone));
+    }
+
+    static Set<SpeakingModality> modalities(SessionEntity session) {
+        if (session.modalities == null || session.modalities.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(session.modalities.split(",")).map(String::trim).map(SpeakingModality::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SpeakingModality.class)));
+    }
+
+    static String modalitiesColumn(Set<SpeakingModality> modalities) {
+        return EnumSet.copyOf(modalities).stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    static Map<Language, String> titles(SessionEntity s) {
+        Map<Language, String> titles = new EnumMap<>(Language.class);
+        put(titles, Language.AR, s.titleAr);
+        put(titles, Language.EN, s.titleEn);
+        put(titles, Language.ES, s.titleEs);
+        put(titles, Language.FR, s.titleFr);
+        put(titles, Language.RU, s.titleRu);
+        put(titles, Language.ZH, s.titleZh);
+        return titles;
+    }
+
+    static void setTitles(SessionEntity s, Map<Language, String> titles) {
+        s.titleAr = titles.get(Language.AR);
+        s.titleEn = titles.get(Language.EN);
+        s.titleEs = titles.get(Language.ES);
+        s.titleFr = titles.get(Language.FR);
+        s.titleRu = titles.get(Language.RU);
+        s.titleZh = titles.get(Language.ZH);
+    }
+
+    private static void put(Map<Language, String> titles, Language language, String value) {
+        if (value != null) {
+            titles.put(language, value);
+        }
+    }
+
+    static List<UUID> preferences(SpeakingRequestEntity r) {
+        if (r.preferredSessionIds == null || r.preferredSessionIds.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(r.preferredSessionIds.split(",")).map(UUID::fromString).toList();
+    }
+
+    static String preferencesColumn(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    static Instant plannedStart(SessionEntity session, int position) {
+        return session.startsAt.plus(Duration.ofMinutes((long) session.statementMinutes * (position - 1)));
+    }
+
+    static SessionSlots slots(SessionEntity s) {
+        return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt);
+    }
+
+    static Placement placement(SpeakingRequestEntity r) {
+        if (HELD.equals(r.overrideKind)) {
+            return new Placement.Held("put on the waiting list by the secretariat");
+        }
+        if (ASSIGNED.equals(r.overrideKind) && r.overrideSessionId != null) {
+            return new Placement.Pinned(r.overrideSessionId, "assigned by the secretariat");
+        }
+        if (SUBSTITUTION.equals(r.overrideKind) && r.overrideSessionId != null) {
+            return new Placement.Pinned(r.overrideSessionId, "speaker substituted: keeps its session");
+        }
+        if (r.late) {
+            return new Placement.Held("late request: waits until the secretariat assigns it");
+        }
+        return Placement.AUTOMATIC;
+    }
+
+    static Candidate candidate(SpeakingRequestEntity r, UUID currentSession) {
+        return new Candidate(r.id, Rank.valueOf(r.speakerRank), SpeakingModality.valueOf(r.modality), r.submittedAt,
+                preferences(r), r.late, placement(r), currentSession);
+    }
+
+    static Speaker speaker(SpeakingRequestEntity r) {
+        return new Speaker(r.speakerName, r.speakerTitle, Rank.valueOf(r.speakerRank), r.speakerSubstitute);
+    }
+
+    static Views.SessionView session(SessionEntity s, ForumEntity forum) {
+        ZoneId zone = zone(forum);
+        return new Views.SessionView(s.id, s.forumId, titles(s), s.startsAt, s.endsAt,
+                LocalDateTime.ofInstant(s.startsAt, zone), LocalDateTime.ofInstant(s.endsAt, zone), zone.getId(),
+                s.capacity, s.allocated, s.statementMinutes, modalities(s));
+    }
+
+    static Views.RequestView request(SpeakingRequestEntity r, Views.Seat seat, String explanation) {
+        return new Views.RequestView(r.id, r.invitationId, r.forumId, r.memberState, r.speakerName, r.speakerTitle,
+                Rank.valueOf(r.speakerRank), r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
+                SpeakingModality.valueOf(r.modality), r.topic, r.statementText, r.videoReference, r.submittedAt,
+                r.submittedBy, r.late, RequestStatus.valueOf(r.status), seat, r.waitingPosition, r.overrideKind,
+                r.overrideSessionId, r.statusReason, explanation);
+    }
+
+    static Precedence precedence(itu.wsis.speaking.config.SpeakingConfig config) {
+        return new Precedence(config.precedence().rankOrder(), config.precedence().inPersonFirst());
+    }
+}
