@@ -1,0 +1,6 @@
+package itu.wsis.invitation.domain;
+
+import java.util.UUID;
+
+public record Forum(UUID id, long revision, ForumDetails details) {
+}

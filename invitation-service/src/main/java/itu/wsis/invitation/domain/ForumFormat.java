@@ -1,0 +1,5 @@
+package itu.wsis.invitation.domain;
+
+public enum ForumFormat {
+    HYBRID, IN_PERSON, VIRTUAL
+}

@@ -1,0 +1,79 @@
+package itu.wsis.invitation.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import itu.wsis.events.Language;
+import itu.wsis.events.LocalizedText;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The per-language texts and cc lists are stored as JSON text: they are always read and written whole, never
+ * queried inside. Keys are the languages' ISO codes, as on the wire.
+ */
+public final class JsonColumns {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonColumns() {
+    }
+
+    public static String strings(Map<Language, String> texts) {
+        Map<String, String> byCode = new TreeMap<>();
+        texts.forEach((language, text) -> byCode.put(language.code(), text));
+        return write(byCode);
+    }
+
+    public static Map<Language, String> strings(String json) {
+        Map<String, String> byCode = read(json, new TypeReference<>() {
+        });
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        byCode.forEach((code, text) -> texts.put(Language.fromCode(code), text));
+        return texts;
+    }
+
+    public static String texts(Map<Language, LocalizedText> texts) {
+        Map<String, Map<String, String>> byCode = new TreeMap<>();
+        texts.forEach((language, text) -> byCode.put(language.code(),
+                Map.of("subject", text.subject(), "body", text.body())));
+        return write(byCode);
+    }
+
+    public static Map<Language, LocalizedText> texts(String json) {
+        Map<String, Map<String, String>> byCode = read(json, new TypeReference<>() {
+        });
+        Map<Language, LocalizedText> texts = new EnumMap<>(Language.class);
+        byCode.forEach((code, text) -> texts.put(Language.fromCode(code),
+                new LocalizedText(text.get("subject"), text.get("body"))));
+        return texts;
+    }
+
+    public static String list(List<String> values) {
+        return write(values);
+    }
+
+    public static List<String> list(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON column", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a JSON column", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package itu.wsis.invitation.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import itu.wsis.invitation.domain.InviteeValidator;
+import itu.wsis.invitation.service.DemoDataService;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /ops/demo-data}: the WSIS Forum 2022 and letter CL-22/010 to the Ministers of the 193 Member States,
+ * read from {@code demo/wsis-2022/} and passed through the same DTO validation as the API. Idempotent.
+ */
+@Path("/ops/demo-data")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ops: demo data")
+public class DemoDataResource {
+
+    private static final String DIR = "demo/wsis-2022/";
+
+    private final DemoDataService demo;
+    private final ObjectMapper json;
+
+    public DemoDataResource(DemoDataService demo, ObjectMapper json) {
+        this.demo = demo;
+        this.json = json;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<DemoDataService.Summary> load() throws IOException {
+        ForumDtos.ForumRequest forum = json.readValue(resource("forum.json"), ForumDtos.ForumRequest.class);
+        JsonNode letter = json.readTree(resource("letter.json"));
+        Map<String, LetterDtos.Text> texts = new LinkedHashMap<>();
+        letter.get("subjects").fields().forEachRemaining(subject -> texts.put(subject.getKey(),
+                new LetterDtos.Text(subject.getValue().asText(), resource("body." + subject.getKey() + ".md"))));
+        LetterDtos.LetterRequest request = new LetterDtos.LetterRequest(
+                letter.get("reference").asText(),
+                json.treeToValue(letter.get("letterDate"), java.time.LocalDate.class),
+                json.treeToValue(letter.get("signatory"), LetterDtos.Signatory.class),
+                json.treeToValue(letter.get("contact"), LetterDtos.ContactDto.class),
+                letter.get("originalLanguage").asText(),
+                texts,
+                letter.get("addresseeClass").asText(),
+                json.treeToValue(letter.get("responseDeadline"), java.time.LocalDate.class),
+                json.treeToValue(letter.get("speakingRequestDeadline"), java.time.LocalDate.class));
+        String csv = resource("invitees.csv").lines().filter(line -> !line.startsWith("#"))
+                .collect(Collectors.joining("\n"));
+        InviteeValidator.Result people = InviteeValidator.validate(InviteeImportFormat.csv(csv).drafts());
+        if (!people.ok()) {
+            throw new IllegalStateException("the demo invitee file is invalid: " + people.errors().size() + " errors");
+        }
+        return demo.load(forum.toDomain(), request.reference(), request.toDomain(), people.valid());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoDataResource.class.getClassLoader().getResourceAsStream(DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo resource " + DIR + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package itu.wsis.invitation.rest;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.invitation.rest.ForumDtos.ForumRequest;
+import itu.wsis.invitation.rest.ForumDtos.ForumResponse;
+import itu.wsis.invitation.service.ForumService;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/forums")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Forum editions")
+public class ForumResource {
+
+    private final ForumService forums;
+
+    public ForumResource(ForumService forums) {
+        this.forums = forums;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<Response> create(@NotNull @Valid ForumRequest request) {
+        return forums.create(request.toDomain()).map(forum -> Response
+                .created(URI.create("/forums/" + forum.id())).entity(ForumResponse.of(forum)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<List<ForumResponse>> list() {
+        return forums.list().map(all -> all.stream().map(ForumResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<ForumResponse> get(@PathParam("id") UUID id) {
+        return forums.get(id).map(ForumResponse::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<ForumResponse> update(@PathParam("id") UUID id, @NotNull @Valid ForumRequest request) {
+        return forums.update(id, request.toDomain()).map(ForumResponse::of);
+    }
+}

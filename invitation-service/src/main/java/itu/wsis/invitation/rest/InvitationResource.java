@@ -1,0 +1,145 @@
+package itu.wsis.invitation.rest;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Language;
+import itu.wsis.events.Rank;
+import itu.wsis.invitation.domain.InvitationQuery;
+import itu.wsis.invitation.domain.InvitationStatus;
+import itu.wsis.invitation.rest.InvitationDtos.CountsResponse;
+import itu.wsis.invitation.rest.InvitationDtos.ExtensionRequest;
+import itu.wsis.invitation.rest.InvitationDtos.InvitationResponse;
+import itu.wsis.invitation.rest.InvitationDtos.RevokeRequest;
+import itu.wsis.invitation.service.InvitationService;
+import itu.wsis.invitation.config.InvitationConfig;
+import itu.wsis.support.problem.Problem;
+import itu.wsis.support.problem.ProblemException;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/invitations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Invitations")
+public class InvitationResource {
+
+    private final InvitationService invitations;
+    private final InvitationConfig config;
+
+    public InvitationResource(InvitationService invitations, InvitationConfig config) {
+        this.invitations = invitations;
+        this.config = config;
+    }
+
+    /**
+     * Filters combine with "and". {@code sort} is one of issuedAt, memberState, status, responseDeadline, language,
+     * optionally prefixed with "-" for descending order.
+     */
+    @GET
+        @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<Paged<InvitationResponse>> list(@QueryParam("letterId") UUID letterId,
+                                               @QueryParam("status") String status,
+                                               @QueryParam("memberState") String memberState,
+                                               @QueryParam("language") String language,
+                                               @QueryParam("rank") String rank,
+                                               @QueryParam("page") @DefaultValue("0") int page,
+                                               @QueryParam("size") @DefaultValue("50") int size,
+                                               @QueryParam("sort") @DefaultValue("issuedAt") String sort) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        InvitationStatus s = parse("status", status, InvitationStatus.class, errors);
+        Rank r = parse("rank", rank, Rank.class, errors);
+        Language l = null;
+        if (language != null) {
+            try {
+                l = Language.fromCode(language);
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("language", "must be one of ar, en, es, fr, ru, zh"));
+            }
+        }
+        boolean descending = sort.startsWith("-");
+        InvitationQuery.SortKey key = InvitationQuery.SortKey.parse(descending ? sort.substring(1) : sort)
+                .orElse(null);
+        if (key == null) {
+            errors.add(new Problem.FieldError("sort", "must be one of " + InvitationQuery.SortKey.allowed()
+                    + ", optionally prefixed with -"));
+        }
+        if (page < 0) {
+            errors.add(new Problem.FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            errors.add(new Problem.FieldError("size", "must be between 1 and " + config.maxPageSize()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return invitations.list(new InvitationQuery(letterId, s, memberState, l, r, page, size, key, descending))
+                .map(p -> Paged.of(p.map(InvitationResponse::of)));
+    }
+
+    @GET
+    @Path("counts")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<CountsResponse> counts(@QueryParam("letterId") UUID letterId) {
+        return invitations.counts(letterId).map(counts -> new CountsResponse(letterId,
+                counts.values().stream().mapToLong(Long::longValue).sum(), counts));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<InvitationResponse> get(@PathParam("id") UUID id) {
+        return invitations.get(id).map(InvitationResponse::of);
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<InvitationResponse> revoke(@PathParam("id") UUID id, @NotNull @Valid RevokeRequest request) {
+        return invitations.revoke(id, request.reason().trim()).map(InvitationResponse::of);
+    }
+
+    @POST
+    @Path("{id}/deadline-extension")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<InvitationResponse> extend(@PathParam("id") UUID id, @NotNull @Valid ExtensionRequest request) {
+        return invitations.extendDeadline(id, request.responseDeadline()).map(InvitationResponse::of);
+    }
+
+    /** Makes every earlier personal link of this invitation stop working; the sender mails the new one. */
+    @POST
+    @Path("{id}/link-reissue")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<InvitationResponse> reissueLink(@PathParam("id") UUID id) {
+        return invitations.reissueLink(id).map(InvitationResponse::of);
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type,
+                                               List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+}

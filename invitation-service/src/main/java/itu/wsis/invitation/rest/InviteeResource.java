@@ -1,0 +1,117 @@
+package itu.wsis.invitation.rest;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.invitation.domain.InviteeDraft;
+import itu.wsis.invitation.domain.InviteeValidator;
+import itu.wsis.invitation.domain.RowError;
+import itu.wsis.invitation.rest.InviteeDtos.ImportReport;
+import itu.wsis.invitation.rest.InviteeDtos.InviteeRequest;
+import itu.wsis.invitation.rest.InviteeDtos.InviteeResponse;
+import itu.wsis.invitation.service.InviteeService;
+import itu.wsis.support.problem.Problem;
+import itu.wsis.support.problem.ProblemException;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/invitees")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Invitee registry")
+public class InviteeResource {
+
+    static final String CSV = "text/csv";
+
+    private final InviteeService invitees;
+
+    public InviteeResource(InviteeService invitees) {
+        this.invitees = invitees;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<Response> create(@NotNull InviteeRequest request) {
+        InviteeValidator.Result result = InviteeValidator.validate(List.of(request.toDraft()));
+        if (!result.ok()) {
+            throw ProblemException.invalid(result.errors().stream()
+                    .map(e -> new Problem.FieldError(e.field(), e.reason())).toList());
+        }
+        return invitees.create(result.valid().get(0)).map(invitee -> Response
+                .created(URI.create("/invitees/" + invitee.id())).entity(InviteeResponse.of(invitee)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<Paged<InviteeResponse>> list(@QueryParam("memberState") String memberState,
+                                            @QueryParam("page") @DefaultValue("0") int page,
+                                            @QueryParam("size") @DefaultValue("50") int size) {
+        Paged.check(page, size, 500);
+        return invitees.list(memberState, page, size).map(p -> Paged.of(p.map(InviteeResponse::of)));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    public Uni<InviteeResponse> get(@PathParam("id") UUID id) {
+        return invitees.get(id).map(InviteeResponse::of);
+    }
+
+    /** A JSON array of invitees. All or nothing: one bad row and nothing is imported. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<ImportReport> importJson(@NotNull List<InviteeRequest> rows) {
+        List<InviteeDraft> drafts = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                errors.add(new RowError(i + 1, "row", "is null"));
+                drafts.add(new InviteeDraft(null, null, null, null, null, null, null, null, null, null));
+            } else {
+                drafts.add(rows.get(i).toDraft());
+            }
+        }
+        return importDrafts(drafts, errors);
+    }
+
+    /** A CSV file with a header row: see {@link InviteeImportFormat}. All or nothing. */
+    @POST
+    @Path("import")
+    @Consumes(CSV)
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Uni<ImportReport> importCsv(String body) {
+        InviteeImportFormat.Parsed parsed = InviteeImportFormat.csv(body);
+        return importDrafts(parsed.drafts(), new ArrayList<>(parsed.errors()));
+    }
+
+    private Uni<ImportReport> importDrafts(List<InviteeDraft> drafts, List<RowError> errors) {
+        InviteeValidator.Result result = InviteeValidator.validate(drafts);
+        errors.addAll(result.errors());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.stream()
+                            .map(e -> new Problem.FieldError(e.row() == 0 ? e.field()
+                                    : "rows[" + e.row() + "]." + e.field(), e.reason()))
+                            .toList())
+                    .with("rows", errors);
+        }
+        return invitees.importAll(result.valid())
+                .map(outcome -> new ImportReport(outcome.received(), outcome.written(), outcome.unchanged()));
+    }
+}

@@ -1,0 +1,105 @@
+package itu.wsis.invitation.rest;
+
+import itu.wsis.events.Contact;
+import itu.wsis.events.Deadline;
+import itu.wsis.events.Language;
+import itu.wsis.events.LocalizedText;
+import itu.wsis.invitation.domain.Letter;
+import itu.wsis.invitation.domain.LetterContent;
+import itu.wsis.invitation.domain.LetterStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+final class LetterDtos {
+
+    private LetterDtos() {
+    }
+
+    record Signatory(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String title) {
+    }
+
+    record ContactDto(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+                      @Size(max = 50) String phone) {
+    }
+
+    record Text(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body) {
+    }
+
+    /**
+     * A letter's content. {@code reference} is given when the letter is created and never changes; the texts are
+     * keyed by language code and need at least the original language. Deadlines are local dates in the forum's
+     * time zone: "by 15 April" is {@code 2022-04-15}.
+     */
+    record LetterRequest(
+            @Size(max = 40) String reference,
+            @NotNull LocalDate letterDate,
+            @NotNull @Valid Signatory signatory,
+            @NotNull @Valid ContactDto contact,
+            @NotBlank String originalLanguage,
+            @NotNull Map<String, @NotNull @Valid Text> texts,
+            @NotBlank @Size(max = 300) String addresseeClass,
+            @NotNull LocalDate responseDeadline,
+            @NotNull LocalDate speakingRequestDeadline) {
+
+        LetterContent toDomain() {
+            Validation v = new Validation();
+            Map<Language, Text> byLanguage = v.languages("texts", texts, false);
+            Language original = null;
+            try {
+                original = Language.fromCode(originalLanguage);
+            } catch (IllegalArgumentException e) {
+                v.add("originalLanguage", "must be one of ar, en, es, fr, ru, zh");
+            }
+            if (original != null && !texts.isEmpty() && !byLanguage.containsKey(original)
+                    && !texts.containsKey(original.code())) {
+                v.add("texts." + original.code(), "the original language needs its text");
+            }
+            if (responseDeadline.isBefore(letterDate)) {
+                v.add("responseDeadline", "must not be before the letter's date");
+            }
+            if (speakingRequestDeadline.isBefore(letterDate)) {
+                v.add("speakingRequestDeadline", "must not be before the letter's date");
+            }
+            v.throwIfAny();
+            Map<Language, LocalizedText> localized = new java.util.EnumMap<>(Language.class);
+            byLanguage.forEach((language, text) -> localized.put(language,
+                    new LocalizedText(text.subject().trim(), text.body())));
+            return new LetterContent(letterDate, signatory.name().trim(), signatory.title().trim(),
+                    new Contact(contact.name().trim(), contact.email().trim(), contact.phone()), original,
+                    localized, addresseeClass.trim(), responseDeadline, speakingRequestDeadline);
+        }
+    }
+
+    record RevisionDto(int revision, LetterStatus status, Instant publishedAt) {
+    }
+
+    record LetterResponse(UUID id, UUID forumId, String reference, int revision, LetterStatus status,
+                          LocalDate letterDate, Signatory signatory, ContactDto contact, Language originalLanguage,
+                          Map<String, Text> texts, String addresseeClass, Deadline responseDeadline,
+                          Deadline speakingRequestDeadline, Instant publishedAt, List<RevisionDto> revisions) {
+
+        static LetterResponse of(Letter letter) {
+            LetterContent c = letter.content();
+            Map<String, Text> texts = ForumDtos.byCode(c.texts()).entrySet().stream().collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            e -> new Text(e.getValue().subject(), e.getValue().body()),
+                            (a, b) -> a, java.util.TreeMap::new));
+            return new LetterResponse(letter.id(), letter.forumId(), letter.reference(), letter.revision(),
+                    letter.status(), c.letterDate(), new Signatory(c.signatoryName(), c.signatoryTitle()),
+                    new ContactDto(c.contact().name(), c.contact().email(), c.contact().phone()),
+                    c.originalLanguage(), texts, c.addresseeClass(), letter.responseDeadline(),
+                    letter.speakingRequestDeadline(), letter.publishedAt(),
+                    letter.revisions().stream().map(r -> new RevisionDto(r.revision(), r.status(), r.publishedAt()))
+                            .toList());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package itu.wsis.invitation.domain;
+
+import itu.wsis.events.Language;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InviteeValidatorTest {
+
+    static InviteeDraft draft(String state, String email) {
+        return new InviteeDraft(state, "Ana Lindqvist", "madam_minister", "MINISTER", null, null, email,
+                List.of(), null, null);
+    }
+
+    @Test
+    void languageAndZoneDefaultFromTheMemberState() {
+        InviteeValidator.Result result = InviteeValidator.validate(List.of(draft("sn", "Ana@Example.org")));
+
+        assertThat(result.ok()).isTrue();
+        InviteeDetails details = result.valid().get(0);
+        assertThat(details.memberState()).isEqualTo("SN");
+        assertThat(details.preferredLanguage()).isEqualTo(Language.FR);
+        assertThat(details.timeZone().getId()).isEqualTo("Africa/Dakar");
+        assertThat(details.naturalKey()).isEqualTo(new InviteeDetails.NaturalKey("SN", "ana@example.org"));
+    }
+
+    @Test
+    void everyBadCellIsReportedWithItsRowAndField() {
+        InviteeValidator.Result result = InviteeValidator.validate(List.of(
+                draft("CH", "ok@example.org"),
+                new InviteeDraft("XX", " ", "DUKE", "KING", null, null, "not-an-email", List.of("also bad"), "de",
+                        "Mars/Olympus"),
+                draft("CH", "OK@example.org ")));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).extracting(RowError::row, RowError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "memberState"), org.assertj.core.groups.Tuple.tuple(2, "fullName"),
+                org.assertj.core.groups.Tuple.tuple(2, "formOfAddress"), org.assertj.core.groups.Tuple.tuple(2, "rank"),
+                org.assertj.core.groups.Tuple.tuple(2, "email"), org.assertj.core.groups.Tuple.tuple(2, "cc[0]"),
+                org.assertj.core.groups.Tuple.tuple(2, "preferredLanguage"), org.assertj.core.groups.Tuple.tuple(2, "timeZone"),
+                org.assertj.core.groups.Tuple.tuple(3, "email"));
+    }
+
+    @Test
+    void csvHandlesQuotesCommasLineBreaksAndABom() {
+        List<Map<String, String>> rows = Csv.parse("\uFEFFa,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\n1,\n");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("a", "x, \"y\"").containsEntry("b", "two\nlines");
+        assertThat(rows.get(1)).containsEntry("a", "1").containsEntry("b", "");
+    }
+}
