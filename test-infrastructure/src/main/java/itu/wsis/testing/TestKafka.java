@@ -60,7 +60,7 @@ public final class TestKafka {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
-                    .setBaseDirectory(Infra.workDir().resolve("kafka-" + ProcessHandle.current().pid()))
+                    .setBaseDirectory(java.nio.file.Files.createTempDirectory(Infra.workDir(), "kafka-"))
                     .build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")

@@ -111,7 +111,8 @@ public final class TestPostgres {
                     container.getPassword(), "Testcontainers");
         }
         try {
-            Path dir = Infra.workDir().resolve("postgres-" + ProcessHandle.current().pid());
+            // A fresh directory each time: a @TestProfile restart reloads this class and starts another server.
+            Path dir = java.nio.file.Files.createTempDirectory(Infra.workDir(), "postgres-");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(dir.toFile())
                     .setDataDirectory(dir.resolve("data"))

@@ -1,0 +1,9 @@
+package itu.wsis.registration.domain;
+
+public enum Timeliness {
+    ON_TIME, LATE;
+
+    public boolean late() {
+        return this == LATE;
+    }
+}

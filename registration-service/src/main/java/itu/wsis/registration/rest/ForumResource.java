@@ -1,0 +1,84 @@
+package itu.wsis.registration.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import itu.wsis.registration.domain.ForumSettings;
+import itu.wsis.registration.rest.ReplyDtos.SettingsRequest;
+import itu.wsis.registration.rest.ReplyDtos.SettingsView;
+import itu.wsis.registration.rest.ReplyDtos.StatisticsView;
+import itu.wsis.registration.service.ForumService;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** Per-forum reply settings, statistics and the CSV export of replies and delegations. */
+@Path("/staff/forums/{forumId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Secretariat: forum replies")
+public class ForumResource {
+
+    /** RFC 4180's media type; {@code header=present} tells importers the first line names the columns. */
+    static final String CSV = "text/csv; charset=UTF-8; header=present";
+
+    private final ForumService forums;
+    private final SecurityIdentity identity;
+
+    public ForumResource(ForumService forums, SecurityIdentity identity) {
+        this.forums = forums;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/settings")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(summary = "The late-reply policy and maximum delegation size in force for a forum")
+    public Uni<SettingsView> settings(@PathParam("forumId") UUID forumId) {
+        return forums.settings(forumId).map(s -> view(forumId, s));
+    }
+
+    @PUT
+    @Path("/settings")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(summary = "Set a forum's late-reply policy (FLAG or REJECT) and maximum delegation size")
+    public Uni<SettingsView> updateSettings(@PathParam("forumId") UUID forumId, @Valid @NotNull SettingsRequest body) {
+        ForumSettings settings = new ForumSettings(body.lateReplyPolicy(), body.maxDelegationSize());
+        return forums.updateSettings(forumId, settings, ReplyResources.who(identity)).map(s -> view(forumId, s));
+    }
+
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(summary = "Replies by status, mode, language, Member State, ITU region, late or on time")
+    public Uni<StatisticsView> statistics(@PathParam("forumId") UUID forumId) {
+        return forums.statistics(forumId).map(s -> StatisticsView.of(forumId, s));
+    }
+
+    @GET
+    @Path("/replies.csv")
+    @Produces(CSV)
+    @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(summary = "Replies and delegations as CSV (RFC 4180, UTF-8 with BOM), one line per delegate")
+    public Uni<Response> export(@PathParam("forumId") UUID forumId) {
+        return forums.exportCsv(forumId).map(csv -> Response.ok(csv, CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"replies-" + forumId + ".csv\"")
+                .build());
+    }
+
+    private static SettingsView view(UUID forumId, ForumService.EffectiveSettings s) {
+        return new SettingsView(forumId, s.settings().lateReplyPolicy(), s.settings().maxDelegationSize(),
+                s.defaults());
+    }
+}

@@ -1,0 +1,161 @@
+package itu.wsis.registration.rest;
+
+import itu.wsis.events.ParticipationMode;
+import itu.wsis.events.ReplyChannel;
+import itu.wsis.events.ReplyStatus;
+import itu.wsis.registration.domain.DelegationMember;
+import itu.wsis.registration.domain.Invitation;
+import itu.wsis.registration.domain.LateReplyPolicy;
+import itu.wsis.registration.domain.Reply;
+import itu.wsis.registration.domain.ReplyContent;
+import itu.wsis.registration.domain.ReplyStatistics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The JSON of the reply endpoints. Unknown properties are refused (shared config), so no status can be slipped in. */
+public final class ReplyDtos {
+
+    private ReplyDtos() {
+    }
+
+    public record DelegateInput(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 500) String accessibilityNeed,
+            boolean headOfDelegation) {
+
+        DelegationMember toDomain() {
+            return new DelegationMember(name.strip(), title.strip(), email.strip(),
+                    accessibilityNeed == null || accessibilityNeed.isBlank() ? null : accessibilityNeed.strip(),
+                    headOfDelegation);
+        }
+    }
+
+    public record AcceptRequest(
+            @NotNull ParticipationMode mode,
+            @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull DelegateInput> delegation) {
+    }
+
+    public record DeclineRequest(@Size(max = 2000) String reason) {
+    }
+
+    /** A reply received by correspondence, as the secretariat transcribes it. */
+    public record CorrespondenceRequest(
+            @NotNull ReplyStatus status,
+            ParticipationMode mode,
+            @Size(max = 100) List<@Valid @NotNull DelegateInput> delegation,
+            @Size(max = 2000) String reason,
+            @NotNull ReplyChannel channel,
+            @NotBlank @Size(max = 100) String documentReference,
+            @NotNull LocalDate documentDate) {
+    }
+
+    /** A correction of the recorded reply; the note explains it in the history. */
+    public record CorrectionRequest(
+            @NotNull ReplyStatus status,
+            ParticipationMode mode,
+            @Size(max = 100) List<@Valid @NotNull DelegateInput> delegation,
+            @Size(max = 2000) String reason,
+            @NotNull ReplyChannel channel,
+            @NotBlank @Size(max = 2000) String note) {
+    }
+
+    public record SettingsRequest(@NotNull LateReplyPolicy lateReplyPolicy, @NotNull Integer maxDelegationSize) {
+    }
+
+    public record SettingsView(UUID forumId, LateReplyPolicy lateReplyPolicy, int maxDelegationSize,
+                               boolean defaults) {
+    }
+
+    public record DeadlineView(LocalDate date, String timeZone, Instant endsAt) {
+    }
+
+    public record DelegateView(String name, String title, String email, String accessibilityNeed,
+                               boolean headOfDelegation) {
+
+        static DelegateView of(DelegationMember m) {
+            return new DelegateView(m.name(), m.title(), m.email(), m.accessibilityNeed(), m.headOfDelegation());
+        }
+    }
+
+    /** A reply version as the invitee sees it: who recorded it is "you" or "the secretariat", no staff names. */
+    public record ReplyView(int version, ReplyStatus status, ParticipationMode mode, List<DelegateView> delegation,
+                            String declineReason, ReplyChannel channel, boolean late, boolean correction,
+                            Instant recordedAt, boolean recordedBySecretariat) {
+
+        static ReplyView of(Reply r) {
+            ReplyContent c = r.content();
+            return new ReplyView(r.version(), c.status(), c.mode(), c.delegation().stream().map(DelegateView::of).toList(),
+                    c.declineReason(), r.channel(), r.late(), r.correction(), r.recordedAt(), !r.byInvitee());
+        }
+    }
+
+    /** A reply version in the secretariat's history: who recorded it, from which document, and why. */
+    public record StaffReplyView(int version, ReplyStatus status, ParticipationMode mode,
+                                 List<DelegateView> delegation, String declineReason, ReplyChannel channel,
+                                 boolean late, boolean correction, Instant recordedAt, String recordedBy,
+                                 String documentReference, LocalDate documentDate, String note) {
+
+        static StaffReplyView of(Reply r) {
+            ReplyContent c = r.content();
+            return new StaffReplyView(r.version(), c.status(), c.mode(),
+                    c.delegation().stream().map(DelegateView::of).toList(), c.declineReason(), r.channel(),
+                    r.late(), r.correction(), r.recordedAt(), r.recordedBy(), r.documentReference(),
+                    r.documentDate(), r.note());
+        }
+    }
+
+    /** The invitee's own invitation: forum, letter, deadline, current reply. */
+    public record InvitationView(UUID invitationId, String forumCode, Map<String, String> forumNames,
+                                 String letterReference, DeadlineView deadline, boolean deadlinePassed,
+                                 ReplyView reply) {
+
+        static InvitationView of(Invitation i, Map<String, String> forumNames, boolean deadlinePassed) {
+            return new InvitationView(i.invitationId(), i.forumCode(), forumNames, i.letterReference(),
+                    new DeadlineView(i.deadline().date(), i.deadline().zone().getId(), i.deadline().endsAt()),
+                    deadlinePassed, i.currentReply().map(ReplyView::of).orElse(null));
+        }
+    }
+
+    /** Counts for one group; {@code inPerson} and {@code remote} count accepted replies only. */
+    public record CountsView(long invited, long accepted, long declined, long withdrawn, long noReply,
+                             long inPerson, long remote, long onTime, long late) {
+
+        static CountsView of(ReplyStatistics.Counts c) {
+            return new CountsView(c.invited(), c.accepted(), c.declined(), c.withdrawn(), c.noReply(), c.inPerson(),
+                    c.remote(), c.onTime(), c.late());
+        }
+    }
+
+    /** Current replies of a forum's valid invitations; revoked invitations are only counted, apart. */
+    public record StatisticsView(UUID forumId, CountsView total, Map<String, CountsView> byLanguage,
+                                 Map<String, CountsView> byMemberState, Map<String, CountsView> byRegion,
+                                 long revoked) {
+
+        static StatisticsView of(UUID forumId, ReplyStatistics.Summary s) {
+            return new StatisticsView(forumId, CountsView.of(s.total()), map(s.byLanguage()),
+                    map(s.byMemberState()), map(s.byRegion()), s.revoked());
+        }
+
+        private static Map<String, CountsView> map(Map<String, ReplyStatistics.Counts> counts) {
+            Map<String, CountsView> view = new LinkedHashMap<>();
+            counts.forEach((key, c) -> view.put(key, CountsView.of(c)));
+            return view;
+        }
+    }
+
+    static List<DelegationMember> members(List<DelegateInput> delegation) {
+        return delegation == null ? List.of() : delegation.stream().map(DelegateInput::toDomain).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package itu.wsis.registration.service;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Deadline;
+import itu.wsis.events.DomainEvent;
+import itu.wsis.events.ForumEditionPublished;
+import itu.wsis.events.InvitationIssued;
+import itu.wsis.events.InvitationRevoked;
+import itu.wsis.events.PersonalLinkReissued;
+import itu.wsis.events.ResponseDeadlineExtended;
+import itu.wsis.registration.domain.ResponseDeadline;
+import itu.wsis.registration.repository.ForumEditionEntity;
+import itu.wsis.registration.repository.InvitationViewEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Builds the view of invitations from invitation-service's events. Runs inside the inbox's transaction (one per
+ * event), so it opens none of its own. Events of one invitation share a partition and arrive in order.
+ */
+@ApplicationScoped
+public class InvitationProjection {
+
+    private static final Logger LOG = Logger.getLogger(InvitationProjection.class);
+
+    public Uni<Void> apply(DomainEvent event) {
+        if (event instanceof InvitationIssued issued) {
+            return issued(issued);
+        }
+        if (event instanceof InvitationRevoked revoked) {
+            return update(revoked.invitationId(), revoked.eventType(), view -> {
+                if (view.revokedAt == null) {
+                    view.revokedAt = revoked.occurredAt();
+                }
+            });
+        }
+        if (event instanceof ResponseDeadlineExtended extended) {
+            return update(extended.invitationId(), extended.eventType(),
+                    view -> setDeadline(view, extended.responseDeadline()));
+        }
+        if (event instanceof PersonalLinkReissued reissued) {
+            return update(reissued.invitationId(), reissued.eventType(),
+                    view -> view.linkVersion = Math.max(view.linkVersion, reissued.linkVersion()));
+        }
+        if (event instanceof ForumEditionPublished edition) {
+            return edition(edition);
+        }
+        // Letters and other services' events carry nothing this view needs.
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> issued(InvitationIssued issued) {
+        return InvitationViewEntity.<InvitationViewEntity>findById(issued.invitationId()).chain(existing -> {
+            InvitationViewEntity view = existing == null ? new InvitationViewEntity() : existing;
+            view.invitationId = issued.invitationId();
+            view.forumId = issued.forumId();
+            view.forumCode = issued.forumCode();
+            view.letterId = issued.letterId();
+            view.letterReference = issued.letterReference();
+            // Of the invitee, only what eligibility and statistics need: no name, no address.
+            view.memberState = issued.invitee().memberState();
+            view.preferredLanguage = issued.invitee().preferredLanguage().code();
+            view.inviteeRank = issued.invitee().rank().name();
+            setDeadline(view, issued.responseDeadline());
+            view.linkVersion = Math.max(view.linkVersion, issued.linkVersion());
+            view.issuedAt = issued.occurredAt();
+            return existing == null ? view.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> edition(ForumEditionPublished edition) {
+        return ForumEditionEntity.<ForumEditionEntity>findById(edition.forumId()).chain(existing -> {
+            if (existing != null && existing.revision >= edition.revision()) {
+                return Uni.createFrom().voidItem();
+            }
+            ForumEditionEntity entity = existing == null ? new ForumEditionEntity() : existing;
+            entity.forumId = edition.forumId();
+            entity.revision = edition.revision();
+            entity.code = edition.code();
+            entity.names = ForumNames.toJson(edition.names());
+            entity.timeZone = edition.timeZone();
+            return existing == null ? entity.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> update(UUID invitationId, String eventType, Consumer<InvitationViewEntity> change) {
+        return InvitationViewEntity.<InvitationViewEntity>findById(invitationId).invoke(view -> {
+            if (view == null) {
+                // Only possible if its InvitationIssued was dead-lettered: ops will see that one in the DLQ.
+                LOG.warnf("%s for an invitation this service has not seen: %s", eventType, invitationId);
+                return;
+            }
+            change.accept(view);
+        }).replaceWithVoid();
+    }
+
+    private static void setDeadline(InvitationViewEntity view, Deadline deadline) {
+        ZoneId zone = ZoneId.of(deadline.timeZone());
+        ResponseDeadline effective = deadline.endsAt() != null
+                ? new ResponseDeadline(deadline.date(), zone, deadline.endsAt())
+                : ResponseDeadline.endOfDay(deadline.date(), zone);
+        view.deadlineDate = effective.date();
+        view.deadlineTimeZone = effective.zone().getId();
+        view.deadlineEndsAt = effective.endsAt();
+    }
+}

@@ -1,0 +1,189 @@
+package itu.wsis.registration.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import itu.wsis.events.ReplyChannel;
+import itu.wsis.registration.config.RegistrationConfig;
+import itu.wsis.registration.domain.DeadlinePolicy;
+import itu.wsis.registration.domain.ForumSettings;
+import itu.wsis.registration.domain.Invitation;
+import itu.wsis.registration.domain.Reply;
+import itu.wsis.registration.domain.ReplyContent;
+import itu.wsis.registration.domain.ReplyEvents;
+import itu.wsis.registration.domain.ReplyLifecycle;
+import itu.wsis.registration.domain.Timeliness;
+import itu.wsis.registration.repository.ForumEditionEntity;
+import itu.wsis.registration.repository.ReplyRepository;
+import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.outbox.Outbox;
+import itu.wsis.support.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Replies to invitations: by the invitee through the personal link, or recorded by the secretariat. A write reads
+ * once (invitation, settings, current reply), then inserts the new version and its event in one transaction.
+ */
+@ApplicationScoped
+public class ReplyService {
+
+    private final ReplyRepository replies;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final DeadlinePolicy deadlines;
+    private final RegistrationConfig config;
+
+    public ReplyService(ReplyRepository replies, Outbox outbox, Clock clock, RegistrationConfig config) {
+        this.replies = replies;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.deadlines = new DeadlinePolicy(clock);
+        this.config = config;
+    }
+
+    /**
+     * What the invitee sees, whether the deadline has passed for them, and the forum's names by language code
+     * (empty until this service has seen the forum edition).
+     */
+    public record InviteeView(Invitation invitation, boolean deadlinePassed, Map<String, String> forumNames) {
+    }
+
+    /** A reply version, and whether this request created it (false: the same reply was already current). */
+    public record Recorded(Reply reply, boolean created) {
+    }
+
+    /** What the secretariat read in a letter, a note verbale, an email or a phone call. */
+    public record Correspondence(ReplyChannel channel, String documentReference, LocalDate documentDate) {
+    }
+
+    @WithSession
+    public Uni<InviteeView> view(LinkClaims link) {
+        return loadForInvitee(link).chain(invitation -> ForumEditionEntity.<ForumEditionEntity>findById(invitation.forumId())
+                .map(edition -> new InviteeView(invitation, deadlines.now(invitation.deadline()).late(),
+                        edition == null ? Map.of() : ForumNames.fromJson(edition.names))));
+    }
+
+    @WithSession
+    public Uni<List<Reply>> historyForInvitee(LinkClaims link) {
+        return loadForInvitee(link).chain(invitation -> replies.history(invitation.invitationId()));
+    }
+
+    /** {@code content} is built once the forum's settings (delegation size) are known. */
+    @WithTransaction
+    public Uni<Recorded> replyByInvitee(LinkClaims link, Function<ForumSettings, ReplyContent> content) {
+        return loadForInvitee(link).chain(invitation -> {
+            ReplyContent wanted = content.apply(invitation.settings());
+            Timeliness timeliness = deadlines.now(invitation.deadline());
+            ReplyLifecycle.Transition transition = ReplyLifecycle.byInvitee(invitation.currentReply(), wanted,
+                    timeliness, invitation.settings().lateReplyPolicy());
+            Reply reply = new Reply(transition.version(), wanted, ReplyChannel.WEB, transition.late(), false,
+                    clock.instant(), Reply.BY_INVITEE, null, null, null);
+            return write(invitation, transition, reply);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Recorded> recordCorrespondence(UUID invitationId, Correspondence received,
+                                              Function<ForumSettings, ReplyContent> content, String recordedBy) {
+        if (received.channel() == ReplyChannel.WEB) {
+            return Uni.createFrom().failure(ProblemException.badRequest("channel",
+                    "LETTER, NOTE_VERBALE, EMAIL or PHONE: web replies come through the personal link"));
+        }
+        return loadForStaff(invitationId).chain(invitation -> {
+            requireNotRevoked(invitation);
+            if (received.documentDate().isAfter(deadlines.today(invitation.deadline()))) {
+                throw ProblemException.badRequest("documentDate", "cannot be in the future");
+            }
+            ReplyContent wanted = content.apply(invitation.settings());
+            ReplyLifecycle.Transition transition = ReplyLifecycle.bySecretariat(invitation.currentReply(), wanted,
+                    DeadlinePolicy.ofDocument(received.documentDate(), invitation.deadline()));
+            Reply reply = new Reply(transition.version(), wanted, received.channel(), transition.late(), false,
+                    clock.instant(), recordedBy, received.documentReference(), received.documentDate(), null);
+            return write(invitation, transition, reply);
+        });
+    }
+
+    /** A correction rewrites what the current reply says; the note says why, for the history. */
+    @WithTransaction
+    public Uni<Recorded> correct(UUID invitationId, ReplyChannel channel, String note,
+                                 Function<ForumSettings, ReplyContent> content, String recordedBy) {
+        return loadForStaff(invitationId).chain(invitation -> {
+            requireNotRevoked(invitation);
+            ReplyContent wanted = content.apply(invitation.settings());
+            ReplyLifecycle.Transition transition = ReplyLifecycle.correction(invitation.currentReply(), wanted);
+            Reply reply = new Reply(transition.version(), wanted, channel, transition.late(), true,
+                    clock.instant(), recordedBy, null, null, note);
+            return write(invitation, transition, reply);
+        });
+    }
+
+    @WithSession
+    public Uni<List<Reply>> history(UUID invitationId) {
+        return loadForStaff(invitationId).chain(invitation -> replies.history(invitation.invitationId()));
+    }
+
+    private Uni<Recorded> write(Invitation invitation, ReplyLifecycle.Transition transition, Reply reply) {
+        if (transition.kind() == ReplyLifecycle.Kind.UNCHANGED) {
+            return Uni.createFrom().item(new Recorded(invitation.currentReply().orElseThrow(), false));
+        }
+        return replies.insert(invitation.invitationId(), reply).chain(inserted -> {
+            if (!inserted) {
+                throw ProblemException.conflict("reply-conflict",
+                        "Another reply to this invitation was recorded at the same moment. Please reload and"
+                                + " try again.");
+            }
+            return outbox.append(ReplyEvents.of(UUID.randomUUID(), invitation.invitationId(), transition, reply));
+        }).replaceWith(new Recorded(reply, true));
+    }
+
+    /**
+     * The personal link against this service's view: unknown invitation 404, revoked 410, superseded link 410.
+     * The caller has already checked the signature and that the link names this invitation.
+     */
+    private Uni<Invitation> loadForInvitee(LinkClaims link) {
+        return replies.loadForReply(link.invitationId(), defaults()).map(invitation -> {
+            if (invitation == null) {
+                throw invitationNotFound();
+            }
+            if (invitation.revoked()) {
+                throw ProblemException.gone("invitation-revoked",
+                        "This invitation has been withdrawn by the secretariat and can no longer be answered.");
+            }
+            PersonalLinks.requireCurrentVersion(link, invitation.linkVersion());
+            return invitation;
+        });
+    }
+
+    private Uni<Invitation> loadForStaff(UUID invitationId) {
+        return replies.loadForReply(invitationId, defaults()).map(invitation -> {
+            if (invitation == null) {
+                throw invitationNotFound();
+            }
+            return invitation;
+        });
+    }
+
+    private static void requireNotRevoked(Invitation invitation) {
+        if (invitation.revoked()) {
+            throw ProblemException.conflict("invitation-revoked",
+                    "This invitation has been revoked; no reply can be recorded for it.");
+        }
+    }
+
+    /** The same answer for an unknown invitation and for someone else's: nothing is revealed. */
+    public static ProblemException invitationNotFound() {
+        return ProblemException.notFound("invitation-not-found", "There is no invitation at this address.");
+    }
+
+    ForumSettings defaults() {
+        return new ForumSettings(config.defaults().lateReplyPolicy(), config.defaults().maxDelegationSize());
+    }
+}
