@@ -12,13 +12,16 @@ import java.util.List;
 public final class TestSmtp {
 
     private static GreenMail greenMail;
+    // Kept apart from the server: a stopped GreenMail no longer knows its port.
+    private static int port;
 
     private TestSmtp() {
     }
 
     public static synchronized GreenMail server() {
         if (greenMail == null) {
-            ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            port = freePort();
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             greenMail = new GreenMail(setup);
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "stop-test-smtp"));
@@ -26,8 +29,9 @@ public final class TestSmtp {
         return greenMail;
     }
 
-    public static int port() {
-        return server().getSmtp().getPort();
+    public static synchronized int port() {
+        server();
+        return port;
     }
 
     public static List<MimeMessage> received() {
@@ -40,9 +44,7 @@ public final class TestSmtp {
     }
 
     public static synchronized void restart() {
-        GreenMail old = server();
-        int port = old.getSmtp().getPort();
-        old.stop();
+        server().stop();
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }

@@ -1,0 +1,106 @@
+package itu.wsis.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "wsis.notifications")
+public interface NotificationConfig {
+
+    /** The From address of every email. */
+    @WithDefault("WSIS Forum Secretariat <wsis-info@itu.int>")
+    String from();
+
+    /** Right-hand side of the stable Message-IDs. */
+    @WithDefault("wsis.local")
+    String messageIdDomain();
+
+    /**
+     * The personal link is this base URL followed by the token. Defaults to this project's invitee pages; a partner
+     * front-end sets its own.
+     */
+    @WithDefault("http://localhost:8082/r/")
+    String linkBaseUrl();
+
+    /**
+     * Languages tried, in order, when a message cannot be written in the recipient's language ({@code original} is
+     * the letter's original language). See LanguageFallbackPolicy and docs/notifications.md.
+     */
+    @WithDefault("original,en")
+    List<String> languageFallback();
+
+    Sender sender();
+
+    Reminders reminders();
+
+    Retention retention();
+
+    @WithDefault("5")
+    int resendsPerMinute();
+
+    interface Sender {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the sender looks for due intents (read by @Scheduled; 1 s is its minimum). */
+        @WithDefault("1s")
+        String interval();
+
+        @WithDefault("50")
+        int batchSize();
+
+        /** A claimed row is left alone by other instances for this long; a crashed sender's rows come back after it. */
+        @WithDefault("PT2M")
+        Duration claimLease();
+
+        @WithDefault("PT5S")
+        Duration firstBackoff();
+
+        @WithDefault("PT10M")
+        Duration maxBackoff();
+
+        /** About 3 hours of retries with the defaults: an outage of minutes delays, never loses. */
+        @WithDefault("25")
+        int maxAttempts();
+
+        /** How long to wait before looking again when the directory does not know the letter or forum yet. */
+        @WithDefault("PT5S")
+        Duration waitForDirectory();
+    }
+
+    interface Reminders {
+        /** How often the sweep runs ("off" disables the schedule; the ops endpoint still works). */
+        @WithDefault("5m")
+        String sweepInterval();
+
+        @WithDefault("P7D,P2D")
+        List<Duration> responseOffsets();
+
+        @WithDefault("P3D")
+        List<Duration> speakingRequestOffsets();
+
+        /** Local time (HH:mm) in the recipient's zone from which reminders may go out. */
+        @WithDefault("09:00")
+        String windowStart();
+
+        @WithDefault("18:00")
+        String windowEnd();
+
+        @WithDefault("PT12H")
+        Duration minimumLead();
+
+        @WithDefault("500")
+        int pageSize();
+    }
+
+    interface Retention {
+        /** Personal data is erased this long after the invitation was issued. */
+        @WithDefault("P400D")
+        Duration personalData();
+
+        @WithDefault("6h")
+        String purgeInterval();
+    }
+}

@@ -1,0 +1,34 @@
+package itu.wsis.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+@Entity
+@Table(name = "forum_edition")
+public class ForumEditionRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "forum_id")
+    public UUID forumId;
+
+    @Column(name = "revision", nullable = false)
+    public long revision;
+
+    @Column(name = "code", nullable = false)
+    public String code;
+
+    /** JSON {language: name}. */
+    @Column(name = "names", nullable = false, columnDefinition = "text")
+    public String names;
+
+    @Column(name = "venue")
+    public String venue;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+}

@@ -1,0 +1,237 @@
+package itu.wsis.notification.service;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.events.CircularLetterPublished;
+import itu.wsis.events.DomainEvent;
+import itu.wsis.events.EventCodec;
+import itu.wsis.events.ForumEditionPublished;
+import itu.wsis.events.InvitationAccepted;
+import itu.wsis.events.InvitationDeclined;
+import itu.wsis.events.InvitationEvent;
+import itu.wsis.events.InvitationIssued;
+import itu.wsis.events.InvitationRevoked;
+import itu.wsis.events.InviteeContact;
+import itu.wsis.events.PersonalLinkReissued;
+import itu.wsis.events.ReplyChanged;
+import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.ReplyWithdrawn;
+import itu.wsis.events.ResponseDeadlineExtended;
+import itu.wsis.events.SpeakerSubstituted;
+import itu.wsis.events.SpeakingRequestPromoted;
+import itu.wsis.events.SpeakingRequestRejected;
+import itu.wsis.events.SpeakingRequestSubmitted;
+import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.notification.domain.IntentKeys;
+import itu.wsis.notification.domain.MessageKind;
+import itu.wsis.notification.repository.CircularLetterRecord;
+import itu.wsis.notification.repository.ContactRecord;
+import itu.wsis.notification.repository.ForumEditionRecord;
+import itu.wsis.notification.repository.NotificationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Applies consumed events to the contact directory and records the email intents they cause. Runs inside the
+ * transaction that {@code Inbox.consume} opens with the inbox row, so the directory change, the intent and the
+ * "seen" mark commit together: a redelivered event finds its inbox row and adds nothing. No email is sent here.
+ */
+@ApplicationScoped
+public class DirectoryService {
+
+    private final NotificationRepository notifications;
+    private final Clock clock;
+
+    public DirectoryService(NotificationRepository notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    public Uni<Void> apply(DomainEvent event) {
+        if (event instanceof ForumEditionPublished e) {
+            return forum(e);
+        }
+        if (event instanceof CircularLetterPublished e) {
+            return letter(e);
+        }
+        if (event instanceof InvitationIssued e) {
+            return issued(e);
+        }
+        if (event instanceof InvitationRevoked e) {
+            return revoked(e);
+        }
+        if (event instanceof ResponseDeadlineExtended e) {
+            return updateContact(e.invitationId(), c -> {
+                c.responseDeadlineDate = e.responseDeadline().date();
+                c.responseDeadlineZone = e.responseDeadline().timeZone();
+                c.responseDeadlineAt = e.responseDeadline().endsAt();
+            });
+        }
+        if (event instanceof PersonalLinkReissued e) {
+            return updateContact(e.invitationId(), c -> {
+                if (c.linkVersion == null || c.linkVersion < e.linkVersion()) {
+                    c.linkVersion = e.linkVersion();
+                    c.linkExpiresAt = e.linkExpiresAt();
+                }
+            }).chain(() -> intent(MessageKind.LINK_REISSUED, e, null));
+        }
+        if (event instanceof InvitationAccepted e) {
+            return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.ACCEPTED.name())
+                    .chain(() -> intent(MessageKind.REPLY_ACCEPTED, e, EventCodec.encode(e)));
+        }
+        if (event instanceof InvitationDeclined e) {
+            return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.DECLINED.name())
+                    .chain(() -> intent(MessageKind.REPLY_DECLINED, e, EventCodec.encode(e)));
+        }
+        if (event instanceof ReplyChanged e) {
+            return updateContact(e.invitationId(), c -> c.replyStatus = e.status().name())
+                    .chain(() -> intent(MessageKind.REPLY_CHANGED, e, EventCodec.encode(e)));
+        }
+        if (event instanceof ReplyWithdrawn e) {
+            return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.WITHDRAWN.name())
+                    .chain(() -> intent(MessageKind.REPLY_WITHDRAWN, e, EventCodec.encode(e)));
+        }
+        if (event instanceof SpeakingRequestSubmitted e) {
+            return updateContact(e.invitationId(), c -> c.speakingRequested = true)
+                    .chain(() -> intent(MessageKind.SPEAKING_REQUEST_RECEIVED, e, EventCodec.encode(e)));
+        }
+        if (event instanceof SpeakingSlotAllocated e) {
+            return intent(MessageKind.SPEAKING_SLOT_ALLOCATED, e, EventCodec.encode(e));
+        }
+        if (event instanceof SpeakingRequestWaitlisted e) {
+            return intent(MessageKind.SPEAKING_REQUEST_WAITLISTED, e, EventCodec.encode(e));
+        }
+        if (event instanceof SpeakingRequestPromoted e) {
+            return intent(MessageKind.SPEAKING_REQUEST_PROMOTED, e, EventCodec.encode(e));
+        }
+        if (event instanceof SpeakingRequestRejected e) {
+            return intent(MessageKind.SPEAKING_REQUEST_REJECTED, e, EventCodec.encode(e));
+        }
+        if (event instanceof SpeakerSubstituted e) {
+            return intent(MessageKind.SPEAKER_SUBSTITUTED, e, EventCodec.encode(e));
+        }
+        // No recipient-facing email for the others (see docs/notifications.md); our own events are not consumed.
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> forum(ForumEditionPublished e) {
+        return ForumEditionRecord.<ForumEditionRecord>findById(e.forumId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+            if (existing != null && existing.revision > e.revision()) {
+                return Uni.createFrom().voidItem();   // an older revision arriving late changes nothing
+            }
+            ForumEditionRecord forum = existing != null ? existing : new ForumEditionRecord();
+            forum.forumId = e.forumId();
+            forum.revision = e.revision();
+            forum.code = e.code();
+            forum.names = Json.write(e.names());
+            forum.venue = e.venue();
+            forum.timeZone = e.timeZone();
+            return existing != null ? Uni.createFrom().voidItem() : forum.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> letter(CircularLetterPublished e) {
+        return CircularLetterRecord.<CircularLetterRecord>findById(e.letterId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+            if (existing != null && existing.revision > e.revision()) {
+                return Uni.createFrom().voidItem();
+            }
+            CircularLetterRecord letter = existing != null ? existing : new CircularLetterRecord();
+            letter.letterId = e.letterId();
+            letter.revision = e.revision();
+            letter.forumId = e.forumId();
+            letter.reference = e.reference();
+            letter.originalLanguage = e.originalLanguage() == null ? "en" : e.originalLanguage().code();
+            letter.texts = Json.write(e.texts());
+            letter.signatoryName = e.signatoryName();
+            letter.signatoryTitle = e.signatoryTitle();
+            if (e.contact() != null) {
+                letter.contactName = e.contact().name();
+                letter.contactEmail = e.contact().email();
+                letter.contactPhone = e.contact().phone();
+            }
+            return existing != null ? Uni.createFrom().voidItem() : letter.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> issued(InvitationIssued e) {
+        return updateContact(e.invitationId(), c -> {
+            if (c.revokedAt != null) {
+                return;   // a revoked invitation keeps no personal data, whatever arrives after
+            }
+            InviteeContact invitee = e.invitee();
+            c.forumId = e.forumId();
+            c.letterId = e.letterId();
+            c.fullName = invitee.fullName();
+            c.formOfAddress = invitee.formOfAddress();
+            c.rank = invitee.rank() == null ? null : invitee.rank().name();
+            c.title = invitee.title();
+            c.email = invitee.email();
+            c.cc = Json.write(invitee.cc());
+            c.language = invitee.preferredLanguage() == null ? null : invitee.preferredLanguage().code();
+            c.timeZone = invitee.timeZone();
+            c.memberState = invitee.memberState();
+            if (e.responseDeadline() != null) {
+                c.responseDeadlineDate = e.responseDeadline().date();
+                c.responseDeadlineZone = e.responseDeadline().timeZone();
+                c.responseDeadlineAt = e.responseDeadline().endsAt();
+            }
+            if (e.speakingRequestDeadline() != null) {
+                c.speakingDeadlineDate = e.speakingRequestDeadline().date();
+                c.speakingDeadlineZone = e.speakingRequestDeadline().timeZone();
+                c.speakingDeadlineAt = e.speakingRequestDeadline().endsAt();
+            }
+            // Never go back to an older link version.
+            if (c.linkVersion == null || c.linkVersion < e.linkVersion()) {
+                c.linkVersion = e.linkVersion();
+                c.linkExpiresAt = e.linkExpiresAt();
+            }
+            c.issuedAt = e.occurredAt();
+        }).chain(() -> intent(MessageKind.INVITATION, e, null));
+    }
+
+    private Uni<Void> revoked(InvitationRevoked e) {
+        return updateContact(e.invitationId(), c -> {
+            c.revokedAt = e.occurredAt();
+            c.erasedAt = clock.instant();
+            c.fullName = null;
+            c.formOfAddress = null;
+            c.title = null;
+            c.email = null;
+            c.cc = null;
+        }).chain(() -> notifications.cancelAndErase(e.invitationId(), clock.instant()));
+    }
+
+    /**
+     * Finds (locked) or creates the directory row, then applies the change; the session flushes it at commit. The row
+     * lock matters: events about one invitation arrive on three topics, which several instances may consume at once,
+     * and Hibernate writes every column of a changed row, so an unlocked read-modify-write could put back a value
+     * another transaction had just changed (a reply overwriting a newer link version, say).
+     */
+    private Uni<Void> updateContact(UUID invitationId, Consumer<ContactRecord> change) {
+        return ContactRecord.<ContactRecord>findById(invitationId, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+            if (existing != null) {
+                change.accept(existing);
+                return Uni.createFrom().voidItem();
+            }
+            ContactRecord created = new ContactRecord();
+            created.invitationId = invitationId;
+            change.accept(created);
+            return created.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> intent(MessageKind kind, InvitationEvent event, String payload) {
+        return ContactRecord.<ContactRecord>findById(event.invitationId()).chain(contact -> {
+            if (contact != null && contact.revokedAt != null) {
+                return Uni.createFrom().voidItem();   // nothing is sent about a revoked invitation
+            }
+            return notifications.insertIntent(UUID.randomUUID(),
+                    IntentKeys.forEvent(kind, event.invitationId(), event.eventId()), event.invitationId(),
+                    kind.name(), payload, clock.instant(), null).replaceWithVoid();
+        });
+    }
+}

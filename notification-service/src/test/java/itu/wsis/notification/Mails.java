@@ -1,0 +1,140 @@
+package itu.wsis.notification;
+
+import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinkTokens;
+import itu.wsis.testing.TestSmtp;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads the MIME messages GreenMail really received. */
+final class Mails {
+
+    static final Pattern LINK = Pattern.compile("http://localhost:8082/r/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+
+    private Mails() {
+    }
+
+    static List<MimeMessage> to(String email) {
+        return TestSmtp.received().stream().filter(m -> isTo(m, email)).toList();
+    }
+
+    static MimeMessage awaitOne(String email, Predicate<MimeMessage> which) {
+        try {
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> to(email).stream().anyMatch(which));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no such message to " + email + "; received: "
+                    + to(email).stream().map(Mails::subject).toList(), e);
+        }
+        return to(email).stream().filter(which).findFirst().orElseThrow();
+    }
+
+    static MimeMessage awaitSubject(String email, String subjectPart) {
+        return awaitOne(email, m -> subject(m).contains(subjectPart));
+    }
+
+    static long countByMessageId(String messageId) {
+        return TestSmtp.received().stream().filter(m -> messageId.equals(messageId(m))).count();
+    }
+
+    static boolean isTo(MimeMessage m, String email) {
+        try {
+            Address[] to = m.getRecipients(Message.RecipientType.TO);
+            return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(email));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String header(MimeMessage m, String name) {
+        try {
+            String[] values = m.getHeader(name);
+            return values == null ? null : String.join("\n", values);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String html(MimeMessage m) {
+        return part(m, "text/html").orElseThrow(() -> new AssertionError("no HTML part"));
+    }
+
+    static String text(MimeMessage m) {
+        return part(m, "text/plain").orElseThrow(() -> new AssertionError("no plain-text part"));
+    }
+
+    static String link(MimeMessage m) {
+        Matcher matcher = LINK.matcher(text(m));
+        if (!matcher.find()) {
+            throw new AssertionError("no personal link in the message");
+        }
+        return matcher.group(1);
+    }
+
+    /** The claims of the personal link, verified with the public key the invitee-facing services use. */
+    static LinkClaims linkClaims(MimeMessage m) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("dev-keys/link-signing-public-key.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            return PersonalLinkTokens.authentic(link(m), PersonalLinkTokens.publicKeyFromPem(pem))
+                    .orElseThrow(() -> new AssertionError("the personal link does not verify"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> part(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return Optional.of(String.valueOf(part.getContent()));
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart body = multipart.getBodyPart(i);
+                    Optional<String> found = part(body, type);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
