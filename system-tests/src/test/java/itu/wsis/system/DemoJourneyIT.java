@@ -1,0 +1,178 @@
+package itu.wsis.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import itu.wsis.localstack.DevTokens;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo across the four services as separate processes: the secretariat issues the 193 invitations of CL-22/010,
+ * each arrives once by SMTP with a working personal link; a Minister accepts through it and gets a receipt; the
+ * delegation requests speaking time and is told its slot.
+ */
+class DemoJourneyIT {
+
+    static final Pattern LINK = Pattern.compile("/r/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
+    static SystemStack stack;
+    static String secretariat;
+    static String ops;
+
+    @BeforeAll
+    static void start() {
+        stack = SystemStack.start(Map.of());
+        secretariat = DevTokens.issue("secretariat");
+        ops = DevTokens.issue("ops");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static RequestSpecification at(String service) {
+        return given().baseUri(stack.service(service).baseUrl());
+    }
+
+    @Test
+    void invitationsRepliesAndSpeakingRequestsFlowThroughAllFourServices() throws Exception {
+        at("invitation-service").auth().oauth2(secretariat).post("/ops/demo-data").then().statusCode(200);
+
+        // 193 invitation emails, each exactly once (distinct Message-IDs), each with a personal link.
+        await().atMost(Duration.ofMinutes(3)).until(() -> stack.receivedMail().size() >= 193);
+        List<MimeMessage> invitations = stack.receivedMail();
+        assertThat(invitations).hasSize(193);
+        assertThat(messageIds(invitations)).hasSize(193);
+        assertThat(invitations.stream().map(DemoJourneyIT::recipient).distinct()).hasSize(193);
+        assertThat(invitations).allSatisfy(m -> assertThat(LINK.matcher(text(m)).find()).isTrue());
+        // A second load of the demo data changes nothing and sends nothing.
+        at("invitation-service").auth().oauth2(secretariat).post("/ops/demo-data").then().statusCode(200);
+
+        MimeMessage invitation = invitations.stream()
+                .filter(m -> recipient(m).contains("@"))
+                .findFirst().orElseThrow();
+        String minister = recipient(invitation);
+        String token = token(invitation);
+        UUID invitationId = invitationIdOf(token);
+
+        // The link opens its invitation at registration-service, which learnt it from invitation events only.
+        await().atMost(Duration.ofSeconds(60)).until(() -> at("registration-service")
+                .header("WSIS-Personal-Link", token).get("/invitations/" + invitationId).statusCode() == 200);
+        at("registration-service").header("WSIS-Personal-Link", token).contentType(ContentType.JSON)
+                .body("""
+                        {"mode":"IN_PERSON","delegation":[
+                          {"name":"Head of Delegation","title":"Minister","email":"head@example.org","headOfDelegation":true},
+                          {"name":"Adviser","title":"Senior Adviser","email":"adviser@example.org","headOfDelegation":false}]}""")
+                .post("/invitations/" + invitationId + "/accept")
+                .then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(minister).size() == 2);
+
+        // Invitation-service reflects the reply from registration events.
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ACCEPTED".equals(at("invitation-service")
+                .auth().oauth2(ops).get("/invitations/" + invitationId).then().extract().path("status")));
+
+        // Speaking-request sessions for the forum, then a request through the same link.
+        await().atMost(Duration.ofSeconds(60)).until(() -> at("speaking-request-service").auth().oauth2(secretariat)
+                .post("/ops/demo-data").statusCode() / 100 == 2);
+        String sessionId = await().atMost(Duration.ofSeconds(60)).until(() -> at("speaking-request-service")
+                        .header("WSIS-Personal-Link", token).get("/invitations/" + invitationId + "/sessions")
+                        .then().extract().path("[0].id"),
+                id -> id != null);
+        at("speaking-request-service").header("WSIS-Personal-Link", token).contentType(ContentType.JSON)
+                .body("""
+                        {"speaker":{"name":"The Minister","title":"Minister","substitute":false},
+                         "preferredSessionIds":["%s"],"statementLanguage":"en","modality":"IN_PERSON",
+                         "topic":"ICTs for well-being, inclusion and resilience"}""".formatted(sessionId))
+                .post("/invitations/" + invitationId + "/speaking-request")
+                .then().statusCode(201);
+
+        // Receipt of the request and the allocated slot: four emails in all for this Minister, none twice.
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(minister).size() == 4);
+        assertThat(messageIds(stack.receivedMail())).hasSize(stack.receivedMail().size());
+        assertThat(stack.receivedMail()).hasSize(193 + 3);
+        at("notification-service").auth().oauth2(ops)
+                .queryParam("invitationId", invitationId).get("/ops/notifications")
+                .then().statusCode(200)
+                .body("items.kind", org.hamcrest.Matchers.hasItems(
+                        "INVITATION", "REPLY_ACCEPTED", "SPEAKING_REQUEST_RECEIVED", "SPEAKING_SLOT_ALLOCATED"));
+    }
+
+    static List<MimeMessage> mailTo(String address) {
+        return stack.receivedMail().stream().filter(m -> recipient(m).equals(address)).toList();
+    }
+
+    static Set<String> messageIds(List<MimeMessage> messages) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage m : messages) {
+            ids.add(m.getMessageID());
+        }
+        return ids;
+    }
+
+    static String recipient(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof MimeMultipart multipart) {
+                StringBuilder all = new StringBuilder();
+                collect(multipart, all);
+                return all.toString();
+            }
+            return String.valueOf(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object part = multipart.getBodyPart(i).getContent();
+            if (part instanceof MimeMultipart nested) {
+                collect(nested, all);
+            } else {
+                all.append(part).append('\n');
+            }
+        }
+    }
+
+    static String token(MimeMessage message) {
+        Matcher matcher = LINK.matcher(text(message));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The token's first 16 bytes are the invitation id (docs/adr/0002-personal-link-tokens.md). */
+    static UUID invitationIdOf(String token) {
+        ByteBuffer payload = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        return new UUID(payload.getLong(), payload.getLong());
+    }
+}

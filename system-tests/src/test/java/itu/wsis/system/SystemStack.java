@@ -1,0 +1,162 @@
+package itu.wsis.system;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import itu.wsis.localstack.EmbeddedPostgresServer;
+import itu.wsis.localstack.KafkaBrokerProcess;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as ./wsis runs it, on free ports and fresh data: an embedded PostgreSQL server, a Kafka broker
+ * in its own JVM, an SMTP server, and the four packaged services as separate processes. Every piece can be killed
+ * and brought back, which is what the fault scenarios need.
+ */
+public final class SystemStack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of(
+            "invitation-service", "registration-service", "speaking-request-service", "notification-service");
+
+    private final Path runDir;
+    private final EmbeddedPostgresServer postgres;
+    private final KafkaBrokerProcess kafka;
+    private final int smtpPort;
+    private volatile GreenMail smtp;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<MimeMessage> archivedMail = new ArrayList<>();
+
+    private SystemStack(Path runDir, EmbeddedPostgresServer postgres, KafkaBrokerProcess kafka, int smtpPort,
+                        GreenMail smtp) {
+        this.runDir = runDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.smtpPort = smtpPort;
+        this.smtp = smtp;
+    }
+
+    public static SystemStack start(Map<String, List<String>> extraSystemProperties) {
+        Path root = Path.of(System.getProperty("wsis.root", ".."));
+        Path runDir = root.resolve("system-tests/target/runs/"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Files.createDirectories(runDir);
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(runDir.resolve("postgres/data"), freePort(),
+                    runDir.resolve("postgres/bin"));
+            started.add(postgres);
+            KafkaBrokerProcess kafka = KafkaBrokerProcess.start(runDir.resolve("kafka"), freePort(), freePort(),
+                    runDir.resolve("kafka.log"));
+            started.add(kafka);
+            int smtpPort = freePort();
+            GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            started.add(smtp::stop);
+            SystemStack stack = new SystemStack(runDir, postgres, kafka, smtpPort, smtp);
+            Map<String, String> env = Map.of(
+                    "WSIS_DB_HOST", "127.0.0.1",
+                    "WSIS_DB_PORT", Integer.toString(postgres.port()),
+                    "WSIS_DB_USER", EmbeddedPostgresServer.USER,
+                    "WSIS_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "WSIS_SMTP_HOST", "127.0.0.1",
+                    "WSIS_SMTP_PORT", Integer.toString(smtpPort));
+            for (String name : SERVICES) {
+                ServiceProcess service = new ServiceProcess(name,
+                        root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), env,
+                        extraSystemProperties.getOrDefault(name, List.of()), runDir.resolve(name + ".log"));
+                stack.services.put(name, service);
+                started.add(service);
+            }
+            stack.services.values().forEach(ServiceProcess::start);
+            stack.services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
+            return stack;
+        } catch (IOException | RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception ignored) {
+                    // already failing; keep closing the rest
+                }
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        return service;
+    }
+
+    public KafkaBrokerProcess kafka() {
+        return kafka;
+    }
+
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** SMTP unreachable: the port refuses connections until {@link #restoreSmtp()}. Received mail is kept. */
+    public synchronized void cutSmtp() {
+        archivedMail.addAll(List.of(smtp.getReceivedMessages()));
+        smtp.stop();
+    }
+
+    public synchronized void restoreSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    /** Every message the SMTP server accepted since the stack started, across outages. */
+    public synchronized List<MimeMessage> receivedMail() {
+        List<MimeMessage> all = new ArrayList<>(archivedMail);
+        all.addAll(List.of(smtp.getReceivedMessages()));
+        return all;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        try {
+            kafka.close();
+        } finally {
+            smtp.stop();
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
