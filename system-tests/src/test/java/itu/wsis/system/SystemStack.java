@@ -36,6 +36,7 @@ public final class SystemStack implements AutoCloseable {
     private volatile GreenMail smtp;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<MimeMessage> archivedMail = new ArrayList<>();
+    private boolean closed;
 
     private SystemStack(Path runDir, EmbeddedPostgresServer postgres, KafkaBrokerProcess kafka, int smtpPort,
                         GreenMail smtp) {
@@ -79,6 +80,8 @@ public final class SystemStack implements AutoCloseable {
                 stack.services.put(name, service);
                 started.add(service);
             }
+            // A test JVM stopped by Ctrl-C or SIGTERM must not leave four services and a broker behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-system-stack"));
             stack.services.values().forEach(ServiceProcess::start);
             stack.services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
             return stack;
@@ -137,7 +140,11 @@ public final class SystemStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         services.values().forEach(ServiceProcess::close);
         try {
             kafka.close();
