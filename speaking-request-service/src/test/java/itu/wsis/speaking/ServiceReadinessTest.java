@@ -1,29 +1,13 @@
 package itu.wsis.speaking;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import itu.wsis.testing.ServiceReadiness;
 
 @QuarkusTest
 @SpeakingRequestServiceTest
-class ServiceReadinessTest {
+class ServiceReadinessTest extends ServiceReadiness {
 
-    @Test
-    void isReadyWithItsDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
-    }
-
-    @Test
-    void publishesItsOpenApiAndSwaggerUi() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("info.title", equalTo("WSIS speaking-request-service"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    ServiceReadinessTest() {
+        super("speaking-request-service");
     }
 }
