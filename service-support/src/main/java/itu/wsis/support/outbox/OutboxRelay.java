@@ -53,6 +53,7 @@ public class OutboxRelay {
     private final Counter failed;
     private volatile long timerId = -1;
     private volatile long lastPurge;
+    private volatile long leaseRenewAfter = System.nanoTime();
 
     public OutboxRelay(Pool pool,
                        @Channel("wsis-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -110,13 +111,26 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Renewing on every 100 ms tick would write the lease row ten times a second per idle service; the holder renews
+     * only once half the lease has gone, measured from when the database confirmed it, so it never acts on a lease
+     * the database already considers expired.
+     */
     private Uni<Boolean> holdLease() {
+        if (System.nanoTime() - leaseRenewAfter < 0) {
+            return Uni.createFrom().item(true);
+        }
         return pool.preparedQuery("""
                         update outbox_relay_lease
                            set owner = $1, lease_until = now() + ($2 * interval '1 millisecond')
                          where name = 'relay' and (owner = $1 or lease_until < now())""")
                 .execute(Tuple.of(instanceId, config.leaseDuration().toMillis()))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> {
+                    boolean held = rows.rowCount() == 1;
+                    leaseRenewAfter = held ? System.nanoTime() + config.leaseDuration().toNanos() / 2
+                            : System.nanoTime();
+                    return held;
+                });
     }
 
     private Uni<Integer> publishOneBatch() {
