@@ -285,8 +285,8 @@ class SpeakingRequestFlowTest {
                 .extract().asByteArray();
         String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
-        assertThat(text).startsWith("\uFEFF\"position\"").contains("\"Ursula Owusu-Ekuful\"")
-                .contains("\"2022-05-31 14:03\"");
+        assertThat(text).startsWith("\uFEFFposition,member_state,speaker,").contains(",Ursula Owusu-Ekuful,")
+                .contains(",2022-05-31 14:03,");
 
         // Frozen: a withdrawal leaves the seat free; unfreezing lets the rule fill it.
         Fixtures.Delegation late = Fixtures.delegation(forum, "Chad", Rank.MINISTER, ParticipationMode.IN_PERSON);

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.registration.config.RegistrationConfig;
-import itu.wsis.registration.domain.CsvCells;
 import itu.wsis.registration.domain.DelegationMember;
 import itu.wsis.registration.domain.ForumReply;
 import itu.wsis.registration.domain.ForumSettings;
@@ -13,6 +12,7 @@ import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyStatistics;
 import itu.wsis.registration.repository.ForumSettingsEntity;
 import itu.wsis.registration.repository.ReplyRepository;
+import itu.wsis.support.csv.SpreadsheetCsv;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -76,7 +76,7 @@ public class ForumService {
     @WithSession
     public Uni<String> exportCsv(UUID forumId) {
         return replies.forumReplies(forumId).map(all -> {
-            StringBuilder csv = new StringBuilder(CsvCells.BOM).append(CsvCells.row(EXPORT_HEADER));
+            StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM).append(SpreadsheetCsv.row(EXPORT_HEADER));
             for (ForumReply invitation : all) {
                 if (invitation.revoked()) {
                     continue;
@@ -85,10 +85,10 @@ public class ForumService {
                 List<DelegationMember> delegation = invitation.current()
                         .map(r -> r.content().delegation()).orElse(List.of());
                 if (delegation.isEmpty()) {
-                    csv.append(CsvCells.row(concat(common, List.of("", "", "", "", ""))));
+                    csv.append(SpreadsheetCsv.row(concat(common, List.of("", "", "", "", ""))));
                 }
                 for (DelegationMember member : delegation) {
-                    csv.append(CsvCells.row(concat(common, List.of(member.name(), member.title(), member.email(),
+                    csv.append(SpreadsheetCsv.row(concat(common, List.of(member.name(), member.title(), member.email(),
                             Boolean.toString(member.headOfDelegation()),
                             Optional.ofNullable(member.accessibilityNeed()).orElse("")))));
                 }

@@ -1,19 +1,19 @@
-package itu.wsis.registration.domain;
+package itu.wsis.support.csv;
 
 import java.util.List;
 
 /**
  * RFC 4180 CSV for spreadsheets. A cell that a spreadsheet would read as a formula (= + - @, or a leading tab or
- * carriage return that some tools strip before the formula sign) gets a leading apostrophe: delegates' names and
- * reasons are typed by invitees, and an export must not run what they typed.
+ * carriage return that some tools strip before the formula sign) gets a leading apostrophe: names, reasons and
+ * titles are typed by invitees, and an export must not run what they typed. Shared by every CSV export.
  */
-public final class CsvCells {
+public final class SpreadsheetCsv {
 
     /** The UTF-8 byte-order mark: without it Excel reads UTF-8 as the local code page and breaks accents. */
     public static final String BOM = "\uFEFF";
     public static final String LINE_END = "\r\n";
 
-    private CsvCells() {
+    private SpreadsheetCsv() {
     }
 
     public static String row(List<String> cells) {

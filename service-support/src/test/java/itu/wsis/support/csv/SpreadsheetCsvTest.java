@@ -1,4 +1,4 @@
-package itu.wsis.registration.domain;
+package itu.wsis.support.csv;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -10,29 +10,34 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CsvCellsTest {
+class SpreadsheetCsvTest {
 
     @Test
     void quotesWhatRfc4180Requires() {
-        assertThat(CsvCells.row(List.of("plain", "a,b", "say \"hi\"", "two\nlines", ""))).isEqualTo(
+        assertThat(SpreadsheetCsv.row(List.of("plain", "a,b", "say \"hi\"", "two\nlines", ""))).isEqualTo(
                 "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 
     @Test
     void neutralisesFormulas() {
-        assertThat(CsvCells.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-        assertThat(CsvCells.cell("+41 22 730 5350")).isEqualTo("\"'+41 22 730 5350\"");
-        assertThat(CsvCells.cell("-1")).isEqualTo("\"'-1\"");
-        assertThat(CsvCells.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
-        assertThat(CsvCells.cell("\t=1")).isEqualTo("\"'\t=1\"");
-        assertThat(CsvCells.cell("\r=1")).isEqualTo("\"'\r=1\"");
-        assertThat(CsvCells.cell("Zoë = 1")).isEqualTo("Zoë = 1");
+        assertThat(SpreadsheetCsv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(SpreadsheetCsv.cell("+41 22 730 5350")).isEqualTo("\"'+41 22 730 5350\"");
+        assertThat(SpreadsheetCsv.cell("-1")).isEqualTo("\"'-1\"");
+        assertThat(SpreadsheetCsv.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+        assertThat(SpreadsheetCsv.cell("\t=1")).isEqualTo("\"'\t=1\"");
+        assertThat(SpreadsheetCsv.cell("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(SpreadsheetCsv.cell("Zoë = 1")).isEqualTo("Zoë = 1");
+    }
+
+    @Test
+    void nonLatinTextPassesThrough() {
+        assertThat(SpreadsheetCsv.row(List.of("Côte d'Ivoire", "الإمارات", "中国"))).isEqualTo("Côte d'Ivoire,الإمارات,中国\r\n");
     }
 
     /** Reading the row back with RFC 4180 rules gives every cell, and no cell starts a formula. */
     @Property(tries = 500)
     void everyRowReadsBackAndNoCellIsAFormula(@ForAll List<String> cells) {
-        List<String> read = parse(CsvCells.row(cells));
+        List<String> read = parse(SpreadsheetCsv.row(cells));
         assertThat(read).hasSize(Math.max(cells.size(), 1));
         for (int i = 0; i < cells.size(); i++) {
             String original = cells.get(i) == null ? "" : cells.get(i);

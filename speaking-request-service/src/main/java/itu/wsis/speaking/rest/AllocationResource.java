@@ -2,7 +2,7 @@ package itu.wsis.speaking.rest;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import itu.wsis.speaking.domain.Csv;
+import itu.wsis.support.csv.SpreadsheetCsv;
 import itu.wsis.speaking.service.ForumService;
 import itu.wsis.speaking.service.Views;
 import itu.wsis.support.security.Roles;
@@ -108,11 +108,11 @@ public class AllocationResource {
     @Operation(summary = "The same list as CSV (UTF-8 with BOM, formula cells neutralised)")
     public Uni<Response> speakersCsv(@PathParam("sessionId") UUID sessionId) {
         return list(sessionId).map(l -> {
-            StringBuilder csv = new StringBuilder(Csv.BOM);
-            csv.append(Csv.row(List.of("position", "member_state", "speaker", "title", "rank", "substitute",
+            StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM);
+            csv.append(SpreadsheetCsv.row(List.of("position", "member_state", "speaker", "title", "rank", "substitute",
                     "modality", "language", "planned_start_local", "planned_start_utc")));
             for (Views.SpeakerLine s : l.speakers()) {
-                csv.append(Csv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
+                csv.append(SpreadsheetCsv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
                         s.speakerName(), s.speakerTitle(), s.rank().name(), Boolean.toString(s.substitute()),
                         s.modality().name(), s.language().code(), LOCAL.format(s.plannedLocalStart()),
                         s.plannedStart().toString())));
