@@ -51,8 +51,11 @@ public interface NotificationConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** A claimed row is left alone by other instances for this long; a crashed sender's rows come back after it. */
-        @WithDefault("PT2M")
+        /**
+         * A claimed row is left alone by other instances for this long; a crashed sender's rows come back after it.
+         * The sender renews its claim before each message, so this must outlast one SMTP dialogue, not a batch.
+         */
+        @WithDefault("PT30S")
         Duration claimLease();
 
         @WithDefault("PT5S")

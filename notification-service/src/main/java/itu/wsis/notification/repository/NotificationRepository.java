@@ -59,6 +59,22 @@ public class NotificationRepository {
                                 .replaceWith(ids)));
     }
 
+    /**
+     * Extends this sender's claim on one intent, only if the sender still holds it: the row's {@code next_attempt_at}
+     * is still the lease the sender wrote. A sender slower than its lease may have lost the row to another instance,
+     * which wrote its own lease; it must then leave the intent alone. Returns whether the claim was renewed.
+     */
+    public Uni<Boolean> renewClaim(UUID id, Instant heldLease, Instant newLease) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                                update notification set next_attempt_at = :newLease
+                                 where id = :id and status = 'PENDING' and next_attempt_at = :heldLease""")
+                        .setParameter("newLease", newLease)
+                        .setParameter("id", id)
+                        .setParameter("heldLease", heldLease)
+                        .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
     /** Revocation: nothing still waiting for this invitation may leave, and its personal data goes. */
     public Uni<Void> cancelAndErase(UUID invitationId, Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

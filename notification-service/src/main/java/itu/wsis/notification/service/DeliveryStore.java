@@ -1,6 +1,5 @@
 package itu.wsis.notification.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
@@ -48,9 +47,18 @@ public class DeliveryStore {
         return repository.claimDue(now, leaseUntil, limit);
     }
 
-    /** One read after the other on the one session. */
-    @WithSession
-    public Uni<Loaded> load(UUID id) {
+    /**
+     * Renews this sender's claim on the intent for one more lease, then reads it with its directory entries, one
+     * statement after the other on the one session. Null when the claim was lost to another instance (or the
+     * intent is gone): the caller must not send it.
+     */
+    @WithTransaction
+    public Uni<Loaded> renewClaimAndLoad(UUID id, Instant heldLease, Instant newLease) {
+        return repository.renewClaim(id, heldLease, newLease)
+                .chain(held -> held ? load(id) : Uni.createFrom().nullItem());
+    }
+
+    private static Uni<Loaded> load(UUID id) {
         return NotificationRecord.<NotificationRecord>findById(id).chain(n -> {
             if (n == null) {
                 return Uni.createFrom().nullItem();

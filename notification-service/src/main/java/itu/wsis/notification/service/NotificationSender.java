@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,9 +98,10 @@ public class NotificationSender {
     private Uni<Integer> dispatchBatches(int soFar) {
         Instant now = clock.instant();
         int batch = config.sender().batchSize();
-        return store.claim(now, now.plus(config.sender().claimLease()), batch).chain(ids -> Multi.createFrom()
+        Instant lease = leaseFrom(now);
+        return store.claim(now, lease, batch).chain(ids -> Multi.createFrom()
                 .iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> deliver(id).onFailure().recoverWithItem(e -> {
+                .onItem().transformToUniAndConcatenate(id -> deliver(id, lease).onFailure().recoverWithItem(e -> {
                     // Left claimed: the lease runs out and the intent is tried again.
                     LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
                     return null;
@@ -109,8 +111,18 @@ public class NotificationSender {
                         : dispatchBatches(soFar + ids.size())));
     }
 
-    private Uni<Void> deliver(UUID id) {
-        return store.load(id).chain(loaded -> loaded == null ? Uni.createFrom().voidItem() : deliver(loaded));
+    /**
+     * The claim is renewed just before each message, so the lease only has to outlast one message rather than a
+     * whole batch: it can stay short, and the intents of a crashed sender come back soon.
+     */
+    private Uni<Void> deliver(UUID id, Instant heldLease) {
+        return store.renewClaimAndLoad(id, heldLease, leaseFrom(clock.instant()))
+                .chain(loaded -> loaded == null ? Uni.createFrom().voidItem() : deliver(loaded));
+    }
+
+    /** Microseconds, as PostgreSQL stores them, so that the renewal can compare the lease it wrote. */
+    private Instant leaseFrom(Instant now) {
+        return now.plus(config.sender().claimLease()).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Uni<Void> deliver(DeliveryStore.Loaded loaded) {
@@ -169,7 +181,10 @@ public class NotificationSender {
             registry.counter("wsis.notifications.language.fallback", "kind", n.kind,
                     "requested", String.valueOf(c.language), "used", composed.language().used().code()).increment();
         }
+        // An SMTP dialogue longer than half the lease is abandoned and retried: past the lease another instance
+        // could claim the intent and send it too.
         return mailer.send(mail)
+                .ifNoItem().after(config.sender().claimLease().dividedBy(2)).fail()
                 .chain(() -> {
                     registry.counter("wsis.notifications.sent", "kind", n.kind).increment();
                     return store.markSent(n.id, c.email, messageId, composed.language());
