@@ -5,6 +5,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import itu.wsis.localstack.EmbeddedPostgresServer;
 import itu.wsis.localstack.KafkaBrokerProcess;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The whole system as ./wsis runs it, on free ports and fresh data: an embedded PostgreSQL server, a Kafka broker
@@ -133,6 +140,85 @@ public final class SystemStack implements AutoCloseable {
         List<MimeMessage> all = new ArrayList<>(archivedMail);
         all.addAll(List.of(smtp.getReceivedMessages()));
         return all;
+    }
+
+    /**
+     * Sets the committed offsets of {@code groupId} to the earliest offset of every partition it has committed, so
+     * that its consumers get every event again. The group must have no live member: stop the service first (Kafka
+     * refuses to alter a group that has one). Returns the partitions that were reset.
+     */
+    public Map<TopicPartition, Long> resetConsumerOffsets(String groupId) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            if (committed.isEmpty()) {
+                throw new IllegalStateException("group " + groupId + " has no committed offsets");
+            }
+            Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
+            committed.keySet().forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
+                    admin.listOffsets(earliest).all().get();
+            Map<TopicPartition, OffsetAndMetadata> reset = new LinkedHashMap<>();
+            Map<TopicPartition, Long> result = new LinkedHashMap<>();
+            offsets.forEach((tp, info) -> {
+                reset.put(tp, new OffsetAndMetadata(info.offset()));
+                result.put(tp, info.offset());
+            });
+            admin.alterConsumerGroupOffsets(groupId, reset).all().get();
+            return result;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot reset the offsets of " + groupId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records of the group's committed partitions not consumed yet (end offset minus committed offset, summed). */
+    public long consumerLag(String groupId) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            long lag = 0;
+            for (var entry : committed.entrySet()) {
+                long at = entry.getValue() == null ? 0 : entry.getValue().offset();
+                lag += Math.max(0, ends.get(entry.getKey()).offset() - at);
+            }
+            return lag;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the lag of " + groupId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records ever written to {@code topic} (the sum of its partitions' end offsets); 0 if it does not exist. */
+    public long recordsIn(String topic) {
+        try (Admin admin = admin()) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
     }
 
     public Path runDir() {
