@@ -24,6 +24,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ENGLISH = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     static final UUID ARABIC = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final UUID REVOKED = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    static final UUID EXPIRED = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
@@ -73,6 +74,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         if (path.endsWith("/letter")) {
             if (id.equals(REVOKED)) {
                 send(exchange, 410, problem("invitation-revoked", 410, "ru"));
+            } else if (id.equals(EXPIRED)) {
+                // PersonalLinks answers an expired link before any lookup: the invitee's language is unknown.
+                send(exchange, 410, problem("personal-link-expired", 410, null));
             } else {
                 send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en",
                         id.equals(ARABIC) ? "Asia/Riyadh" : "Asia/Shanghai"));

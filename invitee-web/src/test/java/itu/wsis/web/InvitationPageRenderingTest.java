@@ -107,6 +107,17 @@ class InvitationPageRenderingTest {
     }
 
     @Test
+    void anExpiredLinkGetsAPageInEnglishThenTheFiveOtherLanguages() {
+        String body = given().redirects().follow(false).get("/r/" + FakeServices.token(FakeServices.EXPIRED)).then()
+                .statusCode(410).body(containsString("<html lang=\"en\" dir=\"ltr\">"))
+                .body(containsString("<h1 id=\"notice-en\" data-trouble=\"expired\">This link has expired</h1>"))
+                .body(containsString("<section class=\"notice-page\" lang=\"ar\" dir=\"rtl\""))
+                .body(containsString("Срок действия ссылки истек")).body(containsString("此链接已过期"))
+                .extract().asString();
+        assertThat(body.indexOf("lang=\"en\" dir=\"ltr\" aria-labelledby")).isLessThan(body.indexOf("lang=\"ar\" dir=\"rtl\""));
+    }
+
+    @Test
     void aLinkTheServicesRefuseGetsTheInvalidLinkPage() {
         String forged = FakeServices.token(FakeServices.ENGLISH).replace("AAAA", "BBBB");
         given().redirects().follow(false).get("/r/" + forged).then().statusCode(404)
