@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-SERVICES=(invitation-service registration-service speaking-request-service notification-service)
+SERVICES=(invitation-service registration-service speaking-request-service notification-service invitee-web)
 # Defaults shared by all services live in service-support (a dependency of each), so a variable read there
 # counts as read by every service that depends on service-support.
 SHARED_CONFIG=service-support/src/main/resources/META-INF/microprofile-config.properties

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** Reads the MIME messages GreenMail really received. */
 final class Mails {
 
-    static final Pattern LINK = Pattern.compile("http://localhost:8082/r/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
+    static final Pattern LINK = Pattern.compile("http://localhost:8080/r/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
 
     private Mails() {
     }

@@ -29,12 +29,15 @@ import java.util.concurrent.ExecutionException;
 /**
  * The whole system as ./wsis runs it, on free ports and fresh data: an embedded PostgreSQL server, a Kafka broker
  * in its own JVM, an SMTP server, and the four packaged services as separate processes. Every piece can be killed
- * and brought back, which is what the fault scenarios need.
+ * and brought back, which is what the fault scenarios need. The invitee pages run as a fifth process ({@link #WEB}),
+ * and the emails' personal links point at it.
  */
 public final class SystemStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of(
             "invitation-service", "registration-service", "speaking-request-service", "notification-service");
+    /** The invitee pages, a fifth process over the services' public APIs; emails link to it. */
+    public static final String WEB = "invitee-web";
 
     private final Path runDir;
     private final EmbeddedPostgresServer postgres;
@@ -72,7 +75,9 @@ public final class SystemStack implements AutoCloseable {
             smtp.start();
             started.add(smtp::stop);
             SystemStack stack = new SystemStack(runDir, postgres, kafka, smtpPort, smtp);
+            int webPort = freePort();
             Map<String, String> env = Map.of(
+                    "WSIS_LINK_BASE_URL", "http://127.0.0.1:" + webPort + "/r/",
                     "WSIS_DB_HOST", "127.0.0.1",
                     "WSIS_DB_PORT", Integer.toString(postgres.port()),
                     "WSIS_DB_USER", EmbeddedPostgresServer.USER,
@@ -87,6 +92,14 @@ public final class SystemStack implements AutoCloseable {
                 stack.services.put(name, service);
                 started.add(service);
             }
+            ServiceProcess web = new ServiceProcess(WEB, root.resolve(WEB).resolve("target/quarkus-app/quarkus-run.jar"),
+                    webPort, Map.of(
+                    "WSIS_INVITATION_URL", stack.services.get("invitation-service").baseUrl(),
+                    "WSIS_REGISTRATION_URL", stack.services.get("registration-service").baseUrl(),
+                    "WSIS_SPEAKING_URL", stack.services.get("speaking-request-service").baseUrl()),
+                    extraSystemProperties.getOrDefault(WEB, List.of()), runDir.resolve(WEB + ".log"));
+            stack.services.put(WEB, web);
+            started.add(web);
             // A test JVM stopped by Ctrl-C or SIGTERM must not leave four services and a broker behind.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-system-stack"));
             stack.services.values().forEach(ServiceProcess::start);

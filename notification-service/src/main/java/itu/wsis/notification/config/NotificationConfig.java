@@ -21,7 +21,7 @@ public interface NotificationConfig {
      * The personal link is this base URL followed by the token. Defaults to this project's invitee pages; a partner
      * front-end sets its own.
      */
-    @WithDefault("http://localhost:8082/r/")
+    @WithDefault("http://localhost:8080/r/")
     String linkBaseUrl();
 
     /**

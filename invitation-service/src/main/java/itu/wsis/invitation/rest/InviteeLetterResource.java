@@ -1,0 +1,99 @@
+package itu.wsis.invitation.rest;
+
+import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Deadline;
+import itu.wsis.events.Language;
+import itu.wsis.invitation.domain.ForumDetails;
+import itu.wsis.invitation.domain.ForumFormat;
+import itu.wsis.invitation.domain.InvitationStatus;
+import itu.wsis.invitation.domain.InviteeLetter;
+import itu.wsis.invitation.domain.LetterContent;
+import itu.wsis.invitation.service.InviteeLetterService;
+import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinks;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The invitee's copy of the forum and the letter, through the personal link (header {@value PersonalLinks#HEADER}):
+ * the only invitee endpoint of this service, for the invitee pages. Missing or forged link 401; expired, revoked
+ * or re-issued 410; a genuine link on another invitation's address 404.
+ */
+@Path("/invitations/{invitationId}/letter")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Invitee: the letter through the personal link")
+public class InviteeLetterResource {
+
+    private final PersonalLinks links;
+    private final InviteeLetterService letters;
+
+    public InviteeLetterResource(PersonalLinks links, InviteeLetterService letters) {
+        this.links = links;
+        this.letters = letters;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "My invitation's forum, letter (every language it was written in) and reply deadline")
+    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId,
+                                         @HeaderParam(PersonalLinks.HEADER) String link) {
+        LinkClaims claims = links.verify(link);
+        if (!claims.invitationId().equals(invitationId)) {
+            throw InviteeLetterService.notFound();
+        }
+        return letters.letterFor(claims).map(InviteeLetterView::of);
+    }
+
+    public record ForumView(String code, Map<String, String> names, Map<String, String> themes,
+                            LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd,
+                            String venue, ForumFormat format, String timeZone) {
+    }
+
+    public record TextView(String subject, String body) {
+    }
+
+    public record LetterView(String reference, int revision, LocalDate letterDate, String signatoryName,
+                             String signatoryTitle, String contactName, String contactEmail, String contactPhone,
+                             Language originalLanguage, Map<String, TextView> texts) {
+    }
+
+    /** No personal data beyond what the link holder already knows: member state, language and zone. */
+    public record InviteeLetterView(UUID invitationId, InvitationStatus status, String memberState,
+                                    Language preferredLanguage, String inviteeTimeZone, ForumView forum,
+                                    LetterView letter, Deadline responseDeadline, Deadline speakingRequestDeadline) {
+
+        static InviteeLetterView of(InviteeLetter l) {
+            ForumDetails f = l.forum().details();
+            LetterContent c = l.letter().content();
+            Map<String, TextView> texts = new TreeMap<>();
+            c.texts().forEach((language, text) -> texts.put(language.code(), new TextView(text.subject(), text.body())));
+            return new InviteeLetterView(l.invitation().id(), l.invitation().status(), l.invitation().memberState(),
+                    l.invitation().preferredLanguage(),
+                    l.inviteeTimeZone() == null ? null : l.inviteeTimeZone().getId(),
+                    new ForumView(f.code(), codes(f.names()), codes(f.themes()), f.virtualPhaseStart(),
+                            f.inPersonStart(), f.inPersonEnd(), f.venue(), f.format(), f.timeZone().getId()),
+                    new LetterView(l.letter().reference(), l.letter().revision(), c.letterDate(), c.signatoryName(),
+                            c.signatoryTitle(), c.contact().name(), c.contact().email(), c.contact().phone(),
+                            c.originalLanguage(), texts),
+                    l.invitation().responseDeadline(), l.letter().speakingRequestDeadline());
+        }
+
+        private static Map<String, String> codes(Map<Language, String> byLanguage) {
+            Map<String, String> codes = new TreeMap<>();
+            byLanguage.forEach((language, text) -> codes.put(language.code(), text));
+            return codes;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package itu.wsis.invitation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinkTokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static itu.wsis.invitation.Fixtures.asSecretariat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** GET /invitations/{id}/letter, authorised by the personal link as the sender signs it (dev key, test profile). */
+@QuarkusTest
+@InvitationServiceTest
+class InviteeLetterApiTest {
+
+    static final PrivateKey LINK_KEY = PersonalLinkTokens.privateKeyFromPem(resource("dev-keys/link-signing-private-key.pem"));
+
+    static String link(UUID invitationId, int version, Instant expiresAt) {
+        return PersonalLinkTokens.sign(new LinkClaims(invitationId, version, expiresAt), LINK_KEY);
+    }
+
+    static String link(UUID invitationId, int version) {
+        return link(invitationId, version, Instant.now().plus(Duration.ofDays(90)));
+    }
+
+    static UUID invitation(UUID letterId) {
+        return Fixtures.issue(letterId, Fixtures.createInvitee("CH"));
+    }
+
+    @Test
+    void theLinkOpensItsForumLetterAndDeadlineWithTheInviteesLanguageAndZone() {
+        UUID letterId = Fixtures.publishedLetter();
+        UUID id = invitation(letterId);
+
+        given().header("WSIS-Personal-Link", link(id, 1)).get("/invitations/{id}/letter", id)
+                .then().statusCode(200)
+                .body("invitationId", equalTo(id.toString()),
+                        "status", equalTo("ISSUED"),
+                        "memberState", equalTo("CH"),
+                        "preferredLanguage", equalTo("fr"),
+                        "inviteeTimeZone", equalTo("Europe/Zurich"),
+                        "forum.venue", equalTo("ITU headquarters, Geneva"),
+                        "forum.format", equalTo("HYBRID"),
+                        "forum.inPersonStart", equalTo("2022-05-30"),
+                        "forum.timeZone", equalTo("Europe/Zurich"),
+                        "letter.signatoryName", equalTo("Houlin Zhao"),
+                        "letter.originalLanguage", equalTo("fr"),
+                        "letter.texts.fr.body", equalTo("Madame la Ministre, ..."),
+                        "letter.texts.en.body", equalTo("Excellency, ..."),
+                        "letter.texts.ar", nullValue(),
+                        "responseDeadline.date", equalTo(Fixtures.today().plusDays(30).toString()),
+                        "responseDeadline.timeZone", equalTo("Europe/Zurich"),
+                        // Nothing that identifies the Minister beyond the member state.
+                        "email", nullValue(), "fullName", nullValue());
+    }
+
+    @Test
+    void missingForgedAndExpiredLinksAreRefusedAsProblems() {
+        UUID id = invitation(Fixtures.publishedLetter());
+        given().get("/invitations/{id}/letter", id).then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("urn:wsis:problem:personal-link-required"));
+        String genuine = link(id, 1);
+        String forged = genuine.substring(0, genuine.length() - 4) + (genuine.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().header("WSIS-Personal-Link", forged).get("/invitations/{id}/letter", id).then().statusCode(401)
+                .body("type", equalTo("urn:wsis:problem:personal-link-invalid"));
+        given().header("WSIS-Personal-Link", link(id, 1, Instant.now().minusSeconds(60)))
+                .get("/invitations/{id}/letter", id).then().statusCode(410)
+                .contentType("application/problem+json").body("type", equalTo("urn:wsis:problem:personal-link-expired"));
+    }
+
+    @Test
+    void anotherInvitationsLinkIsNotFound() {
+        UUID letterId = Fixtures.publishedLetter();
+        UUID mine = invitation(letterId);
+        UUID theirs = invitation(letterId);
+        given().header("WSIS-Personal-Link", link(theirs, 1)).get("/invitations/{id}/letter", mine)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:wsis:problem:invitation-not-found"));
+        given().header("WSIS-Personal-Link", link(UUID.randomUUID(), 1)).get("/invitations/{id}/letter",
+                        UUID.randomUUID())
+                .then().statusCode(404).body("type", equalTo("urn:wsis:problem:invitation-not-found"));
+    }
+
+    @Test
+    void aReissuedLinkIsGoneAndTheNewOneWorks() {
+        UUID id = invitation(Fixtures.publishedLetter());
+        String first = link(id, 1);
+        asSecretariat().post("/invitations/{id}/link-reissue", id).then().statusCode(200).body("linkVersion", equalTo(2));
+
+        given().header("WSIS-Personal-Link", first).get("/invitations/{id}/letter", id)
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("type", equalTo("urn:wsis:problem:personal-link-reissued"), "language", equalTo("fr"));
+        given().header("WSIS-Personal-Link", link(id, 2)).get("/invitations/{id}/letter", id)
+                .then().statusCode(200).body("invitationId", equalTo(id.toString()));
+    }
+
+    @Test
+    void aRevokedInvitationIsGoneInTheInviteesLanguage() {
+        UUID id = invitation(Fixtures.publishedLetter());
+        String link = link(id, 1);
+        given().header("WSIS-Personal-Link", link).get("/invitations/{id}/letter", id).then().statusCode(200);
+        asSecretariat().body(Map.of("reason", "wrong addressee")).post("/invitations/{id}/revoke", id)
+                .then().statusCode(200);
+
+        given().header("WSIS-Personal-Link", link).get("/invitations/{id}/letter", id)
+                .then().statusCode(410).contentType("application/problem+json")
+                .body("type", equalTo("urn:wsis:problem:invitation-revoked"), "language", equalTo("fr"));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

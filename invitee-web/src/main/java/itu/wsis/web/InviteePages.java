@@ -1,0 +1,256 @@
+package itu.wsis.web;
+
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+import itu.wsis.web.client.Api;
+import itu.wsis.web.client.Api.Answer;
+import itu.wsis.web.client.Models;
+import itu.wsis.web.config.WebConfig;
+import itu.wsis.web.i18n.Messages;
+import itu.wsis.web.i18n.UiLanguage;
+import itu.wsis.web.page.AcceptForm;
+import itu.wsis.web.page.FormErrors;
+import itu.wsis.web.page.InvitationPage;
+import itu.wsis.web.page.InvitationPage.Form;
+import itu.wsis.web.page.Links;
+import itu.wsis.web.page.Pages;
+import itu.wsis.web.page.Pages.Trouble;
+import itu.wsis.web.page.SpeakingForm;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The invitee's pages. {@code /r/{token}} is the link in the email: it checks the link with invitation-service,
+ * moves the token into an HttpOnly cookie and redirects to {@code /invitation}, so that the token leaves the
+ * address bar and the history. Every change is a POST of a server-rendered form, checked for CSRF by
+ * quarkus-rest-csrf, answered by a redirect (POST-redirect-GET) or, when refused, by the page with its errors.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class InviteePages {
+
+    static final String LINK_COOKIE = "wsis-link";
+    static final String LANG_COOKIE = "wsis-lang";
+
+    private final Api api;
+    private final Pages pages;
+    private final WebConfig config;
+
+    public InviteePages(Api api, Pages pages, WebConfig config) {
+        this.api = api;
+        this.pages = pages;
+        this.config = config;
+    }
+
+    @GET
+    public Response home() {
+        return pages.trouble(Trouble.NO_LINK, null);
+    }
+
+    @GET
+    @Path("r/{token}")
+    public Response open(@PathParam("token") String token, @Context HttpServerRequest request) {
+        UUID id = Links.invitationOf(token).orElse(null);
+        if (id == null) {
+            return pages.trouble(Trouble.INVALID, null);
+        }
+        Answer<Models.LetterView> letter = api.letter(id, token, client(request));
+        if (!letter.ok()) {
+            return trouble(letter, expire(LINK_COOKIE));
+        }
+        return Response.seeOther(URI.create("/invitation")).cookie(cookie(LINK_COOKIE, token)).build();
+    }
+
+    @GET
+    @Path("invitation")
+    public Response page(@QueryParam("lang") String lang, @QueryParam("saved") String saved,
+                         @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
+                         @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        Loaded loaded = load(token, lang, remembered, headers, request);
+        if (loaded.trouble != null) {
+            return loaded.trouble;
+        }
+        String savedKey = saved != null && List.of("accepted", "declined", "withdrawn", "speaking").contains(saved)
+                ? saved : null;
+        // Remembered so that the pages that cannot ask the services (a refused form) speak the same language.
+        return pages.invitation(loaded.page.saved(savedKey), 200, cookie(LANG_COOKIE, loaded.lang.code()));
+    }
+
+    @POST
+    @Path("invitation/accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response accept(@RestForm String mode, @RestForm List<String> name, @RestForm List<String> title,
+                           @RestForm List<String> email, @RestForm List<String> access, @RestForm String head,
+                           @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
+                           @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        AcceptForm form = AcceptForm.of(mode, name, title, email, access, head);
+        FormErrors errors = form.validate();
+        return submit(Form.ACCEPT, errors, token, remembered, headers, request,
+                id -> api.accept(id, token, client(request), form.toBody()), "accepted",
+                page -> page.acceptForm(form), form::fieldId);
+    }
+
+    @POST
+    @Path("invitation/decline")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decline(@RestForm String reason, @CookieParam(LINK_COOKIE) String token,
+                            @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                            @Context HttpServerRequest request) {
+        String text = reason == null || reason.isBlank() ? null : reason.strip();
+        FormErrors errors = new FormErrors();
+        if (text != null && text.length() > 2000) {
+            errors.add("reason", "error_too_long");
+        }
+        return submit(Form.DECLINE, errors, token, remembered, headers, request,
+                id -> api.decline(id, token, client(request), new Models.DeclineBody(text)), "declined",
+                page -> page.declineReason(reason), field -> "reason".equals(field) ? "reason" : "");
+    }
+
+    @POST
+    @Path("invitation/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
+                             @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return submit(Form.WITHDRAW, new FormErrors(), token, remembered, headers, request,
+                id -> api.withdraw(id, token, client(request)), "withdrawn", page -> page, field -> "");
+    }
+
+    @POST
+    @Path("invitation/speaking-request")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response speak(@RestForm String speaker, @RestForm("speaker-name") String name,
+                          @RestForm("speaker-title") String title, @RestForm("speaker-rank") String rank,
+                          @RestForm List<String> sessions, @RestForm String language, @RestForm String modality,
+                          @RestForm String topic, @CookieParam(LINK_COOKIE) String token,
+                          @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                          @Context HttpServerRequest request) {
+        SpeakingForm form = SpeakingForm.of(speaker, name, title, rank, sessions, language, modality, topic);
+        FormErrors errors = form.validate();
+        return submit(Form.SPEAKING, errors, token, remembered, headers, request,
+                id -> api.submitSpeakingRequest(id, token, client(request), form.toBody()), "speaking",
+                page -> page.speakingForm(form), SpeakingForm::fieldId);
+    }
+
+    /**
+     * One submission: valid → the service → redirect to the page with a confirmation; refused → the page again,
+     * the form as sent, errors tied to their fields (422), or the service's refusal for the form as a whole.
+     */
+    private Response submit(Form which, FormErrors errors, String token, String remembered, HttpHeaders headers,
+                            HttpServerRequest request, java.util.function.Function<UUID, Answer<Void>> call,
+                            String savedKey, java.util.function.UnaryOperator<InvitationPage> keepForm,
+                            java.util.function.UnaryOperator<String> fieldOf) {
+        UUID id = Links.invitationOf(token).orElse(null);
+        if (id == null) {
+            return pages.trouble(Trouble.NO_LINK, null);
+        }
+        Models.Problem refused = null;
+        if (errors.isEmpty()) {
+            Answer<Void> answer = call.apply(id);
+            if (answer.ok()) {
+                return Response.seeOther(URI.create("/invitation?saved=" + savedKey)).build();
+            }
+            if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410) {
+                return trouble(answer, expire(LINK_COOKIE));
+            }
+            Models.Problem p = answer.problem();
+            boolean tiedToFields = false;
+            if (answer.status() == 400 && p.errors() != null) {
+                for (Models.FieldError e : p.errors()) {
+                    String field = fieldOf.apply(e.field());
+                    if (!field.isEmpty()) {
+                        errors.add(field, "error_invalid");
+                        tiedToFields = true;
+                    }
+                }
+            }
+            if (!tiedToFields) {
+                refused = p;
+            }
+        }
+        Loaded loaded = load(token, null, remembered, headers, request);
+        if (loaded.trouble != null) {
+            return loaded.trouble;
+        }
+        String problem = refused == null ? null : refusal(refused, loaded.lang);
+        return pages.invitation(keepForm.apply(loaded.page).failed(which, errors, problem), 422);
+    }
+
+    /** A service's refusal: the pages' own translation for the refusals they know, else the service's detail. */
+    static String refusal(Models.Problem p, UiLanguage lang) {
+        String known = Messages.of(lang).get("refused_" + p.slug().replace('-', '_'));
+        if (known != null) {
+            return known;
+        }
+        String detail = p.detail() == null ? "" : p.detail();
+        return Messages.get(lang, "refused_generic") + (detail.isBlank() ? "" : " (" + detail + ")");
+    }
+
+    private record Loaded(InvitationPage page, UiLanguage lang, Response trouble) {
+    }
+
+    /** Everything the page shows, from the three services, with the link from the cookie. */
+    private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request) {
+        UUID id = Links.invitationOf(token).orElse(null);
+        if (id == null) {
+            return new Loaded(null, null, pages.trouble(Trouble.NO_LINK, null));
+        }
+        String client = client(request);
+        Answer<Models.LetterView> letter = api.letter(id, token, client);
+        if (!letter.ok()) {
+            return new Loaded(null, null, trouble(letter, expire(LINK_COOKIE)));
+        }
+        UiLanguage language = UiLanguage.choose(lang, remembered, letter.body().preferredLanguage(),
+                headers.getAcceptableLanguages());
+        Answer<Models.InvitationView> invitation = api.invitation(id, token, client);
+        if (!invitation.ok()) {
+            Trouble trouble = invitation.status() == 404 ? Trouble.NOT_READY : Trouble.of(invitation);
+            return new Loaded(null, language, pages.trouble(trouble, language));
+        }
+        InvitationPage page = new InvitationPage(language, letter.body(), invitation.body());
+        Models.Reply reply = invitation.body().reply();
+        if (reply != null && "ACCEPTED".equals(reply.status())) {
+            Answer<Models.Session[]> sessions = api.sessions(id, token, client);
+            Answer<Models.SpeakingRequest> mine = api.speakingRequest(id, token, client);
+            page.speaking(mine.ok() ? mine.body() : null,
+                    sessions.ok() ? Arrays.asList(sessions.body()) : List.of());
+        }
+        return new Loaded(page, language, null);
+    }
+
+    private Response trouble(Answer<?> answer, NewCookie... cookies) {
+        UiLanguage known = answer.problem() == null ? null : UiLanguage.of(answer.problem().language()).orElse(null);
+        return pages.trouble(Trouble.of(answer), known, cookies);
+    }
+
+    private NewCookie cookie(String name, String value) {
+        return new NewCookie.Builder(name).value(value).path("/").httpOnly(true).secure(config.secureCookies())
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    private NewCookie expire(String name) {
+        return new NewCookie.Builder(name).value("").path("/").httpOnly(true).secure(config.secureCookies())
+                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+    }
+
+    private static String client(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,100 @@
+package itu.wsis.web.client;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The services' JSON as these pages read it: only the members they show (unknown members are ignored), enums
+ * as strings so that a new value on the server degrades to its name instead of failing the page.
+ */
+public final class Models {
+
+    private Models() {
+    }
+
+    public record Deadline(LocalDate date, String timeZone, Instant endsAt) {
+    }
+
+    public record Forum(String code, Map<String, String> names, Map<String, String> themes,
+                        LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd, String venue,
+                        String format, String timeZone) {
+    }
+
+    public record Text(String subject, String body) {
+    }
+
+    public record Letter(String reference, int revision, LocalDate letterDate, String signatoryName,
+                         String signatoryTitle, String contactName, String contactEmail, String contactPhone,
+                         String originalLanguage, Map<String, Text> texts) {
+    }
+
+    /** invitation-service: GET /invitations/{id}/letter. */
+    public record LetterView(UUID invitationId, String status, String memberState, String preferredLanguage,
+                             String inviteeTimeZone, Forum forum, Letter letter, Deadline responseDeadline,
+                             Deadline speakingRequestDeadline) {
+    }
+
+    public record Delegate(String name, String title, String email, String accessibilityNeed,
+                           boolean headOfDelegation) {
+    }
+
+    public record Reply(int version, String status, String mode, List<Delegate> delegation, String declineReason,
+                        boolean late, Instant recordedAt, boolean recordedBySecretariat) {
+    }
+
+    /** registration-service: GET /invitations/{id}. */
+    public record InvitationView(UUID invitationId, Deadline deadline, boolean deadlinePassed, Reply reply) {
+    }
+
+    public record Session(UUID id, Map<String, String> titles, Instant startsAt, Instant endsAt, String timeZone,
+                          int capacity, int allocated, int statementMinutes, List<String> modalities) {
+    }
+
+    public record Speaker(String name, String title, String rank, boolean substitute) {
+    }
+
+    public record Seat(UUID sessionId, int position, Instant plannedStart) {
+    }
+
+    /** speaking-request-service: GET /invitations/{id}/speaking-request. */
+    public record SpeakingRequest(UUID id, Speaker speaker, List<UUID> preferredSessionIds,
+                                  String statementLanguage, String modality, String topic, Instant submittedAt,
+                                  String status, Seat seat, Integer waitingPosition, String statusReason) {
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    /** An RFC 9457 problem from a service; {@code language} is set on 410s of invitation-service. */
+    public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+                          String language) {
+
+        public String slug() {
+            return type != null && type.startsWith("urn:wsis:problem:") ? type.substring("urn:wsis:problem:".length())
+                    : "";
+        }
+    }
+
+    // ---- what the pages send
+
+    public record DelegateBody(String name, String title, String email, String accessibilityNeed,
+                               boolean headOfDelegation) {
+    }
+
+    public record AcceptBody(String mode, List<DelegateBody> delegation) {
+    }
+
+    public record DeclineBody(String reason) {
+    }
+
+    public record SpeakerBody(String name, String title, String rank, boolean substitute) {
+    }
+
+    public record SpeakingRequestBody(SpeakerBody speaker, List<UUID> preferredSessionIds, String statementLanguage,
+                                      String modality, String topic) {
+    }
+}

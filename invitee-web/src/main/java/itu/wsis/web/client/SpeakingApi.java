@@ -1,0 +1,36 @@
+package itu.wsis.web.client;
+
+import itu.wsis.web.client.Models.SpeakingRequestBody;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** speaking-request-service's invitee endpoints. */
+@Path("/invitations/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SpeakingApi {
+
+    @GET
+    @Path("/sessions")
+    Response sessions(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                      @HeaderParam(Api.FORWARDED_FOR) String client);
+
+    @GET
+    @Path("/speaking-request")
+    Response request(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                     @HeaderParam(Api.FORWARDED_FOR) String client);
+
+    @POST
+    @Path("/speaking-request")
+    Response submit(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                    @HeaderParam(Api.FORWARDED_FOR) String client, SpeakingRequestBody body);
+}

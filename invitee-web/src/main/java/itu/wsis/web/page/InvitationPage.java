@@ -1,0 +1,261 @@
+package itu.wsis.web.page;
+
+import itu.wsis.web.client.Models;
+import itu.wsis.web.i18n.Messages;
+import itu.wsis.web.i18n.UiLanguage;
+import itu.wsis.web.page.Views.DelegateRow;
+import itu.wsis.web.page.Views.ErrorLink;
+import itu.wsis.web.page.Views.Field;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The invitation page's data: forum, letter, deadline, reply, speaking request and the forms, in one language.
+ * Built from the services' answers and, after a refused submission, from the form as sent with its errors.
+ */
+public final class InvitationPage {
+
+    /** Which form a submission came from, so that its errors show there and in the summary. */
+    public enum Form { ACCEPT, DECLINE, WITHDRAW, SPEAKING }
+
+    private final UiLanguage lang;
+    private final Models.LetterView letter;
+    private final Models.InvitationView invitation;
+    private Models.SpeakingRequest request;
+    private List<Models.Session> sessions = List.of();
+    private AcceptForm acceptForm;
+    private String declineReason = "";
+    private SpeakingForm speakingForm;
+    private Form failedForm;
+    private FormErrors errors = new FormErrors();
+    private String formProblem;
+    private String saved;
+
+    public InvitationPage(UiLanguage lang, Models.LetterView letter, Models.InvitationView invitation) {
+        this.lang = lang;
+        this.letter = letter;
+        this.invitation = invitation;
+    }
+
+    public InvitationPage speaking(Models.SpeakingRequest request, List<Models.Session> sessions) {
+        this.request = request;
+        this.sessions = sessions == null ? List.of() : sessions;
+        return this;
+    }
+
+    public InvitationPage saved(String savedKey) {
+        this.saved = savedKey;
+        return this;
+    }
+
+    public InvitationPage acceptForm(AcceptForm form) {
+        this.acceptForm = form;
+        return this;
+    }
+
+    public InvitationPage declineReason(String reason) {
+        this.declineReason = reason == null ? "" : reason;
+        return this;
+    }
+
+    public InvitationPage speakingForm(SpeakingForm form) {
+        this.speakingForm = form;
+        return this;
+    }
+
+    /** A refused submission: field errors (message keys) and/or a message for the form as a whole. */
+    public InvitationPage failed(Form form, FormErrors fieldErrors, String problem) {
+        this.failedForm = form;
+        this.errors = fieldErrors == null ? new FormErrors() : fieldErrors;
+        this.formProblem = problem;
+        return this;
+    }
+
+    public Map<String, Object> data() {
+        Map<String, String> t = Messages.of(lang);
+        Map<String, Object> data = new HashMap<>();
+        data.put("t", t);
+        data.put("lang", lang.code());
+        data.put("dir", lang.dir());
+        data.put("languages", languageLinks(lang));
+        data.put("title", forumName());
+
+        Models.Forum forum = letter.forum();
+        List<Views.Line> forumLines = new ArrayList<>();
+        forumLines.add(new Views.Line(t.get("forum_theme"), localized(forum.themes())));
+        forumLines.add(new Views.Line(t.get("forum_dates"), Messages.format(lang, "forum_dates_value",
+                Times.date(forum.inPersonStart(), lang), Times.date(forum.inPersonEnd(), lang))));
+        if (forum.virtualPhaseStart() != null) {
+            forumLines.add(new Views.Line(t.get("forum_virtual_phase"), Times.date(forum.virtualPhaseStart(), lang)));
+        }
+        forumLines.add(new Views.Line(t.get("forum_venue"), forum.venue()));
+        forumLines.add(new Views.Line(t.get("forum_format"), t.getOrDefault("format_" + forum.format(), forum.format())));
+        data.put("forumLines", forumLines);
+
+        Models.Letter l = letter.letter();
+        String textLanguage = l.texts().containsKey(lang.code()) ? lang.code()
+                : l.texts().containsKey(l.originalLanguage()) ? l.originalLanguage()
+                : l.texts().keySet().stream().findFirst().orElse(lang.code());
+        Models.Text text = l.texts().getOrDefault(textLanguage, new Models.Text("", ""));
+        data.put("letterLines", List.of(
+                new Views.Line(t.get("letter_reference"), l.reference()),
+                new Views.Line(t.get("letter_date"), Times.date(l.letterDate(), lang)),
+                new Views.Line(t.get("letter_signatory"), l.signatoryName() + ", " + l.signatoryTitle())));
+        data.put("letterSubject", text.subject());
+        data.put("letterBody", text.body());
+        data.put("letterLang", textLanguage);
+        data.put("letterDir", UiLanguage.of(textLanguage).map(UiLanguage::dir).orElse("ltr"));
+        data.put("letterOtherLanguage", !textLanguage.equals(lang.code())
+                ? Messages.format(lang, "letter_not_in_language",
+                UiLanguage.of(textLanguage).map(UiLanguage::nativeName).orElse(textLanguage)) : null);
+
+        // The deadline: registration's copy is the one replies are judged by.
+        Models.Deadline deadline = invitation.deadline() != null ? invitation.deadline() : letter.responseDeadline();
+        ZoneId deadlineZone = Times.zone(deadline.timeZone()).orElse(Times.GENEVA);
+        Instant last = Times.lastMinute(deadline.endsAt());
+        data.put("deadlineGeneva", Messages.format(lang, "deadline_geneva", Times.dateTime(last, deadlineZone, lang)));
+        Optional<ZoneId> local = Times.zone(letter.inviteeTimeZone()).filter(z -> !z.getRules().equals(deadlineZone.getRules()));
+        data.put("deadlineLocal", local.map(z -> Messages.format(lang, "deadline_local",
+                Times.dateTime(last, z, lang), z.getId())).orElse(null));
+        data.put("deadlinePassed", invitation.deadlinePassed());
+
+        Models.Reply reply = invitation.reply();
+        String status = reply == null ? "NONE" : reply.status();
+        data.put("replyStatus", status);
+        data.put("replyText", t.get("reply_" + status));
+        data.put("replyMode", reply != null && reply.mode() != null ? t.get("mode_" + reply.mode()) : null);
+        data.put("replyDelegation", reply == null || reply.delegation() == null ? List.of()
+                : reply.delegation().stream().map(d -> new Views.Delegate(d.name(), d.title(), d.email(),
+                d.accessibilityNeed(), d.headOfDelegation())).toList());
+        data.put("replyReason", reply == null ? null : reply.declineReason());
+        data.put("replyLate", reply != null && reply.late());
+        data.put("replyBySecretariat", reply != null && reply.recordedBySecretariat());
+
+        boolean accepted = "ACCEPTED".equals(status);
+        // After the deadline an acceptance is locked (registration refuses changes); other replies may still come.
+        boolean locked = accepted && invitation.deadlinePassed();
+        data.put("locked", locked);
+        data.put("canAccept", !locked);
+        data.put("canDecline", !locked && !"DECLINED".equals(status));
+        data.put("canWithdraw", accepted && !locked);
+        data.put("accepted", accepted);
+
+        data.put("saved", saved == null ? null : t.get("saved_" + saved));
+
+        List<ErrorLink> summary = new ArrayList<>();
+        errors.all().forEach((field, key) -> summary.add(new ErrorLink(field, t.getOrDefault(key, key))));
+        data.put("errorSummary", summary);
+        data.put("formProblem", formProblem);
+        data.put("failedForm", failedForm == null ? "" : failedForm.name());
+
+        AcceptForm accept = acceptForm != null ? acceptForm : AcceptForm.from(reply);
+        FormErrors acceptErrors = failedForm == Form.ACCEPT ? errors : new FormErrors();
+        data.put("modeField", field("mode", accept.mode(), acceptErrors, t));
+        data.put("modes", Views.choices(List.of("IN_PERSON", "REMOTE"), m -> t.get("mode_" + m), accept.mode()));
+        List<DelegateRow> rows = new ArrayList<>();
+        for (int i = 0; i < accept.rows().size(); i++) {
+            AcceptForm.Row row = accept.rows().get(i);
+            rows.add(new DelegateRow(i, i + 1, field("name-" + i, row.name(), acceptErrors, t),
+                    field("title-" + i, row.title(), acceptErrors, t), field("email-" + i, row.email(), acceptErrors, t),
+                    field("access-" + i, row.access(), acceptErrors, t), i == accept.head()));
+        }
+        data.put("rows", rows);
+        data.put("headField", field("head", "", acceptErrors, t));
+        data.put("declineField", field("reason", declineReason,
+                failedForm == Form.DECLINE ? errors : new FormErrors(), t));
+
+        speaking(data, t, accepted);
+        return data;
+    }
+
+    private void speaking(Map<String, Object> data, Map<String, String> t, boolean accepted) {
+        boolean active = request != null && ("ALLOCATED".equals(request.status()) || "WAITLISTED".equals(request.status()));
+        data.put("speakingStatus", request == null ? null : speakingStatus(t));
+        data.put("speakingOpen", accepted && !active && !sessions.isEmpty());
+        data.put("speakingNoSessions", accepted && !active && sessions.isEmpty());
+        SpeakingForm form = speakingForm != null ? speakingForm : SpeakingForm.empty(lang.code());
+        FormErrors e = failedForm == Form.SPEAKING ? errors : new FormErrors();
+        data.put("speakerSubstitute", form.substitute());
+        data.put("speakerName", field("speaker-name", form.name(), e, t));
+        data.put("speakerTitle", field("speaker-title", form.title(), e, t));
+        data.put("speakerRank", field("speaker-rank", form.rank(), e, t));
+        data.put("ranks", Views.choices(List.of("HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER", "DEPUTY_MINISTER",
+                "AMBASSADOR", "HEAD_OF_DELEGATION", "OTHER"), r -> t.get("rank_" + r), form.rank()));
+        data.put("sessionsField", field("sessions", "", e, t));
+        data.put("sessionChoices", sessions.stream().map(s -> new Views.SessionChoice(s.id().toString(),
+                localized(s.titles()), sessionWhen(s), form.chose(s.id().toString()))).toList());
+        data.put("languageField", field("language", form.language(), e, t));
+        data.put("statementLanguages", Arrays.stream(UiLanguage.values()).map(l -> new Views.Choice(l.code(),
+                l.nativeName(), l.code().equals(form.language()))).toList());
+        data.put("modalityField", field("modality", form.modality(), e, t));
+        data.put("modalities", Views.choices(List.of("IN_PERSON", "REMOTE_LIVE", "VIDEO"),
+                m -> t.get("modality_" + m), form.modality()));
+        data.put("topicField", field("topic", form.topic(), e, t));
+    }
+
+    private Views.SpeakingStatus speakingStatus(Map<String, String> t) {
+        String session = null;
+        String when = null;
+        String whenLocal = null;
+        String position = null;
+        if (request.seat() != null) {
+            Optional<Models.Session> seated = sessions.stream().filter(s -> s.id().equals(request.seat().sessionId()))
+                    .findFirst();
+            session = seated.map(s -> localized(s.titles())).orElse(null);
+            ZoneId zone = seated.flatMap(s -> Times.zone(s.timeZone())).orElse(Times.GENEVA);
+            if (request.seat().plannedStart() != null) {
+                when = Messages.format(lang, "time_geneva", Times.dateTime(request.seat().plannedStart(), zone, lang));
+                whenLocal = Times.zone(letter.inviteeTimeZone()).filter(z -> !z.getRules().equals(zone.getRules()))
+                        .map(z -> Messages.format(lang, "time_local",
+                                Times.dateTime(request.seat().plannedStart(), z, lang), z.getId()))
+                        .orElse(null);
+            }
+            position = Messages.format(lang, "speaking_position", request.seat().position());
+        } else if (request.waitingPosition() != null) {
+            position = Messages.format(lang, "speaking_waiting_position", request.waitingPosition());
+        }
+        String speaker = request.speaker() == null ? null : request.speaker().name() + ", " + request.speaker().title()
+                + (request.speaker().substitute() ? " (" + t.get("speaker_substitute_short") + ")" : "");
+        return new Views.SpeakingStatus(request.status(), t.getOrDefault("speaking_" + request.status(),
+                request.status()), session, when, whenLocal, position, request.statusReason(), request.topic(),
+                speaker);
+    }
+
+    private String sessionWhen(Models.Session s) {
+        ZoneId zone = Times.zone(s.timeZone()).orElse(Times.GENEVA);
+        return Messages.format(lang, "time_geneva", Times.dateTime(s.startsAt(), zone, lang));
+    }
+
+    private Field field(String id, String value, FormErrors errors, Map<String, String> t) {
+        String key = errors.get(id);
+        return new Field(id, value == null ? "" : value, key == null ? null : t.getOrDefault(key, key));
+    }
+
+    public String forumName() {
+        return localized(letter.forum().names());
+    }
+
+    /** The text in the page's language, else English, else any. */
+    private String localized(Map<String, String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return "";
+        }
+        String text = texts.get(lang.code());
+        if (text == null) {
+            text = texts.getOrDefault("en", texts.values().iterator().next());
+        }
+        return text;
+    }
+
+    public static List<Views.LanguageLink> languageLinks(UiLanguage current) {
+        return Arrays.stream(UiLanguage.values())
+                .map(l -> new Views.LanguageLink(l.code(), l.nativeName(), l.dir(), l == current)).toList();
+    }
+}

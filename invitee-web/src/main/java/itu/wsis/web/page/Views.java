@@ -1,0 +1,65 @@
+package itu.wsis.web.page;
+
+import io.quarkus.qute.TemplateData;
+
+import java.util.List;
+
+/** What the templates show, already translated and formatted: templates only lay it out. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A form field: its id (also the key of its error), its value, its error message or null. */
+    @TemplateData
+    public record Field(String id, String value, String error) {
+        public boolean invalid() {
+            return error != null;
+        }
+    }
+
+    @TemplateData
+    public record DelegateRow(int index, int number, Field name, Field title, Field email, Field access,
+                              boolean head) {
+    }
+
+    @TemplateData
+    public record Delegate(String name, String title, String email, String accessibilityNeed, boolean head) {
+    }
+
+    @TemplateData
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    @TemplateData
+    public record SessionChoice(String id, String title, String when, boolean selected) {
+    }
+
+    /** One link of the error summary at the top of the page: to the field, with its message. */
+    @TemplateData
+    public record ErrorLink(String fieldId, String message) {
+    }
+
+    @TemplateData
+    public record LanguageLink(String code, String nativeName, String dir, boolean current) {
+    }
+
+    /** A notice in one language (the link pages show one per language when the invitee's is unknown). */
+    @TemplateData
+    public record Notice(String lang, String dir, String title, String text) {
+    }
+
+    @TemplateData
+    public record SpeakingStatus(String status, String statusText, String session, String when, String whenLocal,
+                                 String position, String reason, String topic, String speaker) {
+    }
+
+    @TemplateData
+    public record Line(String label, String value) {
+    }
+
+    public static List<Choice> choices(List<String> values, java.util.function.Function<String, String> label,
+                                       String selected) {
+        return values.stream().map(v -> new Choice(v, label.apply(v), v.equals(selected))).toList();
+    }
+}

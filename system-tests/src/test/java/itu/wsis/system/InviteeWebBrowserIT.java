@@ -1,0 +1,403 @@
+package itu.wsis.system;
+
+import io.restassured.specification.RequestSpecification;
+import itu.wsis.localstack.DevTokens;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The invitee pages in a real browser (Debian's headless Chromium), on the whole system as processes: the link is
+ * taken from the invitation email as delivered by SMTP, and every step goes through the pages only. The
+ * secretariat's side (demo data, sessions, revocation) goes through the staff APIs, as in {@link DemoJourneyIT}.
+ * A screenshot of every step lands in system-tests/target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InviteeWebBrowserIT {
+
+    static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<>]+/r/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+))");
+    static final String CHROMIUM = System.getProperty("wsis.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("wsis.chromedriver", "/usr/bin/chromedriver");
+
+    static SystemStack stack;
+    static String secretariat;
+    static String ops;
+    static Path screenshots;
+    static WebDriver browser;
+    /** Personal link (as mailed) by invitation id, for every invitation email received. */
+    static final Map<UUID, String> links = new HashMap<>();
+    static int shot;
+    static boolean sessionsLoaded;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(Path.of(CHROMIUM)).as("Debian package chromium").isExecutable();
+        assertThat(Path.of(CHROMEDRIVER)).as("Debian package chromium-driver").isExecutable();
+        stack = SystemStack.start(Map.of());
+        secretariat = DevTokens.issue("secretariat");
+        ops = DevTokens.issue("ops");
+        screenshots = Path.of(System.getProperty("wsis.root", "..")).resolve("system-tests/target/screenshots");
+        Files.createDirectories(screenshots);
+
+        at("invitation-service").auth().oauth2(secretariat).post("/ops/demo-data").then().statusCode(200);
+        await().atMost(Duration.ofMinutes(3)).until(() -> mailedLinks().size() >= 193);
+        links.putAll(mailedLinks());
+        browser = chrome(true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theLinkFromTheEmailOpensTheInvitationAcceptsAndRequestsSpeakingTime() {
+        UUID id = invitationIn("en");
+        String link = links.get(id);
+        assertThat(link).startsWith(stack.service(SystemStack.WEB).baseUrl() + "/r/");
+        awaitKnownToRegistration(id);
+
+        browser.get(link);
+        // The token leaves the address bar at once: it now travels in an HttpOnly cookie only.
+        assertThat(browser.getCurrentUrl()).endsWith("/invitation").doesNotContain(token(link));
+        screenshot("en-01-invitation");
+        assertThat(html().getAttribute("lang")).isEqualTo("en");
+        assertThat(html().getAttribute("dir")).isEqualTo("ltr");
+        assertThat(text("h1")).contains("Forum 2022");
+        assertThat(pageText()).contains("CL-22/010").contains("Geneva time").contains("You have not replied yet.");
+        assertThat(text("#deadline-geneva")).contains("April 15, 2022").contains("11:59");
+
+        // Switch language and back: the page follows, the letter text with it.
+        browser.findElement(By.cssSelector("a[hreflang=fr]")).click();
+        assertThat(html().getAttribute("lang")).isEqualTo("fr");
+        assertThat(text("#deadline-geneva")).contains("15 avril 2022").contains("heure de Genève");
+        screenshot("en-02-switched-to-french");
+        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        assertThat(html().getAttribute("lang")).isEqualTo("en");
+
+        acceptInPersonWithTwoDelegates("Amina Aldane", "Minister", "Kofi Mensah", "Senior Adviser");
+        assertThat(text("#saved")).isEqualTo("Thank you. Your acceptance has been recorded.");
+        assertThat(text("#reply-status")).isEqualTo("You have accepted the invitation.");
+        assertThat(text("#reply-delegation")).contains("Amina Aldane").contains("Kofi Mensah").contains("Yes");
+        screenshot("en-03-accepted");
+        Map<String, Object> reply = registrationView(id);
+        assertThat(reply).containsEntry("status", "ACCEPTED").containsEntry("mode", "IN_PERSON");
+        assertThat((List<?>) reply.get("delegation")).hasSize(2);
+
+        requestSpeakingTime(id, "ICTs for well-being, inclusion and resilience", "en-04");
+        assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("ALLOCATED");
+        assertThat(text("#speaking-session")).isNotBlank();
+        assertThat(text("#speaking-time")).contains("Geneva time");
+        assertThat(text("#speaking-position")).startsWith("Speaker number");
+        scrollTo("speaking-status");
+        screenshot("en-05-allocated");
+        assertThat(given().baseUri(stack.service("speaking-request-service").baseUrl())
+                .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().<String>path("status")).isEqualTo("ALLOCATED");
+    }
+
+    @Test
+    @Order(2)
+    void theSameJourneyInArabicReadsRightToLeft() {
+        UUID id = invitationIn("ar");
+        awaitKnownToRegistration(id);
+        browser.manage().deleteAllCookies();
+        browser.get(links.get(id));
+        screenshot("ar-01-invitation");
+        assertThat(html().getAttribute("lang")).isEqualTo("ar");
+        assertThat(html().getAttribute("dir")).isEqualTo("rtl");
+        assertThat(text("#reply-h")).isEqualTo("ردكم");
+        assertThat(text("#deadline-geneva")).contains("بتوقيت جنيف");
+        assertThat(browser.findElement(By.cssSelector("article.letter")).getAttribute("lang")).isEqualTo("ar");
+
+        acceptInPersonWithTwoDelegates("ليلى حداد", "وزيرة", "سامي خليل", "مستشار");
+        assertThat(html().getAttribute("dir")).isEqualTo("rtl");
+        assertThat(text("#saved")).isEqualTo("شكراً لكم. سُجّل قبولكم.");
+        assertThat(text("#reply-delegation")).contains("ليلى حداد").contains("سامي خليل");
+        screenshot("ar-02-accepted");
+
+        requestSpeakingTime(id, "تكنولوجيا المعلومات والاتصالات من أجل الرفاه", "ar-03");
+        assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("ALLOCATED");
+        assertThat(text("#speaking-status")).contains("خُصّص لكم وقت للكلمة.");
+        scrollTo("speaking-status");
+        screenshot("ar-04-allocated");
+    }
+
+    @Test
+    @Order(3)
+    void aRevokedLinkOpensAClearPageAnswering410() throws Exception {
+        UUID id = invitationIn("fr");
+        String link = links.get(id);
+        at("invitation-service").auth().oauth2(secretariat).contentType("application/json")
+                .body(Map.of("reason", "Sent to the wrong ministry")).post("/invitations/" + id + "/revoke")
+                .then().statusCode(200);
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(410);
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'self'"));
+
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        screenshot("revoked-01-page");
+        // The invitee's language (French) is known from invitation-service's answer.
+        assertThat(html().getAttribute("lang")).isEqualTo("fr");
+        assertThat(text("h1")).isEqualTo("Cette invitation a été retirée");
+        assertThat(browser.findElements(By.tagName("form"))).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aFormWithATamperedCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        UUID id = invitationIn("es");
+        awaitKnownToRegistration(id);
+        browser.manage().deleteAllCookies();
+        browser.get(links.get(id));
+        assertThat(html().getAttribute("lang")).isEqualTo("es");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#decline-form input[name=\"csrf-token\"]').value = 'tampered';");
+        browser.findElement(By.id("reason")).sendKeys("No estaremos disponibles");
+        browser.findElement(By.id("decline-submit")).click();
+        screenshot("csrf-01-refused");
+        assertThat(text("h1")).isEqualTo("No se ha podido aceptar su formulario");
+        assertThat(browser.findElement(By.tagName("h1")).getAttribute("data-trouble")).isEqualTo("csrf");
+
+        // Without any token or cookie at all (a cross-site form post): refused the same way.
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.service(SystemStack.WEB).baseUrl() + "/invitation/decline"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "wsis-link=" + token(links.get(id)))
+                .POST(HttpRequest.BodyPublishers.ofString("reason=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+
+        // Registration recorded nothing.
+        assertThat(registrationView(id)).isNull();
+        browser.findElement(By.linkText("Volver a la invitación")).click();
+        assertThat(text("#reply-status")).isEqualTo("Todavía no ha respondido.");
+    }
+
+    @Test
+    @Order(5)
+    void withJavaScriptOffAcceptWorksByKeyboardAlone() {
+        UUID id = invitationIn("ru");
+        awaitKnownToRegistration(id);
+        WebDriver noScript = chrome(false);
+        try {
+            noScript.get(links.get(id));
+            assertThat(noScript.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+            // JavaScript is really off: a script cannot run, so the page has to work as plain forms.
+            screenshot(noScript, "nojs-01-invitation");
+            noScript.findElement(By.id("mode-REMOTE")).sendKeys(Keys.SPACE);
+            noScript.findElement(By.id("name-0")).sendKeys("Иван Петров");
+            noScript.findElement(By.id("title-0")).sendKeys("Министр");
+            noScript.findElement(By.id("email-0")).sendKeys("ivan.petrov@example.org");
+            noScript.findElement(By.id("accept-submit")).sendKeys(Keys.ENTER);
+            screenshot(noScript, "nojs-02-accepted");
+            assertThat(noScript.findElement(By.id("saved")).getText()).isEqualTo("Спасибо. Ваше согласие зарегистрировано.");
+            Map<String, Object> reply = registrationView(id);
+            assertThat(reply).containsEntry("status", "ACCEPTED").containsEntry("mode", "REMOTE");
+
+            // A field left wrong comes back tied to its field, in the page's language.
+            noScript.findElement(By.id("email-1")).sendKeys("not-an-email");
+            noScript.findElement(By.id("name-1")).sendKeys("Анна Смирнова");
+            noScript.findElement(By.id("accept-submit")).sendKeys(Keys.ENTER);
+            screenshot(noScript, "nojs-03-field-error");
+            WebElement email = noScript.findElement(By.id("email-1"));
+            assertThat(email.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(email.getAttribute("aria-describedby")).contains("email-1-error");
+            assertThat(noScript.findElement(By.id("email-1-error")).getText())
+                    .isEqualTo("Введите адрес электронной почты в формате имя@example.org.");
+            assertThat(noScript.findElement(By.id("title-1-error")).getText()).isEqualTo("Введите звание или должность.");
+            assertThat(noScript.findElement(By.cssSelector(".error-summary a[href='#email-1']"))).isNotNull();
+            assertThat((List<?>) registrationView(id).get("delegation")).hasSize(1);
+        } finally {
+            noScript.quit();
+        }
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    static void acceptInPersonWithTwoDelegates(String name1, String title1, String name2, String title2) {
+        browser.findElement(By.id("mode")).click();
+        browser.findElement(By.id("name-0")).sendKeys(name1);
+        browser.findElement(By.id("title-0")).sendKeys(title1);
+        browser.findElement(By.id("email-0")).sendKeys("head." + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
+        browser.findElement(By.id("name-1")).sendKeys(name2);
+        browser.findElement(By.id("title-1")).sendKeys(title2);
+        browser.findElement(By.id("email-1")).sendKeys("adviser." + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
+        browser.findElement(By.id("access-1")).sendKeys("Step-free access");
+        assertThat(browser.findElement(By.id("head")).isSelected()).isTrue();
+        screenshot(browser, "accept-form-" + html().getAttribute("lang"));
+        browser.findElement(By.id("accept-submit")).click();
+    }
+
+    /**
+     * Sessions come from the secretariat's demo data; the speaking-request service learns the acceptance from
+     * registration's events, so the form may be refused for a moment: the invitee would simply try again.
+     */
+    static void requestSpeakingTime(UUID id, String topic, String step) {
+        if (!sessionsLoaded) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> at("speaking-request-service").auth().oauth2(secretariat)
+                    .contentType("application/json").post("/ops/demo-data").statusCode() / 100 == 2);
+            sessionsLoaded = true;
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.get(stack.service(SystemStack.WEB).baseUrl() + "/invitation");
+            if (browser.findElements(By.id("speaking-form")).isEmpty()) {
+                return !browser.findElements(By.id("speaking-status")).isEmpty();
+            }
+            browser.findElement(By.id("speaker-name")).sendKeys("Speaker " + id.toString().substring(0, 4));
+            browser.findElement(By.id("speaker-title")).sendKeys("Minister");
+            browser.findElement(By.id("sessions")).click();
+            browser.findElement(By.id("modality")).click();
+            browser.findElement(By.id("topic")).sendKeys(topic);
+            screenshot(step + "-speaking-form");
+            browser.findElement(By.id("speaking-submit")).click();
+            return !browser.findElements(By.id("saved")).isEmpty();
+        });
+        screenshot(step + "-speaking-saved");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static WebDriver chrome(boolean javascript) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB",
+                "--window-size=1280,2400");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        // The driver is Debian's: nothing is downloaded (Selenium Manager is not asked when the path is given).
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 2400));
+        return driver;
+    }
+
+    static void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id(id)));
+    }
+
+    static WebElement html() {
+        return browser.findElement(By.tagName("html"));
+    }
+
+    static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().trim();
+    }
+
+    static String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    static RequestSpecification at(String service) {
+        return given().baseUri(stack.service(service).baseUrl());
+    }
+
+    static Map<UUID, String> mailedLinks() {
+        Map<UUID, String> found = new HashMap<>();
+        for (MimeMessage message : stack.receivedMail()) {
+            Matcher m = LINK.matcher(DemoJourneyIT.text(message));
+            if (m.find()) {
+                found.put(DemoJourneyIT.invitationIdOf(m.group(2)), m.group(1));
+            }
+        }
+        return found;
+    }
+
+    static String token(String link) {
+        Matcher m = LINK.matcher(link);
+        assertThat(m.find()).isTrue();
+        return m.group(2);
+    }
+
+    /** An invitation of the demo in the given preferred language that no earlier test has used. */
+    static UUID invitationIn(String language) {
+        List<String> ids = at("invitation-service").auth().oauth2(ops).queryParam("language", language)
+                .queryParam("status", "ISSUED").queryParam("size", 50).get("/invitations")
+                .then().statusCode(200).extract().path("items.id");
+        UUID id = ids.stream().map(UUID::fromString).filter(links::containsKey).filter(InviteeWebBrowserIT::unused)
+                .findFirst().orElseThrow(() -> new AssertionError("no unused invitation in " + language));
+        USED.add(id);
+        return id;
+    }
+
+    static final java.util.Set<UUID> USED = new java.util.HashSet<>();
+
+    static boolean unused(UUID id) {
+        return !USED.contains(id);
+    }
+
+    static void awaitKnownToRegistration(UUID id) {
+        await().atMost(Duration.ofMinutes(3)).until(() -> at("registration-service")
+                .header("WSIS-Personal-Link", token(links.get(id))).get("/invitations/" + id).statusCode() == 200);
+    }
+
+    /** The current reply as registration-service has it, or null. */
+    static Map<String, Object> registrationView(UUID id) {
+        return at("registration-service").header("WSIS-Personal-Link", token(links.get(id)))
+                .get("/invitations/" + id).then().statusCode(200).extract().path("reply");
+    }
+}
