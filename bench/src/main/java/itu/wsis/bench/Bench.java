@@ -118,8 +118,10 @@ public final class Bench {
             // notification-service, and waiting for them to drain would take longer than the rest of the run.
             endToEnd(demo);
             double pgTps = pgbench();
-            List<OpenLoop.Invitee> partA = large.subList(0, large.size() * 2 / 3);
+            List<OpenLoop.Invitee> warm = large.subList(0, large.size() / 3);
+            List<OpenLoop.Invitee> partA = large.subList(large.size() / 3, large.size() * 2 / 3);
             List<OpenLoop.Invitee> partB = large.subList(large.size() * 2 / 3, large.size());
+            warmUp(warm);
             double httpRate = throughput(partA, pgTps);
             Thread.sleep(5000);
             latency(partB, httpRate);
@@ -170,7 +172,7 @@ public final class Bench {
         report.parameters.put("mode", p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full");
         report.parameters.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(p.clients()));
         report.parameters.put("pgbench", p.pgbenchSeconds() + " s, " + p.pgbenchRows() + " seeded invitations, -M prepared, -j 2");
-        report.parameters.put("HTTP max throughput (wrk, closed loop)", p.wrkSeconds() + " s, 2 threads");
+        report.parameters.put("HTTP max throughput (wrk, closed loop)", p.wrkSeconds() + " s, 2 threads, after a warm-up run of the same length on other invitations");
         report.parameters.put("latency (open loop)", p.latencySeconds() + " s at 50% of the measured maximum");
         report.parameters.put("end to end", p.e2eCount() + " accepts at " + p.e2eRate() + "/s (open loop)");
         report.parameters.put("bulk issue", "193 and " + p.bulkLarge() + " invitations");
@@ -342,6 +344,7 @@ public final class Bench {
         Path jfr = work.resolve("notification-bulk.jfr");
         PgActivity activity = null;
         long[] ncpu0 = schedstat("notification-service");
+        Map<String, Long> nthreads0 = new HashMap<>(threadCpu.get("notification-service"));
         if (large) {
             jfrStart("notification-service", jfr);
             activity = new PgActivity("notification");
@@ -357,7 +360,7 @@ public final class Bench {
         long done = System.nanoTime();
         if (activity != null) {
             report.evidence.put("CPU and run-queue wait during the bulk of " + label,
-                    cpuShare("notification-service", ncpu0, schedstat("notification-service"), (done - t0) / 1e9));
+                    cpuShare("notification-service", ncpu0, schedstat("notification-service"), (done - t0) / 1e9, nthreads0));
             activity.close();
             report.evidence.put("notification database connections during the bulk of " + label + " (pg_stat_activity)",
                     activity.text());
@@ -558,6 +561,21 @@ public final class Bench {
         return tps;
     }
 
+    /** The same load as the measured run, on other invitations, so that the JIT has compiled the accept path. */
+    private void warmUp(List<OpenLoop.Invitee> invitees) throws Exception {
+        load("HTTP warm-up");
+        Path targets = work.resolve("targets-warmup.txt");
+        StringBuilder b = new StringBuilder();
+        for (OpenLoop.Invitee i : invitees) {
+            b.append(i.invitationId()).append(' ').append(i.token()).append('\n');
+        }
+        Files.writeString(targets, b.toString());
+        Proc.Result r = Proc.run(root, Map.of(), List.of("wrk", "-t", "2", "-c", String.valueOf(p.clients()), "-d",
+                p.wrkSeconds() + "s", "--timeout", "10s", "-s", root.resolve("bench/accept.lua").toString(), REG, "--",
+                targets.toString(), "2"));
+        report.evidence.put("wrk warm-up (not counted)", r.out());
+    }
+
     private double throughput(List<OpenLoop.Invitee> invitees, double pgTps) throws Exception {
         load("HTTP throughput");
         Path targets = work.resolve("targets-throughput.txt");
@@ -571,6 +589,7 @@ public final class Bench {
         jfrStart("registration-service", jfr);
         PgActivity activity = new PgActivity("registration");
         long[] cpu0 = schedstat("registration-service");
+        Map<String, Long> threads0 = new HashMap<>(threadCpu.get("registration-service"));
         long[] ncpu0 = schedstat("notification-service");
         long w0 = System.nanoTime();
         Proc.Result r = Proc.run(root, Map.of(), List.of("wrk", "-t", "2", "-c", String.valueOf(p.clients()), "-d",
@@ -578,7 +597,7 @@ public final class Bench {
                 targets.toString(), "2"));
         double secs = (System.nanoTime() - w0) / 1e9;
         report.evidence.put("CPU and run-queue wait during the throughput run",
-                cpuShare("registration-service", cpu0, schedstat("registration-service"), secs)
+                cpuShare("registration-service", cpu0, schedstat("registration-service"), secs, threads0)
                         + cpuShare("notification-service", ncpu0, schedstat("notification-service"), secs));
         activity.close();
         String profile = profileText(jfr);
@@ -651,10 +670,11 @@ public final class Bench {
         String before = ops.text(REG + "/q/metrics");
         PgActivity activity = new PgActivity("registration");
         long[] cpu0 = schedstat("registration-service");
+        Map<String, Long> threads0 = new HashMap<>(threadCpu.get("registration-service"));
         long w0 = System.nanoTime();
         OpenLoop.Outcome o = OpenLoop.run(REG, invitees, rate, count, 0);
         report.evidence.put("CPU and run-queue wait during the latency run",
-                cpuShare("registration-service", cpu0, schedstat("registration-service"), (System.nanoTime() - w0) / 1e9));
+                cpuShare("registration-service", cpu0, schedstat("registration-service"), (System.nanoTime() - w0) / 1e9, threads0));
         activity.close();
         report.evidence.put("registration database connections during the latency run (pg_stat_activity)", activity.text());
         report.evidence.put("registration-service /q/metrics, accept endpoint, over the latency run",
@@ -804,15 +824,23 @@ public final class Bench {
     }
 
     /** CPU time and run-queue wait (ns), summed over the process's threads, from /proc/<pid>/task/<tid>/schedstat. */
+    private final Map<String, Map<String, Long>> threadCpu = new HashMap<>();
+
     private long[] schedstat(String service) {
         long cpu = 0;
         long wait = 0;
+        Map<String, Long> byThread = new HashMap<>();
+        threadCpu.put(service, byThread);
         try (var tasks = Files.list(Path.of("/proc/" + pid(service) + "/task"))) {
             for (Path t : tasks.toList()) {
                 try {
                     String[] f = Files.readString(t.resolve("schedstat")).trim().split("\\s+");
                     cpu += Long.parseLong(f[0]);
                     wait += Long.parseLong(f[1]);
+                    // Thread groups by name (C2 compiler, GC, event loops...): JIT and GC do not show in JFR's
+                    // execution samples.
+                    String comm = Files.readString(t.resolve("comm")).trim().replaceAll("[#\\-]?\\d+$", "");
+                    byThread.merge(t.getFileName() + "|" + comm, Long.parseLong(f[0]), Long::sum);
                 } catch (IOException e) {
                     // the thread ended between list and read
                 }
@@ -824,10 +852,28 @@ public final class Bench {
     }
 
     private String cpuShare(String service, long[] before, long[] after, double seconds) {
+        return cpuShare(service, before, after, seconds, null);
+    }
+
+    /** With {@code threadsBefore} (a copy of the per-thread counters taken with {@code before}): CPU by thread group. */
+    private String cpuShare(String service, long[] before, long[] after, double seconds, Map<String, Long> threadsBefore) {
         double cpu = (after[0] - before[0]) / 1e9;
         double wait = (after[1] - before[1]) / 1e9;
+        String groups = "";
+        if (threadsBefore != null) {
+            Map<String, Long> delta = new HashMap<>();
+            threadCpu.get(service).forEach((k, v) -> delta.merge(k.substring(k.indexOf('|') + 1),
+                    v - threadsBefore.getOrDefault(k, 0L), Long::sum));
+            groups = delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "    %6.2f s  %s%n", e.getValue() / 1e9, e.getKey()))
+                    .reduce("  CPU by thread group:\n", String::concat);
+        }
+        return groups.isEmpty() ? cpuLine(service, seconds, cpu, wait) : cpuLine(service, seconds, cpu, wait) + groups;
+    }
+
+    private static String cpuLine(String service, double seconds, double cpu, double wait) {
         return String.format(Locale.ROOT, "%s over %.1f s: %.2f s on CPU (%.0f%% of one core), %.2f s runnable but waiting"
-                + " for a CPU (run queue, /proc/<pid>/task/*/schedstat): %.2f s of waiting per second of CPU%n", service, seconds,
+                + " for a CPU, summed over threads (run queue, /proc/<pid>/task/*/schedstat): %.2f s of waiting per second of CPU%n", service, seconds,
                 cpu, 100 * cpu / seconds, wait, cpu == 0 ? 0 : wait / cpu);
     }
 

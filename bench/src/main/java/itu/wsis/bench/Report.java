@@ -46,6 +46,22 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** "≥ x" goals are on the ratio to the reference, "< x unit" goals on the value itself. */
+    static String verdict(Figure f) {
+        String g = f.goal() == null ? "" : f.goal().trim();
+        if (f.value() == null || !(g.startsWith("≥") || g.startsWith("<"))) {
+            return "";
+        }
+        double limit = Double.parseDouble(g.substring(1).trim().split("[ ×]")[0]);
+        if (g.startsWith("≥")) {
+            if (f.referenceValue() == null || f.referenceValue() == 0) {
+                return "not measured";
+            }
+            return f.value() / f.referenceValue() >= limit ? "yes" : "**no**";
+        }
+        return f.value() < limit ? "yes" : "**no**";
+    }
+
     void write(Path file, String title) throws Exception {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(title).append("\n\n");
@@ -60,14 +76,15 @@ final class Report {
         }
         b.append("\n## Parameters\n\n| | |\n|---|---|\n");
         parameters.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        b.append("\n## Figures\n\n| # | figure | value | unit | reference | ratio | goal | note |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        b.append("\n## Figures\n\n| # | figure | value | unit | reference | ratio | goal | met? | note |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
             String ratio = f.value() != null && f.referenceValue() != null && f.referenceValue() != 0
                     ? fmt(f.value() / f.referenceValue()) : "—";
             b.append("| ").append(f.measure()).append(" | ").append(f.name()).append(" | ").append(fmt(f.value()))
                     .append(" | ").append(f.unit()).append(" | ").append(f.reference() == null ? "" : f.reference())
                     .append(" | ").append(ratio).append(" | ").append(f.goal() == null ? "" : f.goal())
+                    .append(" | ").append(verdict(f))
                     .append(" | ").append(f.note() == null ? "" : f.note().replace("|", "\\|")).append(" |\n");
         }
         b.append("\n## Findings\n\n");
