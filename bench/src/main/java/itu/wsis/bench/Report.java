@@ -65,8 +65,9 @@ final class Report {
     void write(Path file, String title) throws Exception {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(title).append("\n\n");
-        b.append("Written by `bench/run` (see [bench/README.md](../README.md)). Every number below was measured in this run;"
-                + " a figure that could not be measured says so and why.\n\n");
+        b.append("Written by `bench/run` (see [bench/README.md](../README.md)). Every figure below was measured in this run"
+                + " (references marked \"platform notes\" are earlier measurements from ../shared/platform-notes.md, for"
+                + " scale); a figure that could not be measured says so and why.\n\n");
         b.append("## Machine\n\n| | |\n|---|---|\n");
         machine.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         b.append("\nLoad average (1/5/15 min) sampled at each phase: the machine is shared with other builds, so absolute"
