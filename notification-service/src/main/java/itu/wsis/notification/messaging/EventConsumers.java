@@ -2,6 +2,7 @@ package itu.wsis.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
 import itu.wsis.notification.service.DirectoryService;
+import itu.wsis.notification.service.NotificationSender;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,14 +18,17 @@ public class EventConsumers {
 
     private final Inbox inbox;
     private final DirectoryService directory;
+    private final NotificationSender sender;
 
-    public EventConsumers(Inbox inbox, DirectoryService directory) {
+    public EventConsumers(Inbox inbox, DirectoryService directory, NotificationSender sender) {
         this.inbox = inbox;
         this.directory = directory;
+        this.sender = sender;
     }
 
+    /** Once the event's intents are committed, the sender is woken so that they leave now, not at its next tick. */
     @Incoming("domain-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, directory::apply);
+        return inbox.consume(message, directory::apply).invoke(sender::wakeUp);
     }
 }

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
+import io.vertx.mutiny.core.eventbus.EventBus;
 import itu.wsis.events.Contact;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.EventCodec;
@@ -37,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +55,7 @@ import java.util.regex.Pattern;
 public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+    private static final String WAKE_UP = "wsis.notifications.sender.wake-up";
     private static final Pattern ADDRESS = Pattern.compile("^[^\\s<>@,;:\"()\\[\\]\\\\]+@[^\\s<>@,;:\"()\\[\\]\\\\]+\\.[^\\s<>@,;:\"()\\[\\]\\\\]+$");
 
     private final DeliveryStore store;
@@ -63,10 +67,13 @@ public class NotificationSender {
     private final ReminderPolicy reminderPolicy;
     private final RetryPolicy retryPolicy;
     private final MeterRegistry registry;
+    private final EventBus bus;
+    private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
+    private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
 
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
-                              MeterRegistry registry) {
+                              MeterRegistry registry, EventBus bus) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
@@ -77,6 +84,7 @@ public class NotificationSender {
         this.retryPolicy = new RetryPolicy(config.sender().firstBackoff(), config.sender().maxBackoff(),
                 config.sender().maxAttempts());
         this.registry = registry;
+        this.bus = bus;
     }
 
     @Scheduled(every = "${wsis.notifications.sender.interval:1s}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
@@ -88,6 +96,50 @@ public class NotificationSender {
         }
         return dispatch().onFailure().invoke(e -> LOG.warnf("Sender tick failed, will retry: %s",
                 e.getClass().getName())).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Asks for a dispatch now, without waiting for the next tick (up to a second away: a receipt would spend most of
+     * its end-to-end time waiting for it). Runs on its own context through the event bus, never on the caller's
+     * reactive session.
+     */
+    public void wakeUp() {
+        if (config.sender().enabled()) {
+            bus.requestAndForget(WAKE_UP, "");
+        }
+    }
+
+    /**
+     * Wake-ups that come while a woken dispatch runs fold into one more round after it. The scheduled tick may run
+     * beside it: claims are disjoint, as between instances.
+     */
+    @ConsumeEvent(WAKE_UP)
+    Uni<Void> wokenUp(String ignored) {
+        wokenMeanwhile.set(true);
+        if (!dispatchingOnWakeUp.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return dispatchWhileWoken();
+    }
+
+    private Uni<Void> dispatchWhileWoken() {
+        wokenMeanwhile.set(false);
+        return dispatch()
+                .invoke(count -> registry.counter("wsis.notifications.sender.woken.handled").increment(count))
+                .onFailure().invoke(e -> LOG.warnf("Woken dispatch failed, the tick will retry: %s",
+                        e.getClass().getName()))
+                .onFailure().recoverWithNull()
+                .chain(() -> {
+                    if (wokenMeanwhile.get()) {
+                        return dispatchWhileWoken();
+                    }
+                    dispatchingOnWakeUp.set(false);
+                    // A wake-up between the check and the release would otherwise wait for the tick.
+                    if (wokenMeanwhile.get() && dispatchingOnWakeUp.compareAndSet(false, true)) {
+                        return dispatchWhileWoken();
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Sends what is due now, batch after batch. Returns how many intents were handled. */
