@@ -1,5 +1,6 @@
 package itu.wsis.notification.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -11,6 +12,7 @@ import itu.wsis.notification.domain.ReminderPolicy;
 import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -96,7 +98,10 @@ public class ReminderSweep {
                         due.addAll(policy.due(openInvitation(c), now));
                     }
                     UUID last = contacts.size() < size ? null : contacts.get(contacts.size() - 1).invitationId;
-                    return Multi.createFrom().iterable(due)
+                    // The page is only read. Left in the session, its entities would be dirty-checked by the flush
+                    // that precedes every insert below: a page's cost would grow with the square of its size.
+                    return Panache.getSession().invoke(Mutiny.Session::clear).chain(() -> Multi.createFrom()
+                            .iterable(due)
                             .onItem().transformToUniAndConcatenate(d -> notifications.insertIntent(UUID.randomUUID(),
                                     IntentKeys.forReminder(d.kind(), d.invitationId(), d.offset(), d.deadline()),
                                     d.invitationId(), d.kind().name(),
@@ -104,7 +109,7 @@ public class ReminderSweep {
                                     now, null))
                             .collect().asList()
                             .map(inserted -> new Page(last, contacts.size(),
-                                    (int) inserted.stream().filter(Boolean::booleanValue).count()));
+                                    (int) inserted.stream().filter(Boolean::booleanValue).count())));
                 });
     }
 
