@@ -3,16 +3,14 @@ package itu.wsis.system;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import itu.wsis.localstack.DevTokens;
+import itu.wsis.system.scenario.Mailbox;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static itu.wsis.system.scenario.Mailbox.invitationIdOf;
+import static itu.wsis.system.scenario.Mailbox.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -151,40 +151,9 @@ class DemoJourneyIT {
         }
     }
 
-    static String text(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof MimeMultipart multipart) {
-                StringBuilder all = new StringBuilder();
-                collect(multipart, all);
-                return all.toString();
-            }
-            return String.valueOf(content);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof MimeMultipart nested) {
-                collect(nested, all);
-            } else {
-                all.append(part).append('\n');
-            }
-        }
-    }
-
     static String token(MimeMessage message) {
         Matcher matcher = LINK.matcher(text(message));
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
-    }
-
-    /** The token's first 16 bytes are the invitation id (docs/adr/0002-personal-link-tokens.md). */
-    static UUID invitationIdOf(String token) {
-        ByteBuffer payload = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
-        return new UUID(payload.getLong(), payload.getLong());
     }
 }

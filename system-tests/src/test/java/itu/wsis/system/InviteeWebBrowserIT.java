@@ -2,6 +2,7 @@ package itu.wsis.system;
 
 import io.restassured.specification.RequestSpecification;
 import itu.wsis.localstack.DevTokens;
+import itu.wsis.system.scenario.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -359,9 +360,9 @@ class InviteeWebBrowserIT {
     static Map<UUID, String> mailedLinks() {
         Map<UUID, String> found = new HashMap<>();
         for (MimeMessage message : stack.receivedMail()) {
-            Matcher m = LINK.matcher(DemoJourneyIT.text(message));
+            Matcher m = LINK.matcher(Mailbox.text(message));
             if (m.find()) {
-                found.put(DemoJourneyIT.invitationIdOf(m.group(2)), m.group(1));
+                found.put(Mailbox.invitationIdOf(m.group(2)), m.group(1));
             }
         }
         return found;

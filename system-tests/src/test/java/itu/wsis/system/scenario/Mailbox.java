@@ -152,14 +152,19 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
-    static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof MimeMultipart multipart) {
-            StringBuilder all = new StringBuilder();
-            collect(multipart, all);
-            return all.toString();
+    /** Every text part of a message, decoded (quoted-printable line breaks would split a personal link). */
+    public static String text(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof MimeMultipart multipart) {
+                StringBuilder all = new StringBuilder();
+                collect(multipart, all);
+                return all.toString();
+            }
+            return String.valueOf(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return String.valueOf(content);
     }
 
     private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
