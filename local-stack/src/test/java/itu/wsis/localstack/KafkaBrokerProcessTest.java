@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +31,10 @@ class KafkaBrokerProcessTest {
                 dir.resolve("broker.log"))) {
             assertThat(broker.pid()).isNotEqualTo(ProcessHandle.current().pid());
             String topic = "local-stack-test";
+            // The broker creates no topic implicitly (services create theirs with their partitions): make it here.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
             produce(broker, topic, "before-crash");
 
             long firstPid = broker.pid();

@@ -5,13 +5,22 @@ import itu.wsis.events.EventCodec;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
+import itu.wsis.support.testapp.TestConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,6 +60,76 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(invitationId) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.records(DLQ).stream()
                 .anyMatch(r -> r.value().equals(poison)));
+    }
+
+    @Test
+    void eventsConsumedWhileTheDatabaseIsUnreachableWaitForItAndNoneIsDeadLettered() throws Exception {
+        List<InvitationRevoked> during = new ArrayList<>();
+        double retriesBefore = metric("wsis_inbox_transient_retries_total");
+        try (DatabaseOutage outage = DatabaseOutage.of(SupportTest.DATABASE)) {
+            for (int i = 0; i < 5; i++) {
+                InvitationRevoked event = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+                        "during the outage " + i);
+                during.add(event);
+                TestKafka.publish(event);
+            }
+            // Far longer than the old retry budget (4 attempts, at most 100 ms apart in tests) that used to send
+            // every one of these to the dead-letter topic.
+            await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                    .until(() -> metric("wsis_inbox_transient_retries_total") > retriesBefore + 5);
+        }
+
+        for (InvitationRevoked event : during) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.invitationId()) == 1);
+        }
+        Set<String> deadLettered = TestKafka.records(DLQ).stream().map(ConsumerRecord::value).collect(Collectors.toSet());
+        assertThat(during).noneMatch(e -> deadLettered.contains(EventCodec.encode(e)));
+    }
+
+    @Test
+    void anEventItsDomainRejectsIsDeadLetteredAtOnceWithTheRuleInItsReason() {
+        InvitationRevoked rejected = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "reject");
+        TestKafka.publish(rejected);
+
+        ConsumerRecord<String, String> letter = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TestKafka.records(DLQ).stream().filter(r -> r.value().equals(EventCodec.encode(rejected)))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+
+        assertThat(TestConsumer.ATTEMPTS.get(rejected.invitationId())).hasValue(1);
+        assertThat(header(letter, "dead-letter-reason")).startsWith("rejected: RejectedEventException");
+        assertThat(header(letter, "dead-letter-topic")).isEqualTo("wsis.invitation-events");
+    }
+
+    @Test
+    void aReplayMeantForAnotherServiceIsSkippedAndOneMeantForThisServiceIsApplied() {
+        InvitationRevoked forOther = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "other");
+        InvitationRevoked forUs = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "us");
+        publishReplay(forOther, "registration-service");
+        publishReplay(forUs, "service-support-test");
+        // Same key as forOther, published after it: once applied, forOther has been looked at.
+        InvitationRevoked marker = new InvitationRevoked(UUID.randomUUID(), Instant.now(), forOther.invitationId(), "m");
+        TestKafka.publish(marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(forUs.invitationId()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(forOther.invitationId()) == 1);
+        assertThat(TestPostgres.queryLong(SupportTest.DATABASE,
+                "select count(*) from inbox_processed_event where event_id = ?", forOther.eventId())).isZero();
+    }
+
+    private static void publishReplay(InvitationRevoked event, String forService) {
+        TestKafka.publish(event.publishedOn().topicName(), event.partitionKey(), EventCodec.encode(event),
+                Map.of("ce_id", event.eventId().toString(), "wsis-replay-for", forService));
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static double metric(String name) {
+        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

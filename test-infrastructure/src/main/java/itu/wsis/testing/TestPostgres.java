@@ -82,6 +82,25 @@ public final class TestPostgres {
         }
     }
 
+    /** A single value as text (null for SQL null), straight from {@code database}. */
+    public static String queryString(String database, String sql, Object... params) {
+        Server s = server();
+        try (Connection connection = DriverManager.getConnection(s.jdbcUrl(database), s.user(), s.password());
+             java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row from: " + sql);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
     /** Runs a statement on {@code database}, for test set-up that has no API. */
     public static int execute(String database, String sql, Object... params) {
         Server s = server();

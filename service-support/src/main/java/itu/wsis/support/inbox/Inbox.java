@@ -3,66 +3,181 @@ package itu.wsis.support.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.EventCodec;
+import itu.wsis.support.deadletter.DeadLetters;
+import itu.wsis.support.retry.FailureKind;
+import itu.wsis.support.retry.Pauses;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The idempotent consumer. An event's id is recorded in the same transaction as its effect, so a redelivered
- * event finds its id and has no second effect. An event that cannot be read, or keeps failing, is nacked: the
- * channel's dead-letter-queue strategy then moves it aside and the partition goes on.
+ * event finds its id and has no second effect.
+ * <p>
+ * Failures are told apart ({@link FailureKind}): while the database is unreachable the event is retried without
+ * limit, holding back the rest of the channel's partitions, which is what keeps their order; an event that cannot
+ * be read, or that a domain rule refuses, is nacked at once and the channel's dead-letter strategy moves it aside;
+ * any other failure is retried {@code wsis.inbox.max-attempts} times before that. At shutdown a retrying event is
+ * neither acked nor nacked: its offset is not committed, so the next consumer of the partition gets it again.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    private enum Outcome { APPLIED, DUPLICATE, ABANDONED }
+
     private final InboxConfig config;
+    private final Pauses pauses;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Counter transientRetries;
+    private final Counter abandoned;
+    private final Counter skippedReplays;
+    private final String serviceName;
+    /** Events currently waiting for the database; a gauge, so that an outage shows on the dashboard at once. */
+    private final AtomicInteger waitingForDatabase = new AtomicInteger();
+    private volatile boolean stopping;
 
-    public Inbox(InboxConfig config, MeterRegistry registry) {
+    public Inbox(InboxConfig config, Pauses pauses, MeterRegistry registry,
+                 @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.serviceName = serviceName;
+        this.skippedReplays = registry.counter("wsis.inbox.replays.for.others");
         this.config = config;
+        this.pauses = pauses;
         this.applied = registry.counter("wsis.inbox.applied");
         this.duplicates = registry.counter("wsis.inbox.duplicates");
         this.deadLettered = registry.counter("wsis.inbox.dead.lettered");
+        this.transientRetries = registry.counter("wsis.inbox.transient.retries");
+        this.abandoned = registry.counter("wsis.inbox.abandoned.at.shutdown");
+        registry.gauge("wsis.inbox.waiting.for.database", waitingForDatabase);
+    }
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /**
      * Applies {@code effect} once per event id, inside one transaction with the inbox row, then acks. The effect
-     * must only use the current Panache session, one operation at a time.
+     * must only use the current Panache session, one operation at a time, and throw {@link RejectedEventException}
+     * for an event its domain refuses.
      */
     public Uni<Void> consume(Message<String> message, Function<DomainEvent, Uni<Void>> effect) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        String replayFor = kafka.map(m -> m.getHeaders().lastHeader(DeadLetters.REPLAY_FOR_HEADER))
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
+        if (replayFor != null && !replayFor.equals(serviceName)) {
+            // Another service's dead letter, replayed for that service alone: this one has it already (or its own).
+            skippedReplays.increment();
+            return Uni.createFrom().completionStage(message.ack());
+        }
         DomainEvent event;
         try {
             event = EventCodec.decode(message.getPayload());
         } catch (EventCodec.UnreadableEventException poison) {
             return deadLetter(message, poison, "unreadable event");
         }
-        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
-        return Panache.withTransaction(() -> claim(event, topic)
-                        .chain(first -> {
-                            if (!first) {
-                                duplicates.increment();
-                                return Uni.createFrom().voidItem();
-                            }
-                            applied.increment();
-                            return effect.apply(event);
-                        }))
-                .onFailure().retry()
-                .withBackOff(config.firstBackoff(), config.maxBackoff())
-                .atMost(Math.max(0, config.maxAttempts() - 1))
-                .onItemOrFailure().transformToUni((ok, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : deadLetter(message, failure, event.eventType() + " " + event.eventId()));
+        String topic = kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+        Attempts attempts = new Attempts(event, topic, effect, Vertx.currentContext());
+        return attempts.run(0, 0).onItemOrFailure().transformToUni((outcome, failure) -> {
+            if (failure != null) {
+                return deadLetter(message, failure, event.eventType() + " " + event.eventId());
+            }
+            switch (outcome) {
+                case APPLIED -> applied.increment();
+                case DUPLICATE -> duplicates.increment();
+                case ABANDONED -> {
+                    abandoned.increment();
+                    LOG.infof("Left %s %s for redelivery: shutting down", event.eventType(), event.eventId());
+                    return Uni.createFrom().voidItem();
+                }
+            }
+            return Uni.createFrom().completionStage(message.ack());
+        });
+    }
+
+    /** The retry loop of one event. Its timers resume on the message's own Vert.x context, where Panache works. */
+    private final class Attempts {
+        private final DomainEvent event;
+        private final String topic;
+        private final Function<DomainEvent, Uni<Void>> effect;
+        private final Context context;
+        private boolean counted;
+
+        Attempts(DomainEvent event, String topic, Function<DomainEvent, Uni<Void>> effect, Context context) {
+            this.event = event;
+            this.topic = topic;
+            this.effect = effect;
+            this.context = context;
+        }
+
+        Uni<Outcome> run(int transientFailures, int otherFailures) {
+            return Panache.withTransaction(() -> claim(event, topic)
+                            .chain(first -> first ? effect.apply(event).replaceWith(Outcome.APPLIED)
+                                    : Uni.createFrom().item(Outcome.DUPLICATE)))
+                    .onItemOrFailure().transformToUni((outcome, failure) -> {
+                        if (failure == null) {
+                            stopWaiting(transientFailures);
+                            return Uni.createFrom().item(outcome);
+                        }
+                        return retryOrGiveUp(failure, transientFailures, otherFailures);
+                    });
+        }
+
+        private Uni<Outcome> retryOrGiveUp(Throwable failure, int transientFailures, int otherFailures) {
+            FailureKind kind = FailureKind.of(failure);
+            if (kind == FailureKind.REJECTED) {
+                stopWaiting(transientFailures);
+                return Uni.createFrom().failure(failure);
+            }
+            if (stopping) {
+                stopWaiting(transientFailures);
+                return Uni.createFrom().item(Outcome.ABANDONED);
+            }
+            if (kind == FailureKind.TRANSIENT) {
+                transientRetries.increment();
+                if (transientFailures == 0) {
+                    waitingForDatabase.incrementAndGet();
+                    counted = true;
+                    // Once per event and outage, with the class only: messages can quote payload values.
+                    LOG.warnf("%s %s waits for the database (%s); retrying until it answers", event.eventType(),
+                            event.eventId(), failure.getClass().getName());
+                }
+                Duration pause = Pauses.backoff(config.firstBackoff(), config.transientMaxBackoff(), transientFailures);
+                return pauses.pause(pause, context).chain(() -> run(transientFailures + 1, otherFailures));
+            }
+            if (otherFailures + 1 >= config.maxAttempts()) {
+                stopWaiting(transientFailures);
+                return Uni.createFrom().failure(failure);
+            }
+            Duration pause = Pauses.backoff(config.firstBackoff(), config.maxBackoff(), otherFailures);
+            return pauses.pause(pause, context).chain(() -> run(transientFailures, otherFailures + 1));
+        }
+
+        private void stopWaiting(int transientFailures) {
+            if (counted) {
+                counted = false;
+                waitingForDatabase.decrementAndGet();
+                LOG.infof("%s %s: the database answered again after %d attempts", event.eventType(),
+                        event.eventId(), transientFailures + 1);
+            }
+        }
     }
 
     private Uni<Boolean> claim(DomainEvent event, String topic) {
@@ -77,10 +192,26 @@ public class Inbox {
                 .map(inserted -> inserted == 1));
     }
 
-    private Uni<Void> deadLetter(Message<String> message, Throwable reason, String what) {
+    /**
+     * The nack's exception becomes the dead letter's {@code dead-letter-reason} header, which ops read when they
+     * decide to replay: it says which rule sent the event there, then what failed.
+     */
+    private Uni<Void> deadLetter(Message<String> message, Throwable failure, String what) {
         deadLettered.increment();
+        FailureKind kind = FailureKind.of(failure);
+        String rule = kind == FailureKind.REJECTED ? "rejected" : "failed " + config.maxAttempts() + " times";
         // The exception text can quote payload values (names, addresses): only its class goes to the log.
-        LOG.errorf("Dead-lettering %s: %s", what, reason.getClass().getName());
+        LOG.errorf("Dead-lettering %s (%s): %s", what, rule, failure.getClass().getName());
+        String detail = String.valueOf(failure.getMessage());
+        DeadLetterReason reason = new DeadLetterReason(rule + ": " + failure.getClass().getSimpleName() + ": "
+                + (detail.length() > 500 ? detail.substring(0, 500) : detail), failure);
         return Uni.createFrom().completionStage(message.nack(reason));
+    }
+
+    /** Carries the rule and the failure to the dead-letter headers. */
+    static final class DeadLetterReason extends RuntimeException {
+        DeadLetterReason(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
     }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "wsis.inbox")
 public interface InboxConfig {
 
-    /** Attempts at applying one event before it is sent to the dead-letter topic. */
+    /**
+     * Attempts at applying one event whose failure is neither transient nor a rejection (a bug, a constraint race)
+     * before it is sent to the dead-letter topic. Transient failures are retried without limit.
+     */
     @WithDefault("4")
     int maxAttempts();
 
@@ -17,4 +20,11 @@ public interface InboxConfig {
 
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /**
+     * The longest wait between two attempts while the database is unreachable. Short, because it bounds how long
+     * the consumer stays idle after the database is back.
+     */
+    @WithDefault("2s")
+    Duration transientMaxBackoff();
 }

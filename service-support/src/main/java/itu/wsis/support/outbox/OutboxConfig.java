@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "wsis.outbox")
 public interface OutboxConfig {
@@ -19,14 +18,20 @@ public interface OutboxConfig {
     @WithDefault("250")
     int batchSize();
 
-    /** Long enough to outlive a slow batch; a crashed leader is replaced after this. */
-    @WithDefault("15s")
+    /**
+     * How long the relay's lease lasts, in the database's time; a crashed leader is replaced after this. It must be
+     * longer than the longest a batch can take to be acknowledged (the producer's {@code max.block.ms} plus its
+     * {@code delivery.timeout.ms}, plus a margin), or a second instance could take the lease while the first one's
+     * sends are still in flight and publish the same rows again, out of order. The relay checks this at start.
+     */
+    @WithDefault("30s")
     Duration leaseDuration();
+
+    /** Slack on top of the producer's own limits when the relay bounds a batch's sends. */
+    @WithDefault("5s")
+    Duration sendMargin();
 
     /** Published rows are kept this long for ops, then purged. */
     @WithDefault("P7D")
     Duration retention();
-
-    /** Distinguishes the instances of one service in the lease; defaults to host name plus a random suffix. */
-    Optional<String> instanceId();
 }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import itu.wsis.support.instance.InstanceIdentity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,21 +22,22 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes committed outbox rows to Kafka, outside any database transaction, then marks them published.
  * <p>
  * Only the holder of a lease row publishes, so with several instances of a service the rows of one key still
- * leave in id order; a crashed holder is replaced when its lease runs out. Delivery is at least once (a crash
- * between the broker's ack and the update re-sends a row), which the consumers' inbox makes harmless.
+ * leave in id order; a crashed holder is replaced when its lease runs out. The lease outlasts the longest a batch can
+ * take to be acknowledged, and the holder starts a batch only with that much of its lease left, so a live holder's
+ * sends are never still in flight when another instance takes over. Delivery is at least once (a crash between the
+ * broker's ack and the update re-sends a row), which the consumers' inbox makes harmless.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,19 +55,34 @@ public class OutboxRelay {
     private final Counter failed;
     private volatile long timerId = -1;
     private volatile long lastPurge;
-    private volatile long leaseRenewAfter = System.nanoTime();
+    /** Until when (System.nanoTime) this instance holds the lease, as the database confirmed it; 0 when it does not. */
+    private volatile long leaseHeldUntil;
+    /** A non-holder asks for the lease at most this often, instead of writing the lease row on every tick. */
+    private volatile long nextLeaseAttempt;
+    private final Duration sendBound;
 
     public OutboxRelay(Pool pool,
                        @Channel("wsis-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
-                       OutboxConfig config, Vertx vertx, MeterRegistry registry,
-                       @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+                       OutboxConfig config, Vertx vertx, MeterRegistry registry, InstanceIdentity instance,
+                       @ConfigProperty(name = "quarkus.application.name") String serviceName,
+                       @ConfigProperty(name = "mp.messaging.outgoing.wsis-outbox.max.block.ms", defaultValue = "60000")
+                       long maxBlockMillis,
+                       @ConfigProperty(name = "mp.messaging.outgoing.wsis-outbox.delivery.timeout.ms",
+                               defaultValue = "120000")
+                       long deliveryTimeoutMillis) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
         this.source = URI.create("urn:wsis:" + serviceName);
-        this.instanceId = config.instanceId().orElseGet(() -> hostName() + "/" + UUID.randomUUID());
+        this.instanceId = instance.id();
+        this.sendBound = Duration.ofMillis(maxBlockMillis + deliveryTimeoutMillis).plus(config.sendMargin());
+        if (config.leaseDuration().compareTo(sendBound) <= 0) {
+            throw new IllegalStateException("wsis.outbox.lease-duration (" + config.leaseDuration() + ") must be longer"
+                    + " than the producer's max.block.ms + delivery.timeout.ms + wsis.outbox.send-margin (" + sendBound
+                    + "): otherwise a second instance can take the lease while a batch is in flight");
+        }
         this.published = registry.counter("wsis.outbox.published");
         this.failed = registry.counter("wsis.outbox.publish.failures");
         registry.gauge("wsis.outbox.draining", draining, d -> d.get() ? 1 : 0);
@@ -77,9 +94,18 @@ public class OutboxRelay {
         }
     }
 
+    /** Hands the lease back, so that another instance (or this one restarted) need not wait for it to run out. */
     void stop(@Observes ShutdownEvent shutdown) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+        if (leaseHeldUntil != 0) {
+            try {
+                pool.preparedQuery("update outbox_relay_lease set lease_until = 'epoch' where name = 'relay' and owner = $1")
+                        .execute(Tuple.of(instanceId)).await().atMost(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Could not hand the outbox lease back: %s", e.getClass().getName());
+            }
         }
     }
 
@@ -98,38 +124,44 @@ public class OutboxRelay {
 
     /** Publishes everything pending, batch after batch, while this instance holds the lease. Returns the count. */
     public Uni<Integer> drain() {
-        return holdLease().chain(leader -> leader ? drainBatches(0) : Uni.createFrom().item(0));
+        return drainBatches(0);
     }
 
     private Uni<Integer> drainBatches(int sentSoFar) {
-        return publishOneBatch().chain(sent -> {
-            if (sent < config.batchSize()) {
-                return purgeOldRows().replaceWith(sentSoFar + sent);
-            }
-            return holdLease().chain(leader -> leader ? drainBatches(sentSoFar + sent)
-                    : Uni.createFrom().item(sentSoFar + sent));
-        });
+        return holdLeaseForOneBatch().chain(leader -> !leader ? Uni.createFrom().item(sentSoFar)
+                : publishOneBatch().chain(sent -> sent < config.batchSize()
+                        ? purgeOldRows().replaceWith(sentSoFar + sent)
+                        : drainBatches(sentSoFar + sent)));
     }
 
     /**
-     * Renewing on every 100 ms tick would write the lease row ten times a second per idle service; the holder renews
-     * only once half the lease has gone, measured from when the database confirmed it, so it never acts on a lease
-     * the database already considers expired.
+     * A batch may start only with at least {@link #sendBound} of the lease left, so that it is acknowledged (or
+     * given up) before the lease can run out. The lease row is written only when less is left (every
+     * lease-duration minus that bound, 5 s by default), and a non-holder asks for it at most once a second.
      */
-    private Uni<Boolean> holdLease() {
-        if (System.nanoTime() - leaseRenewAfter < 0) {
+    private Uni<Boolean> holdLeaseForOneBatch() {
+        long now = System.nanoTime();
+        if (leaseHeldUntil != 0 && leaseHeldUntil - now > sendBound.toNanos()) {
             return Uni.createFrom().item(true);
+        }
+        if (leaseHeldUntil == 0 && now - nextLeaseAttempt < 0) {
+            return Uni.createFrom().item(false);
         }
         return pool.preparedQuery("""
                         update outbox_relay_lease
                            set owner = $1, lease_until = now() + ($2 * interval '1 millisecond')
-                         where name = 'relay' and (owner = $1 or lease_until < now())""")
+                         where name = 'relay' and (owner = $1 or lease_until < now())
+                        returning (extract(epoch from lease_until - now()) * 1000)::bigint as millis_left""")
                 .execute(Tuple.of(instanceId, config.leaseDuration().toMillis()))
                 .map(rows -> {
-                    boolean held = rows.rowCount() == 1;
-                    leaseRenewAfter = held ? System.nanoTime() + config.leaseDuration().toNanos() / 2
-                            : System.nanoTime();
-                    return held;
+                    if (rows.rowCount() == 1) {
+                        long left = rows.iterator().next().getLong("millis_left");
+                        leaseHeldUntil = now + Duration.ofMillis(left).toNanos();
+                        return true;
+                    }
+                    leaseHeldUntil = 0;
+                    nextLeaseAttempt = now + Duration.ofSeconds(1).toNanos();
+                    return false;
                 });
     }
 
@@ -163,7 +195,9 @@ public class OutboxRelay {
                             return -1L;
                         }))
                 .toList();
-        return Uni.join().all(sends).andFailFast().chain(ids -> {
+        // The producer gives up by itself within max.block.ms + delivery.timeout.ms; this bound only guards against
+        // a send that never completes at all, which would otherwise hold the relay past its lease.
+        return Uni.join().all(sends).andFailFast().ifNoItem().after(sendBound).fail().chain(ids -> {
             List<Long> acked = ids.stream().filter(id -> id >= 0).toList();
             Uni<Void> marked = acked.isEmpty() ? Uni.createFrom().voidItem() : pool
                     .preparedQuery("update outbox_event set published_at = now(), attempts = attempts + 1 where id = any($1)")
@@ -217,13 +251,5 @@ public class OutboxRelay {
     public Uni<Long> backlog() {
         return pool.query("select count(*) from outbox_event where published_at is null").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "unknown-host";
-        }
     }
 }

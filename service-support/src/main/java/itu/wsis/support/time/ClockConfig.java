@@ -20,6 +20,21 @@ public interface ClockConfig {
     @WithDefault("false")
     boolean opsEndpoint();
 
+    /**
+     * How a movable clock is shared with the other services: {@code kafka} through the compacted topic
+     * {@link #topic()}, so that every service reads the same business time and a restarted one comes back at it;
+     * {@code none} keeps it to this process. Production's system clock needs neither.
+     */
+    @WithDefault("none")
+    Sync sync();
+
+    @WithDefault("wsis.ops.clock")
+    String topic();
+
+    enum Sync {
+        NONE, KAFKA
+    }
+
     enum Mode {
         SYSTEM, RUNNING_FROM
     }

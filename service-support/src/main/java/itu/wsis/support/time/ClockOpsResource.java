@@ -24,26 +24,29 @@ public class ClockOpsResource {
 
     private final Clock clock;
     private final ClockConfig config;
+    private final ClockSync sync;
 
-    public ClockOpsResource(Clock clock, ClockConfig config) {
+    public ClockOpsResource(Clock clock, ClockConfig config, ClockSync sync) {
         this.clock = clock;
         this.config = config;
+        this.sync = sync;
     }
 
-    public record ClockView(Instant now, String mode, boolean movable) {
+    /** {@code shared}: every service of the stack reads this time (docs/architecture.md, business time). */
+    public record ClockView(Instant now, String mode, boolean movable, boolean shared) {
     }
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
     @Operation(summary = "The service's business time")
     public ClockView now() {
-        return new ClockView(clock.instant(), config.mode().name(), movableClock() != null);
+        return new ClockView(clock.instant(), config.mode().name(), movableClock() != null, sync.enabled());
     }
 
     @POST
     @Path("/advance")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Move business time forward (test and local-stack profiles only)")
+    @Operation(summary = "Move business time forward for every service of the stack (test and local-stack profiles only)")
     public ClockView advance(@QueryParam("by") String by) {
         MovableClock movable = movableClock();
         if (movable == null) {
@@ -62,7 +65,7 @@ public class ClockOpsResource {
         if (duration.isNegative() || duration.isZero()) {
             throw ProblemException.badRequest("by", "the clock only moves forward");
         }
-        movable.advance(duration);
+        sync.advance(duration);
         return now();
     }
 
