@@ -3,6 +3,7 @@ package itu.wsis.support;
 import io.quarkus.test.junit.QuarkusTest;
 import itu.wsis.events.EventCodec;
 import itu.wsis.events.InvitationRevoked;
+import itu.wsis.testing.DatabaseOutage;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
 import itu.wsis.support.testapp.TestConsumer;

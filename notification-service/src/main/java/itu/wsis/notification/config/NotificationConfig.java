@@ -52,11 +52,29 @@ public interface NotificationConfig {
         int batchSize();
 
         /**
-         * A claimed row is left alone by other instances for this long; a crashed sender's rows come back after it.
-         * The sender renews its claim before each message, so this must outlast one SMTP dialogue, not a batch.
+         * A claimed intent is left alone by other instances for this long, in the database's time; a crashed
+         * sender's intents come back after it (plus {@link #takeoverGrace()}). The holder renews it a third of the
+         * way through, before each message and throughout the SMTP dialogue, so a slow SMTP server cannot make it
+         * run out under a live sender. See docs/notifications.md, "Timeouts".
          */
         @WithDefault("PT30S")
         Duration claimLease();
+
+        /**
+         * How long a sender waits before sending an intent it took over from another instance whose lease ran out.
+         * After a database outage longer than the lease every instance comes back at once; the wait lets a live
+         * holder whose message the SMTP server had accepted record it (it retries at least every second) before
+         * the message could go again. A holder that really died costs this much more delay.
+         */
+        @WithDefault("PT5S")
+        Duration takeoverGrace();
+
+        /**
+         * The longest an SMTP dialogue may take before its outcome is given up as unknown: RFC 5321's 10 minutes
+         * for the reply to the end of the data, the longest of its timeouts. The claim is renewed meanwhile.
+         */
+        @WithDefault("PT10M")
+        Duration smtpTimeout();
 
         @WithDefault("PT5S")
         Duration firstBackoff();

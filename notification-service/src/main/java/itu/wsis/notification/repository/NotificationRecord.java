@@ -65,4 +65,12 @@ public class NotificationRecord extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The sender instance that holds the intent while it sends it; null when nobody does. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** When that claim runs out, in the database's time. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

@@ -34,43 +34,49 @@ public class NotificationRepository {
                 .map(inserted -> inserted == 1));
     }
 
-    /**
-     * Claims up to {@code limit} due intents for this sender. {@code skip locked} lets several instances claim
-     * disjoint rows at once; pushing {@code next_attempt_at} to the lease end keeps the rows away from the others
-     * after this transaction commits, and gives them back if this instance dies before it records the outcome.
-     */
-    public Uni<List<UUID>> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                                select id from notification
-                                 where status = 'PENDING' and next_attempt_at <= :now
-                                 order by next_attempt_at
-                                 limit :limit
-                                 for update skip locked""", UUID.class)
-                        .setParameter("now", now)
-                        .setParameter("limit", limit)
-                        .getResultList()
-                        .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(ids) : s.createNativeQuery("""
-                                        update notification
-                                           set next_attempt_at = :lease, attempts = attempts + 1
-                                         where id in (:ids)""")
-                                .setParameter("lease", leaseUntil)
-                                .setParameter("ids", ids)
-                                .executeUpdate()
-                                .replaceWith(ids)));
+    /** A claimed intent; {@code takeover} when another instance had claimed it before and its lease ran out. */
+    public record Claim(UUID id, boolean takeover) {
     }
 
     /**
-     * Extends this sender's claim on one intent, only if the sender still holds it: the row's {@code next_attempt_at}
-     * is still the lease the sender wrote. A sender slower than its lease may have lost the row to another instance,
-     * which wrote its own lease; it must then leave the intent alone. Returns whether the claim was renewed.
+     * Claims up to {@code limit} due intents for {@code holder}. {@code skip locked} lets several instances claim
+     * disjoint rows at once. The claim is the holder's id plus a lease in the database's own time, so that neither a
+     * moved business clock nor two instances' clocks can disagree about when it runs out.
      */
-    public Uni<Boolean> renewClaim(UUID id, Instant heldLease, Instant newLease) {
+    public Uni<List<Claim>> claimDue(String holder, Instant businessNow, long leaseMillis, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                                update notification set next_attempt_at = :newLease
-                                 where id = :id and status = 'PENDING' and next_attempt_at = :heldLease""")
-                        .setParameter("newLease", newLease)
+                        with due as (select id, claimed_by as previous from notification
+                                      where status = 'PENDING' and next_attempt_at <= :now
+                                        and (claimed_until is null or claimed_until < now())
+                                      order by next_attempt_at
+                                      limit :limit
+                                      for update skip locked)
+                        update notification n set claimed_by = :holder,
+                               claimed_until = now() + :lease * interval '1 millisecond',
+                               attempts = n.attempts + 1
+                          from due
+                         where n.id = due.id
+                        returning n.id, (due.previous is not null and due.previous <> :holder) as takeover""",
+                        Object[].class)
+                .setParameter("holder", holder)
+                .setParameter("lease", leaseMillis)
+                .setParameter("now", businessNow)
+                .setParameter("limit", limit)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (Boolean) r[1])).toList()));
+    }
+
+    /**
+     * Extends the claim for one more lease, only if {@code holder} still holds it. A holder slower than its lease
+     * may have lost the row to another instance; it must then leave the intent alone. True when renewed.
+     */
+    public Uni<Boolean> renewClaim(UUID id, String holder, long leaseMillis) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                                update notification set claimed_until = now() + :lease * interval '1 millisecond'
+                                 where id = :id and status = 'PENDING' and claimed_by = :holder""")
+                        .setParameter("lease", leaseMillis)
                         .setParameter("id", id)
-                        .setParameter("heldLease", heldLease)
+                        .setParameter("holder", holder)
                         .executeUpdate())
                 .map(updated -> updated == 1);
     }

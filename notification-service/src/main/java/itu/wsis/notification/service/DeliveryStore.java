@@ -14,8 +14,10 @@ import itu.wsis.notification.repository.NotificationRecord;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -42,19 +44,22 @@ public class DeliveryStore {
         this.clock = clock;
     }
 
+    /** What recording a sent message found: whether this sender still held the intent, or it was final already. */
+    public enum SentRecord { RECORDED, RECORDED_AFTER_CLAIM_LOST, ALREADY_FINAL }
+
     @WithTransaction
-    public Uni<List<UUID>> claim(Instant now, Instant leaseUntil, int limit) {
-        return repository.claimDue(now, leaseUntil, limit);
+    public Uni<List<NotificationRepository.Claim>> claim(String holder, Instant businessNow, Duration lease, int limit) {
+        return repository.claimDue(holder, businessNow, lease.toMillis(), limit);
     }
 
     /**
-     * Renews this sender's claim on the intent for one more lease, then reads it with its directory entries, one
+     * Renews {@code holder}'s claim on the intent for one more lease, then reads it with its directory entries, one
      * statement after the other on the one session. Null when the claim was lost to another instance (or the
-     * intent is gone): the caller must not send it.
+     * intent is no longer pending): the caller must not send it.
      */
     @WithTransaction
-    public Uni<Loaded> renewClaimAndLoad(UUID id, Instant heldLease, Instant newLease) {
-        return repository.renewClaim(id, heldLease, newLease)
+    public Uni<Loaded> renewClaimAndLoad(UUID id, String holder, Duration lease) {
+        return repository.renewClaim(id, holder, lease.toMillis())
                 .chain(held -> held ? load(id) : Uni.createFrom().nullItem());
     }
 
@@ -74,12 +79,19 @@ public class DeliveryStore {
         });
     }
 
+    /**
+     * The SMTP server accepted the message: that is a fact, so it is recorded even if {@code holder} lost its claim
+     * meanwhile (a database outage longer than the lease); the other holder's renewal then fails and it does not
+     * send the message again. Only an intent already final (sent by the other holder, or cancelled) is left as is.
+     */
     @WithTransaction
-    public Uni<Void> markSent(UUID id, String recipient, String messageId, LanguageFallbackPolicy.Resolution language) {
-        return pending(id).chain(n -> {
-            if (n == null) {
-                return Uni.createFrom().voidItem();
+    public Uni<SentRecord> markSent(UUID id, String holder, String recipient, String messageId,
+                                    LanguageFallbackPolicy.Resolution language) {
+        return locked(id).chain(n -> {
+            if (n == null || !DeliveryStatus.PENDING.name().equals(n.status)) {
+                return Uni.createFrom().item(SentRecord.ALREADY_FINAL);
             }
+            SentRecord record = holder.equals(n.claimedBy) ? SentRecord.RECORDED : SentRecord.RECORDED_AFTER_CLAIM_LOST;
             Instant now = clock.instant();
             n.status = DeliveryStatus.SENT.name();
             n.recipient = recipient;
@@ -89,37 +101,40 @@ public class DeliveryStore {
             n.languageFallback = language.fallback();
             n.sentAt = now;
             n.lastError = null;
+            release(n);
             return outbox.append(new NotificationSent(UUID.randomUUID(), now, n.invitationId, n.id, n.kind,
-                    language.used(), messageId));
+                    language.used(), messageId)).replaceWith(record);
         });
     }
 
-    /** A transient failure: keep the intent pending until {@code nextAttemptAt}. */
+    /** A transient failure: keep the intent pending until {@code nextAttemptAt}, and let go of it. */
     @WithTransaction
-    public Uni<Void> markRetry(UUID id, Instant nextAttemptAt, String reason) {
-        return pending(id).invoke(n -> {
+    public Uni<Void> markRetry(UUID id, String holder, Instant nextAttemptAt, String reason) {
+        return heldBy(id, holder).invoke(n -> {
             if (n != null) {
                 n.nextAttemptAt = nextAttemptAt;
                 n.lastError = truncate(reason);
+                release(n);
             }
         }).replaceWithVoid();
     }
 
     /** The directory does not know the invitation, letter or forum yet: wait without counting an attempt. */
     @WithTransaction
-    public Uni<Void> markWaiting(UUID id, Instant nextAttemptAt, String reason) {
-        return pending(id).invoke(n -> {
+    public Uni<Void> markWaiting(UUID id, String holder, Instant nextAttemptAt, String reason) {
+        return heldBy(id, holder).invoke(n -> {
             if (n != null) {
                 n.nextAttemptAt = nextAttemptAt;
                 n.attempts = Math.max(0, n.attempts - 1);
                 n.lastError = reason;
+                release(n);
             }
         }).replaceWithVoid();
     }
 
     @WithTransaction
-    public Uni<Void> markFailed(UUID id, String reason, Language requested) {
-        return pending(id).chain(n -> {
+    public Uni<Void> markFailed(UUID id, String holder, String reason, Language requested) {
+        return heldBy(id, holder).chain(n -> {
             if (n == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -128,6 +143,7 @@ public class DeliveryStore {
             if (requested != null) {
                 n.requestedLanguage = requested.code();
             }
+            release(n);
             return outbox.append(new NotificationFailed(UUID.randomUUID(), clock.instant(), n.invitationId, n.id,
                     n.kind, truncate(reason)));
         });
@@ -135,18 +151,30 @@ public class DeliveryStore {
 
     /** SKIPPED or CANCELLED: a decision, not an error; no event. */
     @WithTransaction
-    public Uni<Void> markFinal(UUID id, DeliveryStatus status, String reason) {
-        return pending(id).invoke(n -> {
+    public Uni<Void> markFinal(UUID id, String holder, DeliveryStatus status, String reason) {
+        return heldBy(id, holder).invoke(n -> {
             if (n != null) {
                 n.status = status.name();
                 n.lastError = reason;
+                release(n);
             }
         }).replaceWithVoid();
     }
 
-    private static Uni<NotificationRecord> pending(UUID id) {
-        return NotificationRecord.<NotificationRecord>findById(id)
-                .map(n -> n != null && DeliveryStatus.PENDING.name().equals(n.status) ? n : null);
+    /** The row, locked for this transaction, so that the check and the change are one compare-and-set. */
+    private static Uni<NotificationRecord> locked(UUID id) {
+        return NotificationRecord.<NotificationRecord>findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The row if it is still pending and {@code holder} still holds it; otherwise null, and nothing may change. */
+    private static Uni<NotificationRecord> heldBy(UUID id, String holder) {
+        return locked(id).map(n -> n != null && DeliveryStatus.PENDING.name().equals(n.status)
+                && holder.equals(n.claimedBy) ? n : null);
+    }
+
+    private static void release(NotificationRecord n) {
+        n.claimedBy = null;
+        n.claimedUntil = null;
     }
 
     private static String truncate(String reason) {

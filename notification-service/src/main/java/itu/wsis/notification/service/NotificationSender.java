@@ -9,7 +9,11 @@ import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.core.eventbus.EventBus;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import itu.wsis.events.Contact;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.EventCodec;
@@ -19,6 +23,7 @@ import itu.wsis.events.Rank;
 import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.IntentKeys;
+import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.domain.ReminderPolicy;
 import itu.wsis.notification.domain.RetryPolicy;
@@ -26,19 +31,28 @@ import itu.wsis.notification.repository.CircularLetterRecord;
 import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.ForumEditionRecord;
 import itu.wsis.notification.repository.NotificationRecord;
+import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.instance.InstanceIdentity;
 import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.retry.FailureKind;
+import itu.wsis.support.retry.Pauses;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -46,10 +60,12 @@ import java.util.regex.Pattern;
  * Sends due intents: claim (one short transaction), render and send over SMTP (no transaction), record the outcome
  * and its NotificationSent/NotificationFailed event (one short transaction, through the outbox).
  * <p>
- * Exactly once per intent: the intent row exists once (unique key), only one sender holds a claim on it at a time,
- * and SENT is final. The remaining window is a crash after the SMTP server accepted the message and before SENT is
- * committed: the claim then runs out and the message goes again with the same Message-ID, so the copy is
- * recognisable downstream. See docs/notifications.md.
+ * Exactly once per intent: the intent row exists once (unique key), only one sender holds a claim on it at a time
+ * (every change of the row is a compare-and-set on the holder), the claim is renewed throughout the SMTP dialogue,
+ * and once the SMTP server has accepted a message, recording it as SENT is retried until the database answers. The
+ * remaining window is a sender that dies (or never hears the server's reply) after the server accepted the message
+ * and before SENT is committed: the claim then runs out and the message goes again with the same Message-ID, so the
+ * copy is recognisable downstream. See docs/notifications.md.
  */
 @ApplicationScoped
 public class NotificationSender {
@@ -68,12 +84,19 @@ public class NotificationSender {
     private final RetryPolicy retryPolicy;
     private final MeterRegistry registry;
     private final EventBus bus;
+    private final String holder;
+    private final Pauses pauses;
+    private final Pool pool;
+    private final Vertx vertx;
+    private volatile boolean stopping;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
 
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
-                              MeterRegistry registry, EventBus bus) {
+                              MeterRegistry registry, EventBus bus, InstanceIdentity instance, Pauses pauses,
+                              Pool pool, Vertx vertx) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
@@ -85,6 +108,14 @@ public class NotificationSender {
                 config.sender().maxAttempts());
         this.registry = registry;
         this.bus = bus;
+        this.holder = instance.id();
+        this.pauses = pauses;
+        this.pool = pool;
+        this.vertx = vertx;
+    }
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     @Scheduled(every = "${wsis.notifications.sender.interval:1s}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
@@ -148,33 +179,50 @@ public class NotificationSender {
     }
 
     private Uni<Integer> dispatchBatches(int soFar) {
-        Instant now = clock.instant();
         int batch = config.sender().batchSize();
-        Instant lease = leaseFrom(now);
-        return store.claim(now, lease, batch).chain(ids -> Multi.createFrom()
-                .iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> deliver(id, lease).onFailure().recoverWithItem(e -> {
+        long claimedAt = System.nanoTime();
+        return store.claim(holder, clock.instant(), config.sender().claimLease(), batch).chain(claims -> {
+            List<UUID> own = claims.stream().filter(c -> !c.takeover()).map(NotificationRepository.Claim::id).toList();
+            List<UUID> takenOver = claims.stream().filter(NotificationRepository.Claim::takeover)
+                    .map(NotificationRepository.Claim::id).toList();
+            return deliverAll(own)
+                    .chain(() -> takenOver.isEmpty() ? Uni.createFrom().voidItem()
+                            : afterTakeoverGrace(claimedAt).chain(() -> deliverAll(takenOver)))
+                    .chain(() -> claims.size() < batch ? Uni.createFrom().item(soFar + claims.size())
+                            : dispatchBatches(soFar + claims.size()));
+        });
+    }
+
+    private Uni<Void> deliverAll(List<UUID> ids) {
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> deliver(id).onFailure().recoverWithItem(e -> {
                     // Left claimed: the lease runs out and the intent is tried again.
                     LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
                     return null;
                 }))
-                .collect().asList()
-                .chain(done -> ids.size() < batch ? Uni.createFrom().item(soFar + ids.size())
-                        : dispatchBatches(soFar + ids.size())));
+                .collect().asList().replaceWithVoid();
+    }
+
+    /** Gives the previous holder of taken-over intents time to record a message its server had accepted. */
+    private Uni<Void> afterTakeoverGrace(long claimedAt) {
+        long left = config.sender().takeoverGrace().toNanos() - (System.nanoTime() - claimedAt);
+        return left <= 0 ? Uni.createFrom().voidItem()
+                : pauses.pause(Duration.ofNanos(left), Vertx.currentContext());
     }
 
     /**
      * The claim is renewed just before each message, so the lease only has to outlast one message rather than a
-     * whole batch: it can stay short, and the intents of a crashed sender come back soon.
+     * whole batch: it can stay short, and the intents of a crashed sender come back soon. An intent this process
+     * is still busy with (its SENT waiting for the database, say) is left to that delivery: its claim may have run
+     * out meanwhile and been claimed again, by this very process.
      */
-    private Uni<Void> deliver(UUID id, Instant heldLease) {
-        return store.renewClaimAndLoad(id, heldLease, leaseFrom(clock.instant()))
-                .chain(loaded -> loaded == null ? Uni.createFrom().voidItem() : deliver(loaded));
-    }
-
-    /** Microseconds, as PostgreSQL stores them, so that the renewal can compare the lease it wrote. */
-    private Instant leaseFrom(Instant now) {
-        return now.plus(config.sender().claimLease()).truncatedTo(ChronoUnit.MICROS);
+    private Uni<Void> deliver(UUID id) {
+        if (!inFlight.add(id)) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.renewClaimAndLoad(id, holder, config.sender().claimLease())
+                .chain(loaded -> loaded == null ? Uni.createFrom().voidItem() : deliver(loaded))
+                .onTermination().invoke(() -> inFlight.remove(id));
     }
 
     private Uni<Void> deliver(DeliveryStore.Loaded loaded) {
@@ -183,16 +231,16 @@ public class NotificationSender {
         MessageKind kind = MessageKind.valueOf(n.kind);
         Instant now = clock.instant();
         if (c != null && c.revokedAt != null) {
-            return store.markFinal(n.id, DeliveryStatus.CANCELLED, "invitation revoked");
+            return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, "invitation revoked");
         }
         if (c != null && c.erasedAt != null) {
-            return store.markFinal(n.id, DeliveryStatus.CANCELLED, "personal data erased");
+            return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, "personal data erased");
         }
         if (c == null || !c.issued()) {
-            return store.markWaiting(n.id, now.plus(config.sender().waitForDirectory()), "waiting for the invitation");
+            return store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()), "waiting for the invitation");
         }
         if (loaded.letter() == null || loaded.forum() == null) {
-            return store.markWaiting(n.id, now.plus(config.sender().waitForDirectory()),
+            return store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()),
                     "waiting for the circular letter or forum edition");
         }
         Object detail;
@@ -202,7 +250,7 @@ public class NotificationSender {
             return failed(n, "unreadable payload", null);
         }
         if (kind.reminder() && !reminderStillUseful(c, (MessageContext.Reminder) detail, now)) {
-            return store.markFinal(n.id, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
+            return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
         }
         if (c.email == null || !ADDRESS.matcher(c.email).matches()) {
             return failed(n, "invalid-address", null);
@@ -233,15 +281,71 @@ public class NotificationSender {
             registry.counter("wsis.notifications.language.fallback", "kind", n.kind,
                     "requested", String.valueOf(c.language), "used", composed.language().used().code()).increment();
         }
-        // An SMTP dialogue longer than half the lease is abandoned and retried: past the lease another instance
-        // could claim the intent and send it too.
+        // The claim is renewed throughout the dialogue, so a slow server cannot let it run out under a live sender.
+        long heartbeat = startHeartbeat(n.id);
+        Context context = Vertx.currentContext();
         return mailer.send(mail)
-                .ifNoItem().after(config.sender().claimLease().dividedBy(2)).fail()
-                .chain(() -> {
+                .ifNoItem().after(config.sender().smtpTimeout()).fail()
+                .onTermination().invoke(() -> vertx.cancelTimer(heartbeat))
+                .onItemOrFailure().transformToUni((accepted, failure) -> {
+                    if (failure != null) {
+                        return smtpFailure(n, failure);
+                    }
                     registry.counter("wsis.notifications.sent", "kind", n.kind).increment();
-                    return store.markSent(n.id, c.email, messageId, composed.language());
+                    return recordSent(n, c.email, messageId, composed.language(), context, 0);
+                });
+    }
+
+    /** Renews the claim every third of the lease, on its own connection, until cancelled. */
+    private long startHeartbeat(UUID id) {
+        long every = Math.max(1000, config.sender().claimLease().toMillis() / 3);
+        return vertx.setPeriodic(every, timer -> pool.preparedQuery("""
+                        update notification set claimed_until = now() + $3 * interval '1 millisecond'
+                         where id = $1 and claimed_by = $2 and status = 'PENDING'""")
+                .execute(Tuple.of(id, holder, config.sender().claimLease().toMillis()))
+                .subscribe().with(rows -> {
+                    if (rows.rowCount() == 0) {
+                        registry.counter("wsis.notifications.claim.lost.while.sending").increment();
+                        LOG.warnf("Lost the claim on notification %s while its SMTP dialogue was running", id);
+                    }
+                }, e -> LOG.debugf("Claim renewal of %s failed, next one in %d ms: %s", id, every,
+                        e.getClass().getName())));
+    }
+
+    /**
+     * The SMTP server accepted the message; from now on it must never be sent again, so SENT is recorded whatever
+     * the database does meanwhile: retried (at most a second apart) until it answers. Only a shutdown stops this;
+     * the message is then in the documented window and goes again, with the same Message-ID, after the claim.
+     */
+    private Uni<Void> recordSent(NotificationRecord n, String recipient, String messageId,
+                                 LanguageFallbackPolicy.Resolution language, Context context, int failures) {
+        return store.markSent(n.id, holder, recipient, messageId, language)
+                .invoke(record -> {
+                    if (record == DeliveryStore.SentRecord.RECORDED_AFTER_CLAIM_LOST) {
+                        registry.counter("wsis.notifications.sent.after.claim.lost").increment();
+                    } else if (record == DeliveryStore.SentRecord.ALREADY_FINAL) {
+                        registry.counter("wsis.notifications.sent.when.already.final").increment();
+                        LOG.warnf("Notification %s was accepted by SMTP but was already final", n.id);
+                    }
                 })
-                .onFailure().recoverWithUni(failure -> smtpFailure(n, failure));
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    boolean transientFailure = FailureKind.of(failure) == FailureKind.TRANSIENT;
+                    if (stopping || (!transientFailure && failures >= 5)) {
+                        registry.counter("wsis.notifications.sent.unrecorded").increment();
+                        LOG.errorf("Notification %s was accepted by SMTP but could not be recorded as sent (%s); "
+                                + "it will be sent again with the same Message-ID once its claim runs out",
+                                n.id, failure.getClass().getName());
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (failures == 0) {
+                        LOG.warnf("Notification %s was accepted by SMTP; recording it waits for the database (%s)",
+                                n.id, failure.getClass().getName());
+                    }
+                    Duration pause = Pauses.backoff(Duration.ofMillis(100), Duration.ofSeconds(1), failures);
+                    return pauses.pause(pause, context)
+                            .chain(() -> recordSent(n, recipient, messageId, language, context, failures + 1));
+                });
     }
 
     private Uni<Void> smtpFailure(NotificationRecord n, Throwable failure) {
@@ -249,12 +353,21 @@ public class NotificationSender {
         if (smtp != null && smtp.isPermanent()) {
             return failed(n, "smtp " + smtp.getReplyCode() + ": permanent failure", null);
         }
-        String reason = smtp != null ? "smtp " + smtp.getReplyCode() + ": transient failure"
-                : "smtp unavailable: " + failure.getClass().getSimpleName();
+        String reason;
+        if (smtp != null) {
+            reason = "smtp " + smtp.getReplyCode() + ": transient failure";
+        } else if (failure instanceof TimeoutException) {
+            // The server may have accepted the message without replying: the next attempt can be a second copy,
+            // with the same Message-ID (the documented window).
+            registry.counter("wsis.notifications.smtp.outcome.unknown").increment();
+            reason = "smtp gave no reply within " + config.sender().smtpTimeout() + ": outcome unknown";
+        } else {
+            reason = "smtp unavailable: " + failure.getClass().getSimpleName();
+        }
         return retryPolicy.nextAttempt(n.attempts, clock.instant())
                 .map(next -> {
                     registry.counter("wsis.notifications.retries", "kind", n.kind).increment();
-                    return store.markRetry(n.id, next, reason);
+                    return store.markRetry(n.id, holder, next, reason);
                 })
                 .orElseGet(() -> failed(n, reason + "; gave up after " + n.attempts + " attempts", null));
     }
@@ -262,7 +375,7 @@ public class NotificationSender {
     private Uni<Void> failed(NotificationRecord n, String reason, Language requested) {
         registry.counter("wsis.notifications.failed", "kind", n.kind).increment();
         LOG.warnf("Notification %s (%s) failed: %s", n.id, n.kind, reason.startsWith("smtp") ? "smtp" : reason);
-        return store.markFailed(n.id, reason, requested);
+        return store.markFailed(n.id, holder, reason, requested);
     }
 
     private static SMTPException smtpException(Throwable failure) {
