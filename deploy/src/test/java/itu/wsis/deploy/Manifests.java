@@ -129,9 +129,10 @@ final class Manifests {
             stderr = Files.createTempFile("wsis-deploy-", ".stderr");
             process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
-            throw new AssertionError(command.get(0) + " cannot be started (" + e.getMessage() + "). The manifests are "
-                    + "rendered offline with kubectl 1.27 or later (apt-get install kubectl where the package "
-                    + "sources have it; .ci/run does), or -Dwsis.kubectl=/path/to/kubectl", e);
+            String hint = command.get(0).equals(KUBECTL) ? " The manifests are rendered offline with kubectl 1.27 or "
+                    + "later (apt-get install kubectl where the package sources have it; .ci/run does), or "
+                    + "-Dwsis.kubectl=/path/to/kubectl." : "";
+            throw new AssertionError(command.get(0) + " cannot be started (" + e.getMessage() + ")." + hint, e);
         }
         try (InputStream out = process.getInputStream()) {
             String stdout = new String(out.readAllBytes(), StandardCharsets.UTF_8);
