@@ -16,10 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import itu.wsis.support.openapi.ApiContract;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 @Path("/ops/clock")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ops: clock")
+@Tag(name = "Ops: clock", description = "Business time: every deadline and reminder is computed on it. Movable only in the test and local-stack profiles.")
 public class ClockOpsResource {
 
     private final Clock clock;
@@ -35,7 +38,8 @@ public class ClockOpsResource {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
-    @Operation(summary = "The service's business time")
+    @Operation(operationId = "getClock", summary = "The service's business time and whether ops may move it",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
     public ClockView now() {
         return new ClockView(clock.instant(), config.mode().name(), movableClock() != null);
     }
@@ -43,7 +47,11 @@ public class ClockOpsResource {
     @POST
     @Path("/advance")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Move business time forward (test and local-stack profiles only)")
+    @Operation(operationId = "advanceClock", summary = "Move business time forward (test and local-stack profiles only)",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
+    @APIResponse(responseCode = "200", description = "The business time after the move.")
+    @APIResponse(responseCode = "400", description = "`by` is missing, not an ISO-8601 duration, or not positive.")
+    @APIResponse(responseCode = "404", description = "This service's clock cannot be moved in this profile.")
     public ClockView advance(@QueryParam("by") String by) {
         MovableClock movable = movableClock();
         if (movable == null) {
