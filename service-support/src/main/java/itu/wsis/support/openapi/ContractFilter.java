@@ -41,7 +41,7 @@ import java.util.TreeMap;
  *   parameter); an operation without a role is public;</li>
  *   <li>the RFC 9457 {@code Problem} schema as the {@code application/problem+json} body of every error response,
  *   and the errors every operation of its kind can answer (401, 403, 400/413/415 with a body, 404 with a path
- *   parameter, 500);</li>
+ *   or typed query parameter, 500);</li>
  *   <li>the {@code Location} header of 201 and 202 responses, and the request body examples from
  *   {@value ApiContract#EXAMPLES};</li>
  *   <li>the service-qualified id of the operations every service serves ({@value ApiContract#EVERY_SERVICE}).</li>
@@ -59,8 +59,10 @@ public class ContractFilter implements OASFilter {
             "400", "The request is not valid: `errors` names each invalid field or parameter.",
             "401", "Not authenticated: the credential is missing, forged or expired.",
             "403", "Your role does not allow this operation.",
-            "404", "Nothing at this address: no such resource, or not yours.",
-            "413", "The request body is larger than the service accepts.",
+            "404", "Nothing at this address: no such resource, not yours, or a path or query parameter that is not "
+                    + "of its type.",
+            "413", "The request body is larger than the service accepts (quarkus.http.limits.max-body-size, 10 MiB by "
+                    + "default). The HTTP layer answers it before the service reads the request, without a body.",
             "415", "The request body's Content-Type is not one this operation reads.",
             "500", "Unexpected error: quote `errorId` to the operators.");
     /** The descriptions that Quarkus and SmallRye write by default: replaced by the ones above. */
@@ -114,12 +116,16 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "413");
             ensure(responses, "415");
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || typedQueryParameter(operation)) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted to its type.
             ensure(responses, "404");
         }
         ensure(responses, "500");
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4") || code.startsWith("5")) {
+            if (code.equals("413")) {
+                // Answered by the HTTP layer with no body at all: documenting a Problem here would be untrue.
+                response.setDescription(GENERIC.get(code));
+            } else if (code.startsWith("4") || code.startsWith("5")) {
                 asProblem(code, response);
             } else if ((code.equals("201") || code.equals("202")) && !hasHeader(response, "Location")) {
                 response.addHeader("Location", OASFactory.createHeader()
@@ -194,10 +200,21 @@ public class ContractFilter implements OASFilter {
             }
             security.add(OASFactory.createSecurityRequirement().addScheme(ApiContract.JWT, List.copyOf(roles)));
             operation.setSecurity(security);
-            return ApiContract.JWT;
+            // An optional token is never refused: a bad one reads as no token.
+            return explicitlyPublic ? null : ApiContract.JWT;
         }
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
         return null;
+    }
+
+    private static boolean typedQueryParameter(Operation operation) {
+        if (operation.getParameters() == null) {
+            return false;
+        }
+        return operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY
+                && p.getSchema() != null && (p.getSchema().getRef() != null || p.getSchema().getType() == null
+                || !p.getSchema().getType().equals(List.of(Schema.SchemaType.STRING))
+                || p.getSchema().getFormat() != null || p.getSchema().getEnumeration() != null));
     }
 
     private static void ensure(APIResponses responses, String code) {
