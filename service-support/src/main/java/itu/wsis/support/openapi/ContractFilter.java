@@ -88,19 +88,28 @@ public class ContractFilter implements OASFilter {
                 .description("Invitees: the token of the personal link in the invitation email "
                         + "(`.../r/<token>`), sent in this header, never in the URL. It opens only its own "
                         + "invitation; an expired or superseded link answers 410."));
-        components.setSecuritySchemes(schemes);
-
         String service = serviceName();
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
+        Set<String> used = new LinkedHashSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                    .forEach((method, operation) -> complete(service, path, method, operation, used)));
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> complete(service, path, method, operation)));
+        // Only the schemes some operation takes: a service without invitee operations declares no personal link.
+        schemes.keySet().retainAll(used);
+        components.setSecuritySchemes(schemes);
     }
 
-    private void complete(String service, String path, PathItem.HttpMethod method, Operation operation) {
+    private void complete(String service, String path, PathItem.HttpMethod method, Operation operation,
+                          Set<String> usedSchemes) {
         qualifyId(service, operation);
         String scheme = assignSecurity(operation);
+        if (operation.getSecurity() != null) {
+            operation.getSecurity().forEach(requirement -> {
+                if (requirement.getSchemes() != null) {
+                    usedSchemes.addAll(requirement.getSchemes().keySet());
+                }
+            });
+        }
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
                 : operation.getResponses();
         operation.setResponses(responses);

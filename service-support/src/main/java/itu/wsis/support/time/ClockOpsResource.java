@@ -1,5 +1,6 @@
 package itu.wsis.support.time;
 
+import itu.wsis.support.openapi.ApiContract;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,15 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import itu.wsis.support.openapi.ApiContract;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 @Path("/ops/clock")
 @Produces(MediaType.APPLICATION_JSON)
