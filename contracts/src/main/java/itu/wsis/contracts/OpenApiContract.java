@@ -332,7 +332,7 @@ public final class OpenApiContract {
         if (committed.equals(served)) {
             return;
         }
-        ChangedOpenApi diff = OpenApiCompare.fromContents(pretty(committed), pretty(served));
+        ChangedOpenApi diff = diff(committed, served);
         boolean breaking = diff.isIncompatible();
         int committedMajor = major(committed);
         int servedMajor = major(served);
@@ -357,6 +357,11 @@ public final class OpenApiContract {
                 If the change is intended, regenerate the copy and commit it:
                   %s""".formatted(service, committedFile,
                 breaking ? "breaking, with a new major version" : "compatible", render(diff), regenerate));
+    }
+
+    /** openapi-diff's comparison: {@code isIncompatible()} when a client of {@code committed} breaks on {@code served}. */
+    public static ChangedOpenApi diff(JsonNode committed, JsonNode served) {
+        return OpenApiCompare.fromContents(pretty(committed), pretty(served));
     }
 
     public static String regenerateCommand(String service) {
