@@ -1,5 +1,6 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * A circular letter (or a new revision of it) was published. It carries the text once, so invitation events need
  * not repeat it 193 times. Key: letter id.
  */
+@JsonClassDescription("A circular letter, or a new revision of it, was published, with its texts in every language it was written in (once, so that invitation events need not repeat them). Key: the letter id.")
 public record CircularLetterPublished(
         UUID eventId,
         Instant occurredAt,

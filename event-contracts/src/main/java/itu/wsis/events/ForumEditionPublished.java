@@ -1,5 +1,6 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A forum edition was created or changed; consumers keep the latest by {@code revision}. Key: forum id. */
+@JsonClassDescription("A forum edition was created or changed; consumers keep the latest by `revision`. Key: the forum id.")
 public record ForumEditionPublished(
         UUID eventId,
         Instant occurredAt,

@@ -1,8 +1,11 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.UUID;
 
+@JsonClassDescription("The invitation was declined, with an optional reason (first reply). Key: the invitation id.")
 public record InvitationDeclined(
         UUID eventId,
         Instant occurredAt,

@@ -1,5 +1,7 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +9,7 @@ import java.util.UUID;
  * An invitation was issued. It carries no personal-link token: the link is signed by the sender at send time
  * (docs/adr/0002-personal-link-tokens.md); {@code linkVersion} lets verifiers refuse superseded links.
  */
+@JsonClassDescription("An invitation was issued. It carries no personal-link token: the sender signs the link at send time, and `linkVersion` lets verifiers refuse superseded links. Key: the invitation id.")
 public record InvitationIssued(
         UUID eventId,
         Instant occurredAt,

@@ -1,10 +1,13 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A reply was changed by the invitee, or corrected by the secretariat ({@code correction}). */
+@JsonClassDescription("A reply was changed by the invitee, or corrected by the secretariat (`correction`). Key: the invitation id.")
 public record ReplyChanged(
         UUID eventId,
         Instant occurredAt,

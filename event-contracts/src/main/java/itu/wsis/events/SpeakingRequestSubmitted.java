@@ -1,9 +1,12 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@JsonClassDescription("A delegation, or the secretariat on its behalf, asked for speaking time at the high-level policy sessions. Key: the invitation id.")
 public record SpeakingRequestSubmitted(
         UUID eventId,
         Instant occurredAt,

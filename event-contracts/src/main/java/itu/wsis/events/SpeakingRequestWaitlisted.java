@@ -1,8 +1,11 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.UUID;
 
+@JsonClassDescription("A speaking request waits for a slot, at this place on the waiting list. Key: the invitation id.")
 public record SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
                                         int position, String reason) implements InvitationEvent {
 

@@ -1,8 +1,11 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.UUID;
 
+@JsonClassDescription("A speaking request ended: withdrawn by the delegation, or because it no longer attends; its slot, if any, is released. Key: the invitation id.")
 public record SpeakingRequestWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
                                        String reason, UUID releasedSessionId) implements InvitationEvent {
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  */
 @Path("/ops/demo-data")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ops: demo data")
+@Tag(name = "Ops: demo data", description = "The demo of the local stack and of the tests (idempotent).")
 public class DemoDataResource {
 
     private static final String DIR = "demo/wsis-2022/";
@@ -42,6 +43,7 @@ public class DemoDataResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "loadInvitationDemoData", summary = "Load the WSIS Forum 2022 demo: forum, letter CL-22/010 and invitations to the 193 Member States")
     public Uni<DemoDataService.Summary> load() throws IOException {
         ForumDtos.ForumRequest forum = json.readValue(resource("forum.json"), ForumDtos.ForumRequest.class);
         JsonNode letter = json.readTree(resource("letter.json"));

@@ -17,6 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -27,7 +31,7 @@ import java.util.UUID;
 @Path("/forums/{forumId}/letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Circular letters")
+@Tag(name = "Circular letters", description = "The letters of invitation: drafts, published revisions, texts in every language they were written in, deadlines.")
 public class ForumLetterResource {
 
     private final LetterService letters;
@@ -38,6 +42,11 @@ public class ForumLetterResource {
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "createLetter", summary = "Draft a circular letter for a forum edition (revision 1)")
+    @APIResponse(responseCode = "201", description = "The letter was created as a draft.",
+            content = @Content(schema = @Schema(implementation = LetterResponse.class)))
+    @APIResponse(responseCode = "404", description = "No forum edition with this id.")
+    @APIResponse(responseCode = "409", description = "This forum already has a letter with this reference.")
     public Uni<Response> create(@PathParam("forumId") UUID forumId, @NotNull @Valid LetterRequest request) {
         if (request.reference() == null || request.reference().isBlank()) {
             throw ProblemException.badRequest("reference", "is required, e.g. CL-22/010");
@@ -48,6 +57,7 @@ public class ForumLetterResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "listForumLetters", summary = "The circular letters of a forum edition, by reference")
     public Uni<List<LetterResponse>> list(@PathParam("forumId") UUID forumId) {
         return letters.listByForum(forumId).map(all -> all.stream().map(LetterResponse::of).toList());
     }

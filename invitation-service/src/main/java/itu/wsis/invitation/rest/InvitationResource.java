@@ -27,6 +27,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import java.util.UUID;
 @Path("/invitations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitations")
+@Tag(name = "Invitations", description = "Invitations of a letter to its invitees: issue, search, revoke, extend the deadline, re-issue the personal link.")
 public class InvitationResource {
 
     private final InvitationService invitations;
@@ -54,6 +56,9 @@ public class InvitationResource {
      */
     @GET
         @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "listInvitations", summary = "Search invitations by letter, status, Member State, language and rank, page by page")
+    @APIResponse(responseCode = "200", description = "One page of matching invitations and the total count.")
+    @APIResponse(responseCode = "400", description = "A filter, the page, the size or the sort key is not valid.")
     public Uni<Paged<InvitationResponse>> list(@QueryParam("letterId") UUID letterId,
                                                @QueryParam("status") String status,
                                                @QueryParam("memberState") String memberState,
@@ -96,6 +101,7 @@ public class InvitationResource {
     @GET
     @Path("counts")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "countInvitations", summary = "How many invitations are in each status, for one letter or all")
     public Uni<CountsResponse> counts(@QueryParam("letterId") UUID letterId) {
         return invitations.counts(letterId).map(counts -> new CountsResponse(letterId,
                 counts.values().stream().mapToLong(Long::longValue).sum(), counts));
@@ -104,6 +110,7 @@ public class InvitationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getInvitation", summary = "One invitation, with its effective status")
     public Uni<InvitationResponse> get(@PathParam("id") UUID id) {
         return invitations.get(id).map(InvitationResponse::of);
     }
@@ -111,6 +118,9 @@ public class InvitationResource {
     @POST
     @Path("{id}/revoke")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation: its personal link stops working and no reply is accepted")
+    @APIResponse(responseCode = "200", description = "The revoked invitation.")
+    @APIResponse(responseCode = "409", description = "The invitation is already revoked.")
     public Uni<InvitationResponse> revoke(@PathParam("id") UUID id, @NotNull @Valid RevokeRequest request) {
         return invitations.revoke(id, request.reason().trim()).map(InvitationResponse::of);
     }
@@ -118,6 +128,10 @@ public class InvitationResource {
     @POST
     @Path("{id}/deadline-extension")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "extendResponseDeadline", summary = "Give one invitation a later reply deadline than its letter's")
+    @APIResponse(responseCode = "200", description = "The invitation with its new deadline.")
+    @APIResponse(responseCode = "400", description = "The new deadline is not later than the current one.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked.")
     public Uni<InvitationResponse> extend(@PathParam("id") UUID id, @NotNull @Valid ExtensionRequest request) {
         return invitations.extendDeadline(id, request.responseDeadline()).map(InvitationResponse::of);
     }
@@ -126,6 +140,9 @@ public class InvitationResource {
     @POST
     @Path("{id}/link-reissue")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "reissuePersonalLink", summary = "Send a new personal link; every earlier link of this invitation stops working")
+    @APIResponse(responseCode = "200", description = "The invitation with its new link version.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked.")
     public Uni<InvitationResponse> reissueLink(@PathParam("id") UUID id) {
         return invitations.reissueLink(id).map(InvitationResponse::of);
     }

@@ -11,6 +11,7 @@ import itu.wsis.invitation.domain.LetterContent;
 import itu.wsis.invitation.service.InviteeLetterService;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.openapi.ApiContract;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -33,7 +36,8 @@ import java.util.UUID;
  */
 @Path("/invitations/{invitationId}/letter")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee: the letter through the personal link")
+@Tag(name = "Invitee: the letter through the personal link", description = "What the invitee pages show: the invitee's copy of the forum and the letter, opened with the personal link.")
+@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
 public class InviteeLetterResource {
 
     private final PersonalLinks links;
@@ -46,7 +50,10 @@ public class InviteeLetterResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "My invitation's forum, letter (every language it was written in) and reply deadline")
+    @Operation(operationId = "getMyInvitationLetter", summary = "My invitation's forum, letter (every language it was written in) and reply deadline")
+    @APIResponse(responseCode = "200", description = "The forum, the letter and the deadlines of the invitation.")
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one. `language` is the invitee's.")
     public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId,
                                          @HeaderParam(PersonalLinks.HEADER) String link) {
         LinkClaims claims = links.verify(link);

@@ -23,6 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -32,7 +36,7 @@ import java.util.UUID;
 
 @Path("/invitees")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee registry")
+@Tag(name = "Invitee registry", description = "The people invited, one per Member State and role, and the 193 ITU Member States with the defaults they give an invitee.")
 public class InviteeResource {
 
     static final String CSV = "text/csv";
@@ -46,6 +50,10 @@ public class InviteeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "createInvitee", summary = "Add one person to the invitee registry")
+    @APIResponse(responseCode = "201", description = "The invitee was added.",
+            content = @Content(schema = @Schema(implementation = InviteeResponse.class)))
+    @APIResponse(responseCode = "409", description = "This Member State already has an invitee with this email address.")
     public Uni<Response> create(@NotNull InviteeRequest request) {
         InviteeValidator.Result result = InviteeValidator.validate(List.of(request.toDraft()));
         if (!result.ok()) {
@@ -58,6 +66,9 @@ public class InviteeResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "listInvitees", summary = "The invitee registry by Member State and name, optionally of one Member State, page by page")
+    @APIResponse(responseCode = "200", description = "One page of invitees and the total count.")
+    @APIResponse(responseCode = "400", description = "The page or the size is not valid.")
     public Uni<Paged<InviteeResponse>> list(@QueryParam("memberState") String memberState,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("50") int size) {
@@ -68,6 +79,7 @@ public class InviteeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getInvitee", summary = "One invitee of the registry")
     public Uni<InviteeResponse> get(@PathParam("id") UUID id) {
         return invitees.get(id).map(InviteeResponse::of);
     }
@@ -77,6 +89,10 @@ public class InviteeResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "importInvitees", summary = "Import invitees from a JSON array or a CSV file, all or nothing")
+    @APIResponse(responseCode = "200", description = "Every row was valid: how many were written and how many were unchanged.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was imported. `rows` lists every invalid row and field.")
     public Uni<ImportReport> importJson(@NotNull List<InviteeRequest> rows) {
         List<InviteeDraft> drafts = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
@@ -96,6 +112,10 @@ public class InviteeResource {
     @Path("import")
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "importInvitees", summary = "Import invitees from a JSON array or a CSV file, all or nothing")
+    @APIResponse(responseCode = "200", description = "Every row was valid: how many were written and how many were unchanged.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was imported. `rows` lists every invalid row and field.")
     public Uni<ImportReport> importCsv(String body) {
         InviteeImportFormat.Parsed parsed = InviteeImportFormat.csv(body);
         return importDrafts(parsed.drafts(), new ArrayList<>(parsed.errors()));

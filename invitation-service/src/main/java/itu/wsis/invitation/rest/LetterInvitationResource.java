@@ -17,6 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -41,6 +47,17 @@ public class LetterInvitationResource {
     /** 201 when the invitation is new, 200 when this invitee already had one for this letter. */
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "issueInvitation", summary = "Issue the letter's latest published revision to one invitee")
+    @APIResponse(responseCode = "200", description = "This invitee already had an invitation to this letter: it is returned unchanged.",
+            headers = @Header(name = "Location", description = "The invitation.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
+    @APIResponse(responseCode = "201", description = "The invitation was issued; its email follows.",
+            headers = {@Header(name = "Location", description = "The invitation.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+                    @Header(name = REPLAYED, description = "`true` when this answer replays an earlier request with the same Idempotency-Key.", schema = @Schema(type = SchemaType.STRING, enumeration = "true"))},
+            content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No letter or no invitee with this id.")
+    @APIResponse(responseCode = "409", description = "The letter has no published revision, or a request with this Idempotency-Key is still running.")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request.")
     public Uni<Response> issue(@PathParam("letterId") UUID letterId, @NotNull @Valid IssueRequest request,
                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         return invitations.issueOne(letterId, request.inviteeId(), idempotencyKey)
@@ -55,6 +72,14 @@ public class LetterInvitationResource {
     @POST
     @Path("bulk")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "issueInvitationsToAll", summary = "Issue the letter to every invitee in the registry who does not have it yet")
+    @APIResponse(responseCode = "200", description = "How many invitations were issued and how many existed already.",
+            headers = @Header(name = REPLAYED, description = "`true` when this answer replays an earlier request with the same Idempotency-Key.", schema = @Schema(type = SchemaType.STRING, enumeration = "true")),
+            content = @Content(schema = @Schema(implementation = BulkIssueResponse.class)))
+    @APIResponse(responseCode = "400", description = "The Idempotency-Key is empty or longer than 200 characters.")
+    @APIResponse(responseCode = "404", description = "No letter with this id.")
+    @APIResponse(responseCode = "409", description = "The letter has no published revision, or a request with this Idempotency-Key is still running.")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request.")
     public Uni<Response> issueToAll(@PathParam("letterId") UUID letterId,
                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         return invitations.issueToAll(letterId, idempotencyKey).map(outcome -> {

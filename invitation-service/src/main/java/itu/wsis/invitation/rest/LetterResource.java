@@ -18,6 +18,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -40,6 +44,7 @@ public class LetterResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getLetter", summary = "A letter's latest revision, with the list of all its revisions")
     public Uni<LetterResponse> get(@PathParam("id") UUID id) {
         return letters.get(id).map(LetterResponse::of);
     }
@@ -47,6 +52,7 @@ public class LetterResource {
     @GET
     @Path("{id}/revisions/{revision}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getLetterRevision", summary = "One revision of a letter, as it was written")
     public Uni<LetterResponse> revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
         return letters.getRevision(id, revision).map(LetterResponse::of);
     }
@@ -55,6 +61,9 @@ public class LetterResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "updateLetterDraft", summary = "Change the draft revision of a letter")
+    @APIResponse(responseCode = "200", description = "The letter with its changed draft.")
+    @APIResponse(responseCode = "409", description = "The latest revision is published: correct it with a new revision.")
     public Uni<LetterResponse> update(@PathParam("id") UUID id, @NotNull @Valid LetterRequest request) {
         return letters.get(id).chain(current -> {
             rejectReferenceChange(current.reference(), request);
@@ -65,6 +74,10 @@ public class LetterResource {
     @POST
     @Path("{id}/revisions")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "reviseLetter", summary = "Start the next revision of a published letter, as a draft")
+    @APIResponse(responseCode = "201", description = "The new draft revision.",
+            content = @Content(schema = @Schema(implementation = LetterResponse.class)))
+    @APIResponse(responseCode = "409", description = "The latest revision is still a draft: change it instead.")
     public Uni<Response> revise(@PathParam("id") UUID id, @NotNull @Valid LetterRequest request) {
         return letters.get(id).chain(current -> {
             rejectReferenceChange(current.reference(), request);
@@ -76,6 +89,9 @@ public class LetterResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "publishLetter", summary = "Publish the letter's draft revision; invitations can then be issued from it")
+    @APIResponse(responseCode = "200", description = "The letter, now published.")
+    @APIResponse(responseCode = "409", description = "The latest revision is already published.")
     public Uni<LetterResponse> publish(@PathParam("id") UUID id) {
         return letters.publish(id).map(LetterResponse::of);
     }

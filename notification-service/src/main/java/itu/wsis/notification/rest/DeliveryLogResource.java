@@ -27,11 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The delivery log for ops (secretariat may read), resend, and the reminder sweep on demand. */
 @Path("/ops/notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ops: notifications")
+@Tag(name = "Ops: notifications", description = "The delivery log of every email, resends, and the reminder, sending and retention jobs on demand.")
 public class DeliveryLogResource {
 
     private final DeliveryLog log;
@@ -72,7 +77,9 @@ public class DeliveryLogResource {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
-    @Operation(summary = "Delivery log, newest first; filter by invitation, recipient, kind, status and creation date")
+    @Operation(operationId = "searchDeliveries", summary = "Delivery log, newest first; filter by invitation, recipient, kind, status and creation date")
+    @APIResponse(responseCode = "200", description = "One page of deliveries and the total count.")
+    @APIResponse(responseCode = "400", description = "A filter, the page or the size is not valid.")
     public Uni<DeliveryPageDto> search(@QueryParam("invitationId") UUID invitationId,
                                        @QueryParam("recipient") String recipient,
                                        @QueryParam("kind") String kind,
@@ -89,6 +96,7 @@ public class DeliveryLogResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
+    @Operation(operationId = "getDelivery", summary = "One delivery: recipient, language, attempts and outcome")
     public Uni<DeliveryDto> get(@PathParam("id") UUID id) {
         return log.get(id).map(DeliveryDto::of);
     }
@@ -96,7 +104,13 @@ public class DeliveryLogResource {
     @POST
     @Path("{id}/resend")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Send a message again, as a new intent (rate-limited, logged)")
+    @Operation(operationId = "resendNotification", summary = "Send a message again, as a new intent (rate-limited, logged)")
+    @APIResponse(responseCode = "202", description = "The new intent was queued; the sender delivers it shortly.",
+            content = @Content(schema = @Schema(implementation = ResendDto.class)))
+    @APIResponse(responseCode = "404", description = "No delivery with this id.")
+    @APIResponse(responseCode = "409", description = "The delivery was cancelled and cannot be sent again.")
+    @APIResponse(responseCode = "429", description = "Too many resends by this operator; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> resend(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri) {
         String operator = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
         return log.resend(id, operator).map(resendId -> Response.accepted()
@@ -107,7 +121,7 @@ public class DeliveryLogResource {
     @POST
     @Path("reminders/sweep")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Run the reminder sweep now, at the service's current clock")
+    @Operation(operationId = "runReminderSweep", summary = "Run the reminder sweep now, at the service's current clock")
     public Uni<SweepDto> sweep() {
         return sweep.sweep().map(r -> new SweepDto(r.scanned(), r.created()));
     }
@@ -115,7 +129,7 @@ public class DeliveryLogResource {
     @POST
     @Path("dispatch")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Send what is due now instead of waiting for the next sender tick")
+    @Operation(operationId = "dispatchDueNotifications", summary = "Send what is due now instead of waiting for the next sender tick")
     public Uni<CountDto> dispatch() {
         return sender.dispatch().map(CountDto::new);
     }
@@ -123,7 +137,7 @@ public class DeliveryLogResource {
     @POST
     @Path("retention/purge")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Erase the personal data whose retention has ended")
+    @Operation(operationId = "purgeExpiredPersonalData", summary = "Erase the personal data whose retention has ended")
     public Uni<CountDto> purge() {
         return retention.purge().map(CountDto::new);
     }

@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -27,7 +32,7 @@ import java.util.UUID;
 /** Per-forum reply settings, statistics and the CSV export of replies and delegations. */
 @Path("/staff/forums/{forumId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: forum replies")
+@Tag(name = "Secretariat: forum replies", description = "Per forum: the reply settings, the statistics of replies and the export of replies and delegations.")
 public class ForumResource {
 
     /** RFC 4180's media type; {@code header=present} tells importers the first line names the columns. */
@@ -44,7 +49,7 @@ public class ForumResource {
     @GET
     @Path("/settings")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "The late-reply policy and maximum delegation size in force for a forum")
+    @Operation(operationId = "getReplySettings", summary = "The late-reply policy and maximum delegation size in force for a forum")
     public Uni<SettingsView> settings(@PathParam("forumId") UUID forumId) {
         return forums.settings(forumId).map(s -> view(forumId, s));
     }
@@ -52,7 +57,7 @@ public class ForumResource {
     @PUT
     @Path("/settings")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Set a forum's late-reply policy (FLAG or REJECT) and maximum delegation size")
+    @Operation(operationId = "updateReplySettings", summary = "Set a forum's late-reply policy (FLAG or REJECT) and maximum delegation size")
     public Uni<SettingsView> updateSettings(@PathParam("forumId") UUID forumId, @Valid @NotNull SettingsRequest body) {
         ForumSettings settings = new ForumSettings(body.lateReplyPolicy(), body.maxDelegationSize());
         return forums.updateSettings(forumId, settings, ReplyResources.who(identity)).map(s -> view(forumId, s));
@@ -61,7 +66,7 @@ public class ForumResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "Replies by status, mode, language, Member State, ITU region, late or on time")
+    @Operation(operationId = "getReplyStatistics", summary = "Replies by status, mode, language, Member State, ITU region, late or on time")
     public Uni<StatisticsView> statistics(@PathParam("forumId") UUID forumId) {
         return forums.statistics(forumId).map(s -> StatisticsView.of(forumId, s));
     }
@@ -70,7 +75,10 @@ public class ForumResource {
     @Path("/replies.csv")
     @Produces(CSV)
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "Replies and delegations as CSV (RFC 4180, UTF-8 with BOM), one line per delegate")
+    @Operation(operationId = "exportReplies", summary = "Replies and delegations as CSV (RFC 4180, UTF-8 with BOM), one line per delegate")
+    @APIResponse(responseCode = "200", description = "The CSV file, as an attachment.",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"replies-<forumId>.csv\"", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> export(@PathParam("forumId") UUID forumId) {
         return forums.exportCsv(forumId).map(csv -> Response.ok(csv, CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"replies-" + forumId + ".csv\"")

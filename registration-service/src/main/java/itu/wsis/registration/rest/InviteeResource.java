@@ -11,6 +11,7 @@ import itu.wsis.registration.rest.ReplyDtos.ReplyView;
 import itu.wsis.registration.service.ReplyService;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.openapi.ApiContract;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -37,7 +44,8 @@ import java.util.UUID;
  */
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee: reply through the personal link")
+@Tag(name = "Invitee: reply through the personal link", description = "The Minister's office replies with the personal link from the invitation email: accept with the delegation, decline, withdraw, and read the reply's history.")
+@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
 public class InviteeResource {
 
     private final ReplyService replies;
@@ -50,7 +58,12 @@ public class InviteeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "My invitation: forum, letter, deadline and current reply")
+    @Operation(operationId = "getMyInvitation", summary = "My invitation: forum, letter, deadline and current reply")
+    @APIResponse(responseCode = "200", description = "The invitation as the invitee sees it.")
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId,
                                     @HeaderParam(PersonalLinks.HEADER) String link,
                                     @Context HttpServerRequest request) {
@@ -61,7 +74,12 @@ public class InviteeResource {
     @GET
     @Path("/replies")
     @PermitAll
-    @Operation(summary = "Every version of my reply, oldest first")
+    @Operation(operationId = "listMyReplies", summary = "Every version of my reply, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions of the reply; empty before the first reply.")
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId,
                                         @HeaderParam(PersonalLinks.HEADER) String link,
                                         @Context HttpServerRequest request) {
@@ -72,7 +90,12 @@ public class InviteeResource {
     @GET
     @Path("/replies/{version}")
     @PermitAll
-    @Operation(summary = "One version of my reply")
+    @Operation(operationId = "getMyReply", summary = "One version of my reply")
+    @APIResponse(responseCode = "200", description = "That version of the reply.")
+    @APIResponse(responseCode = "404", description = "No such version, no invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<ReplyView> version(@PathParam("invitationId") UUID invitationId,
                                   @PathParam("version") int version,
                                   @HeaderParam(PersonalLinks.HEADER) String link,
@@ -85,7 +108,18 @@ public class InviteeResource {
     @POST
     @Path("/accept")
     @PermitAll
-    @Operation(summary = "Accept, in person in Geneva or remotely, with the delegation; or change an acceptance")
+    @Operation(operationId = "acceptInvitation", summary = "Accept, in person in Geneva or remotely, with the delegation; or change an acceptance")
+    @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
+            headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "201", description = "The acceptance was recorded as a new version of the reply; the receipt email follows.",
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "400", description = "The acceptance is not valid: mode, delegation size, one head of delegation, distinct emails.")
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "The deadline has passed and the forum takes no late replies, or an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> accept(@PathParam("invitationId") UUID invitationId,
                                 @HeaderParam(PersonalLinks.HEADER) String link,
                                 @Valid @NotNull AcceptRequest body,
@@ -99,7 +133,17 @@ public class InviteeResource {
     @POST
     @Path("/decline")
     @PermitAll
-    @Operation(summary = "Decline, with an optional reason")
+    @Operation(operationId = "declineInvitation", summary = "Decline the invitation, with an optional reason")
+    @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
+            headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "201", description = "The refusal was recorded as a new version of the reply; the receipt email follows.",
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "The deadline has passed and the forum takes no late replies, or an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> decline(@PathParam("invitationId") UUID invitationId,
                                  @HeaderParam(PersonalLinks.HEADER) String link,
                                  @Valid DeclineRequest body,
@@ -113,7 +157,17 @@ public class InviteeResource {
     @POST
     @Path("/withdraw")
     @PermitAll
-    @Operation(summary = "Withdraw an acceptance: the delegation will not attend")
+    @Operation(operationId = "withdrawAcceptance", summary = "Withdraw an acceptance: the delegation will not attend")
+    @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
+            headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "201", description = "The withdrawal was recorded as a new version of the reply; the receipt email follows.",
+            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+    @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "Only an accepted invitation can be withdrawn, an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> withdraw(@PathParam("invitationId") UUID invitationId,
                                   @HeaderParam(PersonalLinks.HEADER) String link,
                                   @Context HttpServerRequest request) {

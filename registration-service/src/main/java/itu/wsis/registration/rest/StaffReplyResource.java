@@ -19,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -28,7 +31,7 @@ import java.util.UUID;
 /** The secretariat records replies received by correspondence and corrects the record; ops can read it. */
 @Path("/staff/invitations/{invitationId}/replies")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: replies")
+@Tag(name = "Secretariat: replies", description = "Replies received by correspondence, corrections, and the full history of each invitation's reply.")
 public class StaffReplyResource {
 
     private final ReplyService replies;
@@ -41,7 +44,7 @@ public class StaffReplyResource {
 
     @GET
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "The reply's history: every version, who recorded it, when and through which channel")
+    @Operation(operationId = "listReplyHistory", summary = "The reply's history: every version, who recorded it, when and through which channel")
     public Uni<List<StaffReplyView>> history(@PathParam("invitationId") UUID invitationId) {
         return replies.history(invitationId).map(all -> all.stream().map(StaffReplyView::of).toList());
     }
@@ -49,7 +52,7 @@ public class StaffReplyResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "One version of the reply")
+    @Operation(operationId = "getReplyVersion", summary = "One version of the reply, as the secretariat sees it")
     public Uni<StaffReplyView> version(@PathParam("invitationId") UUID invitationId,
                                        @PathParam("version") int version) {
         return replies.history(invitationId).map(all -> all.stream().filter(r -> r.version() == version)
@@ -59,7 +62,12 @@ public class StaffReplyResource {
     @POST
     @Path("/correspondence")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Record a reply received by letter, note verbale, email or phone")
+    @Operation(operationId = "recordCorrespondenceReply", summary = "Record a reply received by letter, note verbale, email or phone")
+    @APIResponse(responseCode = "201", description = "The new version of the reply.",
+            content = @Content(schema = @Schema(implementation = StaffReplyView.class)))
+    @APIResponse(responseCode = "400", description = "The reply is not valid (for instance a WEB channel, a document dated in the future, or a delegation without its head).")
+    @APIResponse(responseCode = "404", description = "No invitation with this id.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked, only an accepted reply can be withdrawn, or another reply was recorded at the same moment.")
     public Uni<Response> recordCorrespondence(@PathParam("invitationId") UUID invitationId,
                                               @Valid @NotNull CorrespondenceRequest body) {
         return replies.recordCorrespondence(invitationId,
@@ -74,7 +82,11 @@ public class StaffReplyResource {
     @POST
     @Path("/corrections")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Correct the recorded reply; the history keeps both versions and the reason")
+    @Operation(operationId = "correctReply", summary = "Correct the recorded reply; the history keeps both versions and the reason")
+    @APIResponse(responseCode = "201", description = "The correcting version of the reply.",
+            content = @Content(schema = @Schema(implementation = StaffReplyView.class)))
+    @APIResponse(responseCode = "404", description = "No invitation with this id.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked, there is no reply to correct yet, or another reply was recorded at the same moment.")
     public Uni<Response> correct(@PathParam("invitationId") UUID invitationId,
                                  @Valid @NotNull CorrectionRequest body) {
         return replies.correct(invitationId, body.channel(), body.note().strip(),

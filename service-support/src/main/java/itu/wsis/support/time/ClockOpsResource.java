@@ -1,5 +1,6 @@
 package itu.wsis.support.time;
 
+import itu.wsis.support.openapi.ApiContract;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -19,7 +22,7 @@ import java.time.format.DateTimeParseException;
 
 @Path("/ops/clock")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ops: clock")
+@Tag(name = "Ops: clock", description = "Business time: every deadline and reminder is computed on it. Movable only in the test and local-stack profiles.")
 public class ClockOpsResource {
 
     private final Clock clock;
@@ -38,7 +41,8 @@ public class ClockOpsResource {
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
-    @Operation(summary = "The service's business time")
+    @Operation(operationId = "getClock", summary = "The service's business time and whether ops may move it",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
     public ClockView now() {
         return new ClockView(clock.instant(), config.mode().name(), movableClock() != null, sync.enabled());
     }
@@ -46,7 +50,11 @@ public class ClockOpsResource {
     @POST
     @Path("/advance")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Move business time forward for every service of the stack (test and local-stack profiles only)")
+    @Operation(operationId = "advanceClock", summary = "Move business time forward for every service of the stack (test and local-stack profiles only)",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
+    @APIResponse(responseCode = "200", description = "The business time after the move.")
+    @APIResponse(responseCode = "400", description = "`by` is missing, not an ISO-8601 duration, or not positive.")
+    @APIResponse(responseCode = "404", description = "This service's clock cannot be moved in this profile.")
     public ClockView advance(@QueryParam("by") String by) {
         MovableClock movable = movableClock();
         if (movable == null) {

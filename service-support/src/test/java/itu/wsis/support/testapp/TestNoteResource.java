@@ -55,6 +55,14 @@ public class TestNoteResource {
                 .map(note -> new Created(note.id));
     }
 
+    /** A typed query parameter, for HttpErrorStatusesTest. */
+    @GET
+    @Path("/count")
+    @RolesAllowed(Roles.OPS)
+    public String count(@QueryParam("since") java.time.Instant since) {
+        return "0";
+    }
+
     @GET
     @Path("/boom")
     @RolesAllowed(Roles.OPS)

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.support.csv.SpreadsheetCsv;
 import itu.wsis.speaking.service.ForumService;
 import itu.wsis.speaking.service.Views;
+import itu.wsis.support.openapi.ApiContract;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.format.DateTimeFormatter;
@@ -32,7 +40,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: allocation and lists of speakers")
+@Tag(name = "Secretariat: allocation and lists of speakers", description = "The allocation of speaking slots by protocol precedence: settings, dry run, freeze, publication, and the lists of speakers (public once published).")
 public class AllocationResource {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -48,6 +56,7 @@ public class AllocationResource {
     @GET
     @Path("/forums/{forumId}/allocation")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getAllocationSettings", summary = "A forum's allocation settings: late policy, freeze and publication")
     public Uni<Dtos.AllocationSettingsDto> settings(@PathParam("forumId") UUID forumId) {
         return forums.settings(forumId).map(Dtos.AllocationSettingsDto::from);
     }
@@ -55,7 +64,7 @@ public class AllocationResource {
     @PUT
     @Path("/forums/{forumId}/allocation/late-policy")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "What happens to requests after the speaking-request deadline: WAITLIST or REJECT")
+    @Operation(operationId = "setLatePolicy", summary = "What happens to requests after the speaking-request deadline: WAITLIST or REJECT")
     public Uni<Dtos.AllocationSettingsDto> latePolicy(@PathParam("forumId") UUID forumId,
                                                       @Valid @NotNull Dtos.LatePolicyBody body) {
         return forums.setLatePolicy(forumId, body.latePolicy()).map(Dtos.AllocationSettingsDto::from);
@@ -64,7 +73,7 @@ public class AllocationResource {
     @GET
     @Path("/forums/{forumId}/allocation/dry-run")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "What the rule would allocate now, with a one-line explanation per request")
+    @Operation(operationId = "dryRunAllocation", summary = "What the rule would allocate now, with a one-line explanation per request")
     public Uni<Dtos.DryRunDto> dryRun(@PathParam("forumId") UUID forumId) {
         return forums.dryRun(forumId).map(Dtos.DryRunDto::from);
     }
@@ -72,7 +81,7 @@ public class AllocationResource {
     @POST
     @Path("/forums/{forumId}/allocation/freeze")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Freeze the allocation: no automatic changes; overrides still apply")
+    @Operation(operationId = "freezeAllocation", summary = "Freeze the allocation: no automatic changes; overrides still apply")
     public Uni<Dtos.AllocationSettingsDto> freeze(@PathParam("forumId") UUID forumId) {
         return forums.freeze(forumId).map(Dtos.AllocationSettingsDto::from);
     }
@@ -80,7 +89,7 @@ public class AllocationResource {
     @POST
     @Path("/forums/{forumId}/allocation/unfreeze")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Let the rule run again; the forum is re-allocated at once")
+    @Operation(operationId = "unfreezeAllocation", summary = "Let the rule run again; the forum is re-allocated at once")
     public Uni<Dtos.AllocationSettingsDto> unfreeze(@PathParam("forumId") UUID forumId) {
         return forums.unfreeze(forumId).map(Dtos.AllocationSettingsDto::from);
     }
@@ -88,7 +97,7 @@ public class AllocationResource {
     @POST
     @Path("/forums/{forumId}/allocation/publish")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Publish (or re-publish) the provisional lists of speakers; they become public")
+    @Operation(operationId = "publishListsOfSpeakers", summary = "Publish (or re-publish) the provisional lists of speakers; they become public")
     public Uni<Dtos.AllocationSettingsDto> publish(@PathParam("forumId") UUID forumId) {
         return forums.publish(forumId).map(Dtos.AllocationSettingsDto::from);
     }
@@ -96,7 +105,11 @@ public class AllocationResource {
     @GET
     @Path("/sessions/{sessionId}/speakers")
     @PermitAll
-    @Operation(summary = "A session's list of speakers: public once published, secretariat only before")
+    @Operation(operationId = "getListOfSpeakers", summary = "A session's list of speakers: public once published, secretariat only before")
+    @SecurityRequirementsSet({})
+    @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
+    @APIResponse(responseCode = "200", description = "The list of speakers in order, with planned start times.")
+    @APIResponse(responseCode = "404", description = "No such session, or its list is not published yet (and the caller is not the secretariat).")
     public Uni<Dtos.SpeakersListDto> speakers(@PathParam("sessionId") UUID sessionId) {
         return list(sessionId).map(Dtos.SpeakersListDto::from);
     }
@@ -105,7 +118,13 @@ public class AllocationResource {
     @Path("/sessions/{sessionId}/speakers.csv")
     @PermitAll
     @Produces("text/csv")
-    @Operation(summary = "The same list as CSV (UTF-8 with BOM, formula cells neutralised)")
+    @Operation(operationId = "exportListOfSpeakers", summary = "A session's list of speakers as CSV (UTF-8 with BOM, formula cells neutralised)")
+    @SecurityRequirementsSet({})
+    @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
+    @APIResponse(responseCode = "200", description = "The CSV file, as an attachment.",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"speakers-<sessionId>.csv\"", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such session, or its list is not published yet (and the caller is not the secretariat).")
     public Uni<Response> speakersCsv(@PathParam("sessionId") UUID sessionId) {
         return list(sessionId).map(l -> {
             StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM);

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.service.SessionService;
 import itu.wsis.speaking.service.SpeakingRequestService;
 import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.openapi.ApiContract;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -32,7 +37,8 @@ import java.util.UUID;
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee: speaking request")
+@Tag(name = "Invitee: speaking request", description = "The delegation asks for speaking time at a high-level policy session with the personal link, changes its speaker or withdraws.")
+@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
 @PermitAll
 public class InviteeSpeakingRequestResource {
 
@@ -49,7 +55,11 @@ public class InviteeSpeakingRequestResource {
 
     @GET
     @Path("/sessions")
-    @Operation(summary = "The high-level policy sessions this delegation may ask to speak in")
+    @Operation(operationId = "listMySessions", summary = "The high-level policy sessions this delegation may ask to speak in")
+    @APIResponse(responseCode = "200", description = "The sessions of the invitation's forum, in order.")
+    @APIResponse(responseCode = "404", description = "The link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "The invitation is not fully known to this service yet; retry shortly.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId,
                                                @HeaderParam(PersonalLinks.HEADER) String link) {
         return requests.forumOf(links.verify(link), invitationId).chain(sessions::list)
@@ -58,7 +68,10 @@ public class InviteeSpeakingRequestResource {
 
     @GET
     @Path("/speaking-request")
-    @Operation(summary = "The delegation's speaking request (the latest one) and why it stands where it stands")
+    @Operation(operationId = "getMySpeakingRequest", summary = "The delegation's speaking request (the latest one) and why it stands where it stands")
+    @APIResponse(responseCode = "200", description = "The latest speaking request of the delegation.")
+    @APIResponse(responseCode = "404", description = "The delegation has no speaking request, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId,
                                             @HeaderParam(PersonalLinks.HEADER) String link) {
         return requests.mine(links.verify(link), invitationId).map(Dtos.SpeakingRequestDto::from);
@@ -66,7 +79,13 @@ public class InviteeSpeakingRequestResource {
 
     @POST
     @Path("/speaking-request")
-    @Operation(summary = "Ask for speaking time; the answer says whether a slot was allocated or the request waits")
+    @Operation(operationId = "requestSpeakingTime", summary = "Ask for speaking time; the answer says whether a slot was allocated or the request waits")
+    @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted; the receipt email follows.",
+            content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
+    @APIResponse(responseCode = "400", description = "The request is not valid: sessions, modality, statement language or speaker.")
+    @APIResponse(responseCode = "404", description = "The link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "The invitation is not accepted or not fully known yet, or the delegation already has an active request (`requestId`).")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @HeaderParam(PersonalLinks.HEADER) String link,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
@@ -77,7 +96,10 @@ public class InviteeSpeakingRequestResource {
 
     @PUT
     @Path("/speaking-request/speaker")
-    @Operation(summary = "Change the speaker (substitution); a new rank re-ranks the request within its session")
+    @Operation(operationId = "changeMySpeaker", summary = "Change the speaker (substitution); a new rank re-ranks the request within its session")
+    @APIResponse(responseCode = "200", description = "The request with its new speaker.")
+    @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
                                                    @HeaderParam(PersonalLinks.HEADER) String link,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
@@ -87,7 +109,10 @@ public class InviteeSpeakingRequestResource {
 
     @DELETE
     @Path("/speaking-request")
-    @Operation(summary = "Withdraw the speaking request; its slot goes to the next waiting request")
+    @Operation(operationId = "withdrawMySpeakingRequest", summary = "Withdraw the speaking request; its slot goes to the next waiting request")
+    @APIResponse(responseCode = "200", description = "The withdrawn request.")
+    @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId,
                                                  @HeaderParam(PersonalLinks.HEADER) String link) {
         return requests.withdrawAsInvitee(links.verify(link), invitationId).map(Dtos.SpeakingRequestDto::from);

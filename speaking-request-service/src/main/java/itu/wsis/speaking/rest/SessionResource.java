@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -26,7 +29,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: sessions")
+@Tag(name = "Secretariat: sessions", description = "The high-level policy sessions: titles, times in the forum's zone, capacity, modalities and statement length.")
 public class SessionResource {
 
     private final SessionService sessions;
@@ -38,6 +41,7 @@ public class SessionResource {
     @GET
     @Path("/forums/{forumId}/sessions")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "listSessions", summary = "The high-level policy sessions of a forum, in order")
     public Uni<List<Dtos.SessionDto>> list(@PathParam("forumId") UUID forumId) {
         return sessions.list(forumId).map(l -> l.stream().map(Dtos.SessionDto::from).toList());
     }
@@ -45,7 +49,11 @@ public class SessionResource {
     @POST
     @Path("/forums/{forumId}/sessions")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Create a high-level policy session")
+    @Operation(operationId = "createSession", summary = "Create a high-level policy session")
+    @APIResponse(responseCode = "201", description = "The session was created.",
+            content = @Content(schema = @Schema(implementation = Dtos.SessionDto.class)))
+    @APIResponse(responseCode = "400", description = "The session is not valid (for instance no title, or an end before the start).")
+    @APIResponse(responseCode = "404", description = "No forum with this id is known to this service yet.")
     public Uni<Response> create(@PathParam("forumId") UUID forumId, @Valid @NotNull Dtos.SessionBody body) {
         return sessions.create(forumId, body.toInput())
                 .map(v -> Response.created(URI.create("/sessions/" + v.id())).entity(Dtos.SessionDto.from(v)).build());
@@ -54,6 +62,7 @@ public class SessionResource {
     @GET
     @Path("/sessions/{sessionId}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getSession", summary = "One high-level policy session")
     public Uni<Dtos.SessionDto> get(@PathParam("sessionId") UUID sessionId) {
         return sessions.get(sessionId).map(Dtos.SessionDto::from);
     }
@@ -61,7 +70,7 @@ public class SessionResource {
     @PUT
     @Path("/sessions/{sessionId}")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Change a session; a new capacity re-allocates the forum at once")
+    @Operation(operationId = "updateSession", summary = "Change a session; a new capacity re-allocates the forum at once")
     public Uni<Dtos.SessionDto> update(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Dtos.SessionBody body) {
         return sessions.update(sessionId, body.toInput()).map(Dtos.SessionDto::from);
     }
@@ -69,7 +78,9 @@ public class SessionResource {
     @POST
     @Path("/ops/demo-data")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Create the WSIS 2022 high-level policy sessions (idempotent); 409 until the forum is known")
+    @Operation(operationId = "loadSpeakingDemoData", summary = "Create the WSIS 2022 high-level policy sessions (idempotent); 409 until the forum is known")
+    @APIResponse(responseCode = "200", description = "The sessions of the demo forum, and how many were created now.")
+    @APIResponse(responseCode = "409", description = "The demo forum has not reached this service yet; retry shortly.")
     public Uni<Dtos.DemoDataDto> demoData() {
         return sessions.demoData().map(Dtos.DemoDataDto::from);
     }

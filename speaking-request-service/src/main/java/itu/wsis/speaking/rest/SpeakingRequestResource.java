@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -28,7 +31,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: speaking requests")
+@Tag(name = "Secretariat: speaking requests", description = "Speaking requests as the secretariat handles them: on a delegation's behalf, and by override of the allocation rule.")
 public class SpeakingRequestResource {
 
     private final SpeakingRequestService requests;
@@ -40,7 +43,11 @@ public class SpeakingRequestResource {
     @POST
     @Path("/delegations/{invitationId}/speaking-request")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Submit a speaking request on a delegation's behalf (received by letter or email)")
+    @Operation(operationId = "submitSpeakingRequestForDelegation", summary = "Submit a speaking request on a delegation's behalf (received by letter or email)")
+    @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted.",
+            content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
+    @APIResponse(responseCode = "400", description = "The request is not valid, or names an invitation this service does not know or that is not issued.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked or not accepted, or the delegation already has an active request.")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
         return requests.submitForDelegation(invitationId, body.toCommand())
@@ -51,7 +58,7 @@ public class SpeakingRequestResource {
     @GET
     @Path("/forums/{forumId}/speaking-requests")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(summary = "Every speaking request of a forum, optionally of one status")
+    @Operation(operationId = "listSpeakingRequests", summary = "Every speaking request of a forum, optionally of one status")
     public Uni<List<Dtos.SpeakingRequestDto>> list(@PathParam("forumId") UUID forumId,
                                                    @QueryParam("status") RequestStatus status) {
         return requests.list(forumId, status).map(l -> l.stream().map(Dtos.SpeakingRequestDto::from).toList());
@@ -60,6 +67,7 @@ public class SpeakingRequestResource {
     @GET
     @Path("/speaking-requests/{requestId}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
+    @Operation(operationId = "getSpeakingRequest", summary = "One speaking request with its place in the allocation")
     public Uni<Dtos.SpeakingRequestDto> get(@PathParam("requestId") UUID requestId) {
         return requests.get(requestId).map(Dtos.SpeakingRequestDto::from);
     }
@@ -67,7 +75,10 @@ public class SpeakingRequestResource {
     @POST
     @Path("/speaking-requests/{requestId}/assign")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Override: assign or move the request to a session")
+    @Operation(operationId = "assignSpeakingRequest", summary = "Override: assign or move the request to a session")
+    @APIResponse(responseCode = "200", description = "The request, pinned to the session.")
+    @APIResponse(responseCode = "400", description = "No such session in this forum.")
+    @APIResponse(responseCode = "409", description = "The request is closed, the session does not take its modality, or every seat is already assigned.")
     public Uni<Dtos.SpeakingRequestDto> assign(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.AssignBody body) {
         return requests.assign(requestId, body.sessionId()).map(Dtos.SpeakingRequestDto::from);
@@ -76,7 +87,9 @@ public class SpeakingRequestResource {
     @POST
     @Path("/speaking-requests/{requestId}/waitlist")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Override: put the request back on the waiting list and keep it there")
+    @Operation(operationId = "waitlistSpeakingRequest", summary = "Override: put the request back on the waiting list and keep it there")
+    @APIResponse(responseCode = "200", description = "The request, held on the waiting list.")
+    @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> waitlist(@PathParam("requestId") UUID requestId) {
         return requests.hold(requestId).map(Dtos.SpeakingRequestDto::from);
     }
@@ -84,7 +97,9 @@ public class SpeakingRequestResource {
     @POST
     @Path("/speaking-requests/{requestId}/automatic")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Remove any override: the allocation rule places the request again")
+    @Operation(operationId = "releaseSpeakingRequest", summary = "Remove any override: the allocation rule places the request again")
+    @APIResponse(responseCode = "200", description = "The request, placed by the rule.")
+    @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> automatic(@PathParam("requestId") UUID requestId) {
         return requests.automatic(requestId).map(Dtos.SpeakingRequestDto::from);
     }
@@ -92,7 +107,9 @@ public class SpeakingRequestResource {
     @POST
     @Path("/speaking-requests/{requestId}/reject")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Override: reject the request with a reason; its slot goes to the next waiting request")
+    @Operation(operationId = "rejectSpeakingRequest", summary = "Override: reject the request with a reason; its slot goes to the next waiting request")
+    @APIResponse(responseCode = "200", description = "The rejected request.")
+    @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> reject(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.RejectBody body) {
         return requests.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
@@ -101,7 +118,9 @@ public class SpeakingRequestResource {
     @PUT
     @Path("/speaking-requests/{requestId}/speaker")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Record a substitution on the delegation's behalf")
+    @Operation(operationId = "substituteSpeaker", summary = "Record a substitution of the speaker on the delegation's behalf")
+    @APIResponse(responseCode = "200", description = "The request with its new speaker, re-ranked if the rank changed.")
+    @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("requestId") UUID requestId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
         return requests.substituteForDelegation(requestId, body.toInput()).map(Dtos.SpeakingRequestDto::from);
