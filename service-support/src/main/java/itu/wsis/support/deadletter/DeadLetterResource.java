@@ -16,7 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import itu.wsis.support.openapi.ApiContract;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -27,7 +30,7 @@ import java.util.List;
  */
 @Path("/ops/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ops: dead letters")
+@Tag(name = "Ops: dead letters", description = "Events this service's consumers could not apply, and their replay once the cause is fixed.")
 @RolesAllowed(Roles.OPS)
 public class DeadLetterResource {
 
@@ -53,7 +56,11 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "This service's dead letters, oldest first, with the reason and whether they were replayed")
+    @Operation(operationId = "listDeadLetters",
+            summary = "List this service's dead letters, oldest first, with the reason and whether they were replayed",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
+    @APIResponse(responseCode = "200", description = "The dead letters (without their payload).")
+    @APIResponse(responseCode = "400", description = "`status` is not one of all, pending, replayed.")
     public DeadLetterList list(@QueryParam("status") String status) {
         String wanted = status == null ? "all" : status.toLowerCase(java.util.Locale.ROOT);
         if (!List.of("all", "pending", "replayed").contains(wanted)) {
@@ -68,7 +75,11 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish chosen dead letters again on the topics they came from, for this service only")
+    @Operation(operationId = "replayDeadLetters",
+            summary = "Publish chosen dead letters again on the topics they came from, for this service only",
+            extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
+    @APIResponse(responseCode = "200", description = "What was replayed, in the order it was published.")
+    @APIResponse(responseCode = "400", description = "Neither `all` nor `entries`, both, or an entry that is no dead letter.")
     public ReplayResult replay(@NotNull @Valid ReplayRequest request) {
         boolean all = Boolean.TRUE.equals(request.all());
         boolean chosen = request.entries() != null && !request.entries().isEmpty();

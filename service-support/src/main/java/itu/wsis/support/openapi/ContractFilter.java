@@ -101,6 +101,8 @@ public class ContractFilter implements OASFilter {
 
     private void complete(String service, String path, PathItem.HttpMethod method, Operation operation,
                           Set<String> usedSchemes) {
+        // The example of an operation every service serves is named by its plain id, before qualification.
+        String plainId = operation.getOperationId();
         qualifyId(service, operation);
         String scheme = assignSecurity(operation);
         if (operation.getSecurity() != null) {
@@ -147,7 +149,7 @@ public class ContractFilter implements OASFilter {
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         responses.setAPIResponses(sorted);
         if (body) {
-            attachExamples(operation);
+            attachExamples(operation, plainId);
         }
     }
 
@@ -253,9 +255,9 @@ public class ContractFilter implements OASFilter {
         return headers != null && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(name));
     }
 
-    private static void attachExamples(Operation operation) {
+    private static void attachExamples(Operation operation, String plainId) {
         Content content = operation.getRequestBody().getContent();
-        if (content == null || content.getMediaTypes() == null || operation.getOperationId() == null) {
+        if (content == null || content.getMediaTypes() == null || plainId == null) {
             return;
         }
         content.getMediaTypes().forEach((type, media) -> {
@@ -263,7 +265,7 @@ public class ContractFilter implements OASFilter {
                 return;
             }
             boolean json = type.toLowerCase(Locale.ROOT).contains("json");
-            String text = resource(ApiContract.EXAMPLES + operation.getOperationId() + (json ? ".json" : ".csv"));
+            String text = resource(ApiContract.EXAMPLES + plainId + (json ? ".json" : ".csv"));
             if (text != null) {
                 media.setExample(json ? parse(text) : text);
             }
