@@ -27,6 +27,15 @@ public final class EmailAddress {
     private EmailAddress() {
     }
 
+    /**
+     * Removes the plain spaces (U+0020) around a typed or pasted address, and nothing else: a tab, a line break or
+     * a U+2028 around an address is refused by {@link #problem}, not quietly dropped. Edges call this, then the rule.
+     */
+    public static String trimSpaces(String address) {
+        return PlainText.trimSpaces(address);
+    }
+
+    /** The rule itself, on exactly this text: surrounding spaces make it invalid (see {@link #trimSpaces}). */
     public static boolean isValid(String address) {
         return problem(address).isEmpty();
     }

@@ -34,6 +34,22 @@ public final class PlainText {
         return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
+    /** Removes plain spaces (U+0020) at both ends and nothing else: other characters are for the rules to judge. */
+    public static String trimSpaces(String value) {
+        if (value == null) {
+            return null;
+        }
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
     public static boolean containsNul(String value) {
         return value != null && value.indexOf('\u0000') >= 0;
     }

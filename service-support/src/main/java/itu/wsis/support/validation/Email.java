@@ -1,5 +1,6 @@
 package itu.wsis.support.validation;
 
+import itu.wsis.support.text.EmailAddress;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -12,8 +13,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An e-mail address by the platform's one rule, {@link itu.wsis.support.text.EmailAddress}. Null is valid (add
- * {@code @NotBlank} where the address is required). Use this instead of {@code jakarta.validation.constraints.Email},
+ * An e-mail address by the platform's one rule, {@link EmailAddress}, once the plain spaces around it are set aside
+ * ({@link EmailAddress#trimSpaces}: the receiving code trims them). Null is valid (add {@code @NotBlank} where the
+ * address is required). Use this instead of {@code jakarta.validation.constraints.Email},
  * which accepts quoted local parts, spaces in them and other forms that fail at send time.
  */
 @Documented
@@ -36,7 +38,7 @@ public @interface Email {
             if (value == null) {
                 return true;
             }
-            var problem = itu.wsis.support.text.EmailAddress.problem(value);
+            var problem = EmailAddress.problem(EmailAddress.trimSpaces(value));
             if (problem.isEmpty()) {
                 return true;
             }

@@ -45,6 +45,16 @@ class EmailAddressTest {
         assertThat(EmailAddress.isValid(null)).isFalse();
     }
 
+    @Example
+    void onlyPlainSpacesAroundAnAddressAreSetAside() {
+        assertThat(EmailAddress.trimSpaces("  a@example.org ")).isEqualTo("a@example.org");
+        assertThat(EmailAddress.isValid(EmailAddress.trimSpaces("\ta@example.org"))).isFalse();
+        assertThat(EmailAddress.isValid(EmailAddress.trimSpaces("a@example.org\u2028 "))).isFalse();
+        assertThat(EmailAddress.isValid(EmailAddress.trimSpaces(" a@example.org\n"))).isFalse();
+        assertThat(EmailAddress.isValid(" a@example.org")).isFalse();
+        assertThat(EmailAddress.trimSpaces(null)).isNull();
+    }
+
     @Property
     void everyWellFormedAddressPasses(@ForAll("addresses") String address) {
         assertThat(EmailAddress.isValid(address)).isTrue();
