@@ -19,6 +19,26 @@ public interface InvitationConfig {
 
     Erasure erasure();
 
+    Retention retention();
+
+    interface Retention {
+        /**
+         * How long a person's data is kept after their last invitation was issued (or, never invited, after their
+         * entry was last written); then it is erased everywhere, as if the secretariat had asked. Matches
+         * notification-service's {@code wsis.notifications.retention.personal-data} and the topics' retention.
+         */
+        @WithDefault("P400D")
+        Duration personalData();
+
+        /** How many people one run erases at most; the next run goes on. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the run looks (a Quarkus scheduler period such as {@code 6h}, or {@code off}). */
+        @WithDefault("6h")
+        String purgeInterval();
+    }
+
     interface Erasure {
         /**
          * The services that hold personal data and report each erasure; a request is done when all have. This
