@@ -526,7 +526,8 @@ public final class Bench {
                        i.deadline_time_zone, i.deadline_ends_at, i.link_version, i.revoked_at,
                        s.late_reply_policy, s.max_delegation_size,
                        r.version, r.status, r.participation_mode, r.delegation, r.decline_reason, r.channel,
-                       r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note
+                       r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note,
+                       i.erased_at
                   from invitation_view i
                   left join forum_settings s on s.forum_id = i.forum_id
                   left join lateral (select version, status, participation_mode, cast(delegation as text) as delegation, decline_reason, channel, late, correction, recorded_at, recorded_by, document_reference, document_date, note

@@ -33,9 +33,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ListOfSpeakersPublished.class, name = ListOfSpeakersPublished.TYPE),
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
         @JsonSubTypes.Type(value = NotificationFailed.class, name = NotificationFailed.TYPE),
+        @JsonSubTypes.Type(value = PersonalDataErasureRequested.class, name = PersonalDataErasureRequested.TYPE),
+        @JsonSubTypes.Type(value = PersonalDataErased.class, name = PersonalDataErased.TYPE),
 })
 public sealed interface DomainEvent
-        permits ForumEditionPublished, CircularLetterPublished, ListOfSpeakersPublished, InvitationEvent {
+        permits ForumEditionPublished, CircularLetterPublished, ListOfSpeakersPublished, InvitationEvent,
+        PersonalDataErasureRequested, PersonalDataErased {
 
     UUID eventId();
 
@@ -50,6 +53,7 @@ public sealed interface DomainEvent
         return EventCatalog.typeOf(getClass());
     }
 
+    /** The topic this event goes to; an event that several services publish decides by its producer. */
     @JsonIgnore
     default Topic publishedOn() {
         return EventCatalog.topicOf(getClass());

@@ -3,7 +3,10 @@ package itu.wsis.events;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Which topic and which versioned type name belong to each event record. */
@@ -13,7 +16,7 @@ public final class EventCatalog {
             .stream(DomainEvent.class.getAnnotation(JsonSubTypes.class).value())
             .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
 
-    private static final Map<Class<?>, Topic> TOPICS = Map.ofEntries(
+    private static final Map<Class<?>, Topic> SINGLE_TOPIC = Map.ofEntries(
             Map.entry(ForumEditionPublished.class, Topic.INVITATION),
             Map.entry(CircularLetterPublished.class, Topic.INVITATION),
             Map.entry(InvitationIssued.class, Topic.INVITATION),
@@ -33,7 +36,12 @@ public final class EventCatalog {
             Map.entry(SpeakerSubstituted.class, Topic.SPEAKING_REQUEST),
             Map.entry(ListOfSpeakersPublished.class, Topic.SPEAKING_REQUEST),
             Map.entry(NotificationSent.class, Topic.NOTIFICATION),
-            Map.entry(NotificationFailed.class, Topic.NOTIFICATION));
+            Map.entry(NotificationFailed.class, Topic.NOTIFICATION),
+            Map.entry(PersonalDataErasureRequested.class, Topic.INVITATION));
+
+    /** Records that more than one service publishes, each on its own topic (see {@link DomainEvent#publishedOn()}). */
+    private static final Map<Class<?>, Set<Topic>> SHARED = Map.of(
+            PersonalDataErased.class, EnumSet.of(Topic.REGISTRATION, Topic.SPEAKING_REQUEST, Topic.NOTIFICATION));
 
     private EventCatalog() {
     }
@@ -46,12 +54,28 @@ public final class EventCatalog {
         return type;
     }
 
+    /** The one topic of a record that one service publishes. */
     public static Topic topicOf(Class<?> eventClass) {
-        Topic topic = TOPICS.get(eventClass);
+        Topic topic = SINGLE_TOPIC.get(eventClass);
         if (topic == null) {
-            throw new IllegalArgumentException(eventClass.getName() + " has no topic in EventCatalog");
+            throw new IllegalArgumentException(eventClass.getName() + (SHARED.containsKey(eventClass)
+                    ? " is published by several services, each on its own topic: use publishedOn()"
+                    : " has no topic in EventCatalog"));
         }
         return topic;
+    }
+
+    /** Every topic a record may be published on. */
+    public static Set<Topic> topicsOf(Class<?> eventClass) {
+        Topic single = SINGLE_TOPIC.get(eventClass);
+        if (single != null) {
+            return Set.of(single);
+        }
+        Set<Topic> shared = SHARED.get(eventClass);
+        if (shared == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has no topic in EventCatalog");
+        }
+        return Collections.unmodifiableSet(shared);
     }
 
     public static Map<String, Class<?>> classesByType() {
@@ -59,8 +83,10 @@ public final class EventCatalog {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     }
 
-    static Map<Class<?>, Topic> topics() {
-        return TOPICS;
+    static Set<Class<?>> withTopics() {
+        Set<Class<?>> all = new java.util.HashSet<>(SINGLE_TOPIC.keySet());
+        all.addAll(SHARED.keySet());
+        return all;
     }
 
 }

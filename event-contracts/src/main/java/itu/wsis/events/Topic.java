@@ -30,6 +30,12 @@ public enum Topic {
         return "wsis.dlq." + consumingService;
     }
 
+    /** The topic a service publishes on, by the service's name ({@code registration-service}). */
+    public static Topic ofProducer(String service) {
+        return Arrays.stream(values()).filter(t -> t.producer.equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic of service " + service));
+    }
+
     public static Topic byName(String topicName) {
         return Arrays.stream(values()).filter(t -> t.topicName.equals(topicName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topicName));

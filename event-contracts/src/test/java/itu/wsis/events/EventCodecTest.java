@@ -76,10 +76,34 @@ class EventCodecTest {
     @Test
     void everyRegisteredTypeHasATopicAndAVersionedName() {
         Arrays.stream(DomainEvent.class.getAnnotation(JsonSubTypes.class).value()).forEach(type -> {
-            assertThat(EventCatalog.topicOf(type.value())).isNotNull();
+            assertThat(EventCatalog.topicsOf(type.value())).isNotEmpty();
             assertThat(type.name()).matches("[A-Z][A-Za-z]+\\.v\\d+");
         });
-        assertThat(EventCatalog.topics()).hasSize(DomainEvent.class.getAnnotation(JsonSubTypes.class).value().length);
+        assertThat(EventCatalog.withTopics()).hasSize(DomainEvent.class.getAnnotation(JsonSubTypes.class).value().length);
+    }
+
+    @Test
+    void anErasureReportGoesToItsProducersTopicAndCarriesCountsOnly() {
+        UUID erasure = UUID.randomUUID();
+        PersonalDataErased report = new PersonalDataErased(UUID.randomUUID(), Instant.parse("2022-06-10T08:00:00Z"),
+                erasure, "registration-service", Map.of("replyVersions", 2, "delegates", 3));
+        assertThat(report.publishedOn()).isEqualTo(Topic.REGISTRATION);
+        assertThat(report.partitionKey()).isEqualTo(erasure.toString());
+        assertThat(EventCodec.encode(report)).contains("\"erased\":{\"delegates\":3,\"replyVersions\":2}")
+                .doesNotContain("publishedOn");
+        assertThat(EventCodec.decode(EventCodec.encode(report))).isEqualTo(report);
+        assertThat(new PersonalDataErased(UUID.randomUUID(), Instant.now(), erasure, "notification-service", Map.of())
+                .publishedOn()).isEqualTo(Topic.NOTIFICATION);
+        assertThatThrownBy(() -> new PersonalDataErased(UUID.randomUUID(), Instant.now(), erasure,
+                "invitation-service", Map.of()).publishedOn()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> EventCatalog.topicOf(PersonalDataErased.class))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        PersonalDataErasureRequested requested = new PersonalDataErasureRequested(UUID.randomUUID(), Instant.now(),
+                erasure, UUID.randomUUID(), List.of(UUID.randomUUID()));
+        assertThat(requested.publishedOn()).isEqualTo(Topic.INVITATION);
+        assertThat(requested.partitionKey()).isEqualTo(erasure.toString());
+        assertThat(EventCodec.decode(EventCodec.encode(requested))).isEqualTo(requested);
     }
 
     @Test

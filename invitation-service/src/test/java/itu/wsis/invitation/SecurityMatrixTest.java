@@ -37,6 +37,7 @@ class SecurityMatrixTest {
     static UUID letterId;
     static UUID inviteeId;
     static UUID invitationId;
+    static String erasureRequest;
 
     /** Created on first use: RestAssured knows the test port only once a test method runs. */
     static synchronized void ensureData() {
@@ -48,6 +49,8 @@ class SecurityMatrixTest {
         Fixtures.asSecretariat().post("/letters/{id}/publish", letterId).then().statusCode(200);
         inviteeId = Fixtures.createInvitee("CH");
         invitationId = Fixtures.issue(letterId, inviteeId);
+        erasureRequest = Fixtures.asSecretariat().post("/invitees/{id}/erasure", Fixtures.createInvitee("PT"))
+                .then().statusCode(202).extract().header("Location");
     }
 
     static Stream<Endpoint> endpoints() {
@@ -88,6 +91,10 @@ class SecurityMatrixTest {
                 write("reissue link", "POST", () -> "/invitations/" + invitationId + "/link-reissue", () -> null),
                 write("revoke", "POST", () -> "/invitations/" + Fixtures.issue(letterId, Fixtures.createInvitee("ES"))
                         + "/revoke", () -> Map.of("reason", "security matrix")),
+                write("request erasure", "POST", () -> "/invitees/" + Fixtures.createInvitee("PT") + "/erasure",
+                        () -> null),
+                read("list erasure requests", () -> "/erasure-requests"),
+                read("get erasure request", () -> java.net.URI.create(erasureRequest).getPath()),
                 write("demo data", "POST", () -> "/ops/demo-data", () -> null));
     }
 

@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -76,7 +75,7 @@ public class InviteePages {
         if (!letter.ok()) {
             return trouble(letter, expire(LINK_COOKIE));
         }
-        return Response.seeOther(URI.create("/invitation")).cookie(cookie(LINK_COOKIE, token)).build();
+        return redirect("/invitation").cookie(cookie(LINK_COOKIE, token)).build();
     }
 
     @GET
@@ -165,7 +164,7 @@ public class InviteePages {
         if (errors.isEmpty()) {
             Answer<Void> answer = call.apply(id);
             if (answer.ok()) {
-                return Response.seeOther(URI.create("/invitation?saved=" + savedKey)).build();
+                return redirect("/invitation?saved=" + savedKey).build();
             }
             if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410) {
                 return trouble(answer, expire(LINK_COOKIE));
@@ -238,6 +237,15 @@ public class InviteePages {
     private Response trouble(Answer<?> answer, NewCookie... cookies) {
         UiLanguage known = answer.problem() == null ? null : UiLanguage.of(answer.problem().language()).orElse(null);
         return pages.trouble(Trouble.of(answer), known, cookies);
+    }
+
+    /**
+     * A 303 to a path of these pages, with a relative {@code Location} (RFC 9110 allows it). JAX-RS would make the
+     * path absolute from the request's {@code Host} header, which the client chooses: {@code Host: evil.test}
+     * would then redirect the invitee to {@code http://evil.test/invitation}.
+     */
+    private static Response.ResponseBuilder redirect(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path);
     }
 
     private NewCookie cookie(String name, String value) {

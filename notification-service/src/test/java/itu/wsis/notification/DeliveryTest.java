@@ -162,6 +162,11 @@ class DeliveryTest {
         String html = Mails.html(m);
         assertThat(html).doesNotContain("<script>").doesNotContain("<b>Minister</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // The plain-text part: the delegate's CR/LF does not start a line of its own (defence in depth: the edge
+        // of registration-service refuses such names already).
+        String text = Mails.text(m);
+        assertThat(text.lines()).noneMatch(line -> line.startsWith("Bcc:"));
+        assertThat(text).contains("<script>alert(1)</script> Bcc: evil@example.org, <b>Minister</b>");
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         // GreenMail creates a mailbox for every address it delivers to: none for the injected Bcc.
         assertThat(TestSmtp.server().getUserManager().getUserByEmail("evil@example.org")).isNull();
@@ -193,6 +198,20 @@ class DeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.events("wsis.notification-events",
                 NotificationFailed.class).stream().anyMatch(e -> e.invitationId().equals(issued.invitationId())
                 && e.kind().equals("INVITATION") && e.reason().equals("invalid-address")));
+    }
+
+    @Test
+    void anAddressTheOneRuleRefusesFailsBeforeSmtp() {
+        Fixtures.World world = Fixtures.world(clock);
+        for (String address : List.of("a@example.org\u2028", "a@example.org>,<attacker@evil.test",
+                "Jane <jane@example.org>")) {
+            InvitationIssued issued = Fixtures.invitation(world, clock, Language.EN, address);
+            TestKafka.publish(issued);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                    "select count(*) from notification where invitation_id = ? and status = 'FAILED' and last_error = 'invalid-address'",
+                    issued.invitationId()) == 1);
+        }
+        assertThat(TestSmtp.server().getUserManager().getUserByEmail("attacker@evil.test")).isNull();
     }
 
     @Test

@@ -104,9 +104,11 @@ class ProblemDetailsTest {
                 .when().get("/test-notes/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:wsis:problem:note-not-found"));
+        // A malformed id is the client's mistake, named as such: 400, not "no such note" (StrictInputTest).
         given().auth().oauth2(TestTokens.ops())
                 .when().get("/test-notes/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package itu.wsis.invitation.domain;
 
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
+import itu.wsis.support.text.EmailAddress;
+import itu.wsis.support.text.PlainText;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -10,21 +12,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Validates invitees one row at a time and reports every problem with its row and field, so that the secretariat
  * can fix a whole file in one go. A file is accepted only when every row is valid.
+ * <p>
+ * Addresses follow the platform's one rule ({@link EmailAddress}); names, titles and ministries must be single
+ * lines ({@link PlainText}): they end up in email headers and plain-text bodies. Only plain spaces around a value
+ * are trimmed; a tab, a line break or any other control character is refused, wherever it is.
  */
 public final class InviteeValidator {
 
-    // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mail relay's business.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_TEXT = 300;
 
-    public record Result(List<InviteeDetails> valid, List<RowError> errors) {
+    /**
+     * The valid rows, the first problems found ({@code errors}, as many as the caller asked to keep) and how many
+     * there are in all ({@code errorCount}).
+     */
+    public record Result(List<InviteeDetails> valid, List<RowError> errors, int errorCount) {
         public boolean ok() {
-            return errors.isEmpty();
+            return errorCount == 0;
         }
     }
 
@@ -32,8 +39,17 @@ public final class InviteeValidator {
     }
 
     public static Result validate(List<InviteeDraft> drafts) {
+        return validate(drafts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Keeps at most {@code maxErrors} of the problems but counts them all: a file of 200,000 empty rows has a
+     * million problems, and the answer only needs the first ones and the total.
+     */
+    public static Result validate(List<InviteeDraft> drafts, int maxErrors) {
         List<InviteeDetails> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
+        int errorCount = 0;
         Map<InviteeDetails.NaturalKey, Integer> firstRowOfKey = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             int row = i + 1;
@@ -49,12 +65,16 @@ public final class InviteeValidator {
             if (rowErrors.isEmpty()) {
                 valid.add(details);
             }
-            errors.addAll(rowErrors);
+            errorCount += rowErrors.size();
+            for (int e = 0; e < rowErrors.size() && errors.size() < maxErrors; e++) {
+                errors.add(rowErrors.get(e));
+            }
         }
         if (drafts.isEmpty()) {
             errors.add(new RowError(0, "body", "no invitee in the file"));
+            errorCount++;
         }
-        return new Result(List.copyOf(valid), List.copyOf(errors));
+        return new Result(List.copyOf(valid), List.copyOf(errors), errorCount);
     }
 
     static InviteeDetails validate(int row, InviteeDraft draft, List<RowError> errors) {
@@ -77,19 +97,15 @@ public final class InviteeValidator {
         String email = null;
         if (blank(draft.email())) {
             errors.add(new RowError(row, "email", "is required"));
-        } else if (!EMAIL.matcher(draft.email().trim()).matches() || draft.email().trim().length() > 320) {
-            errors.add(new RowError(row, "email", "is not an e-mail address"));
         } else {
-            email = draft.email().trim();
+            email = address(row, "email", draft.email(), errors);
         }
         List<String> cc = new ArrayList<>();
         List<String> rawCc = draft.cc() == null ? List.of() : draft.cc();
         for (int i = 0; i < rawCc.size(); i++) {
-            String address = rawCc.get(i);
-            if (blank(address) || !EMAIL.matcher(address.trim()).matches()) {
-                errors.add(new RowError(row, "cc[" + i + "]", "is not an e-mail address"));
-            } else {
-                cc.add(address.trim());
+            String address = address(row, "cc[" + i + "]", rawCc.get(i), errors);
+            if (address != null) {
+                cc.add(address);
             }
         }
         Language language = null;
@@ -118,6 +134,16 @@ public final class InviteeValidator {
         return new InviteeDetails(state.code(), fullName, form, rank, title, ministry, email, cc, language, zone);
     }
 
+    private static String address(int row, String field, String value, List<RowError> errors) {
+        String trimmed = EmailAddress.trimSpaces(value);
+        var problem = EmailAddress.problem(trimmed);
+        if (problem.isPresent()) {
+            errors.add(new RowError(row, field, "is not an e-mail address: it " + problem.get()));
+            return null;
+        }
+        return trimmed;
+    }
+
     private static String text(int row, String field, String value, boolean required, List<RowError> errors) {
         if (blank(value)) {
             if (required) {
@@ -125,7 +151,10 @@ public final class InviteeValidator {
             }
             return null;
         }
-        String trimmed = value.trim();
+        String trimmed = PlainText.trimSpaces(value);
+        if (!PlainText.isSingleLine(trimmed)) {
+            errors.add(new RowError(row, field, PlainText.SINGLE_LINE_MESSAGE));
+        }
         if (trimmed.length() > MAX_TEXT) {
             errors.add(new RowError(row, field, "is longer than " + MAX_TEXT + " characters"));
         }

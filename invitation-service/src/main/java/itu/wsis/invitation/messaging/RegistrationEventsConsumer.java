@@ -1,26 +1,31 @@
 package itu.wsis.invitation.messaging;
 
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.PersonalDataErased;
+import itu.wsis.invitation.service.ErasureService;
 import itu.wsis.invitation.service.ReplyReflection;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** wsis.registration-events: replies to invitations, applied once per event id. */
+/** wsis.registration-events: replies to invitations and registration's erasure reports, applied once per event id. */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
 
     private final Inbox inbox;
     private final ReplyReflection replies;
+    private final ErasureService erasures;
 
-    public RegistrationEventsConsumer(Inbox inbox, ReplyReflection replies) {
+    public RegistrationEventsConsumer(Inbox inbox, ReplyReflection replies, ErasureService erasures) {
         this.inbox = inbox;
         this.replies = replies;
+        this.erasures = erasures;
     }
 
     @Incoming("registration-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, replies::apply);
+        return inbox.consume(message, event -> event instanceof PersonalDataErased report
+                ? erasures.recordReport(report) : replies.apply(event));
     }
 }

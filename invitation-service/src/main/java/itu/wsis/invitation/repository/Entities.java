@@ -94,10 +94,12 @@ public final class Entities {
         e.timeZone = d.timeZone().getId();
     }
 
+    /** An erased invitee comes back with null name, form of address, title, ministry and email, and no cc. */
     public static Invitee invitee(InviteeEntity e) {
-        return new Invitee(e.id, new InviteeDetails(e.memberState, e.fullName, FormOfAddress.valueOf(e.formOfAddress),
+        return new Invitee(e.id, new InviteeDetails(e.memberState, e.fullName,
+                e.formOfAddress == null ? null : FormOfAddress.valueOf(e.formOfAddress),
                 Rank.valueOf(e.rank), e.title, e.ministry, e.email, JsonColumns.list(e.ccJson),
-                Language.fromCode(e.preferredLanguage), ZoneId.of(e.timeZone)));
+                Language.fromCode(e.preferredLanguage), ZoneId.of(e.timeZone)), e.erasedAt);
     }
 
     public static Invitation invitation(InvitationEntity e, Instant now) {

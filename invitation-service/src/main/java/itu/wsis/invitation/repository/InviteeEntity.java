@@ -41,4 +41,7 @@ public class InviteeEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Set when the person's personal data was erased on request; the personal columns are then null. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

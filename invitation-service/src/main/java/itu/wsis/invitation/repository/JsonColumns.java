@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The per-language texts and cc lists are stored as JSON text: they are always read and written whole, never
@@ -58,6 +59,23 @@ public final class JsonColumns {
 
     public static List<String> list(String json) {
         return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static String ids(List<UUID> ids) {
+        return write(ids.stream().map(UUID::toString).toList());
+    }
+
+    public static List<UUID> ids(String json) {
+        return list(json).stream().map(UUID::fromString).toList();
+    }
+
+    public static String counts(Map<String, Integer> counts) {
+        return write(new TreeMap<>(counts));
+    }
+
+    public static Map<String, Integer> counts(String json) {
+        return read(json, new TypeReference<TreeMap<String, Integer>>() {
         });
     }
 

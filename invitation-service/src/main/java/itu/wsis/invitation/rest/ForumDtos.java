@@ -4,6 +4,7 @@ import itu.wsis.events.Language;
 import itu.wsis.invitation.domain.Forum;
 import itu.wsis.invitation.domain.ForumDetails;
 import itu.wsis.invitation.domain.ForumFormat;
+import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,12 +24,12 @@ final class ForumDtos {
     /** Names and themes are keyed by language code (ar, en, es, fr, ru, zh); all six are required. */
     record ForumRequest(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "upper-case letters, digits and dashes, e.g. WSIS-2022") String code,
-            @NotNull Map<String, @Size(max = 300) String> names,
-            @NotNull Map<String, @Size(max = 500) String> themes,
+            @NotNull Map<String, @SingleLine @Size(max = 300) String> names,
+            @NotNull Map<String, @SingleLine @Size(max = 500) String> themes,
             LocalDate virtualPhaseStart,
             @NotNull LocalDate inPersonStart,
             @NotNull LocalDate inPersonEnd,
-            @NotBlank @Size(max = 300) String venue,
+            @NotBlank @SingleLine @Size(max = 300) String venue,
             @NotNull ForumFormat format,
             @NotBlank String timeZone,
             @NotBlank @Size(max = 500) String forumSiteUrl,

@@ -9,6 +9,7 @@ import itu.wsis.invitation.domain.InviteeDraft;
 import itu.wsis.invitation.domain.MemberState;
 import itu.wsis.invitation.domain.MemberStates;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,18 +34,20 @@ final class InviteeDtos {
         }
     }
 
+    /** {@code erasedAt}: the person's data was erased on request; name, form of address, title, ministry, addresses are null. */
     record InviteeResponse(UUID id, String memberState, Map<String, String> memberStateNames, String fullName,
                            FormOfAddress formOfAddress, String salutation, Rank rank, String title,
                            String ministry, String email, List<String> cc, Language preferredLanguage,
-                           String timeZone) {
+                           String timeZone, Instant erasedAt) {
 
         static InviteeResponse of(Invitee invitee) {
             InviteeDetails d = invitee.details();
             Map<String, String> names = MemberStates.find(d.memberState()).map(MemberState::names)
                     .map(ForumDtos::byCode).orElse(Map.of());
             return new InviteeResponse(invitee.id(), d.memberState(), names, d.fullName(), d.formOfAddress(),
-                    d.formOfAddress().salutation(d.preferredLanguage()), d.rank(), d.title(), d.ministry(),
-                    d.email(), d.cc(), d.preferredLanguage(), d.timeZone().getId());
+                    d.formOfAddress() == null ? null : d.formOfAddress().salutation(d.preferredLanguage()), d.rank(),
+                    d.title(), d.ministry(), d.email(), d.cc(), d.preferredLanguage(), d.timeZone().getId(),
+                    invitee.erasedAt());
         }
     }
 

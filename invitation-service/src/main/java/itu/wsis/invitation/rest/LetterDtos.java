@@ -7,8 +7,10 @@ import itu.wsis.events.LocalizedText;
 import itu.wsis.invitation.domain.Letter;
 import itu.wsis.invitation.domain.LetterContent;
 import itu.wsis.invitation.domain.LetterStatus;
+import itu.wsis.support.text.EmailAddress;
+import itu.wsis.support.validation.Email;
+import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,14 +26,16 @@ final class LetterDtos {
     private LetterDtos() {
     }
 
-    record Signatory(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String title) {
+    record Signatory(@NotBlank @SingleLine @Size(max = 200) String name,
+                     @NotBlank @SingleLine @Size(max = 200) String title) {
     }
 
-    record ContactDto(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-                      @Size(max = 50) String phone) {
+    record ContactDto(@NotBlank @SingleLine @Size(max = 200) String name,
+                      @NotBlank @Email @Size(max = 320) String email,
+                      @SingleLine @Size(max = 50) String phone) {
     }
 
-    record Text(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body) {
+    record Text(@NotBlank @SingleLine @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body) {
     }
 
     /**
@@ -40,13 +44,13 @@ final class LetterDtos {
      * time zone: "by 15 April" is {@code 2022-04-15}.
      */
     record LetterRequest(
-            @Size(max = 40) String reference,
+            @SingleLine @Size(max = 40) String reference,
             @NotNull LocalDate letterDate,
             @NotNull @Valid Signatory signatory,
             @NotNull @Valid ContactDto contact,
             @NotBlank String originalLanguage,
             @NotNull Map<String, @NotNull @Valid Text> texts,
-            @NotBlank @Size(max = 300) String addresseeClass,
+            @NotBlank @SingleLine @Size(max = 300) String addresseeClass,
             @NotNull LocalDate responseDeadline,
             @NotNull LocalDate speakingRequestDeadline) {
 
@@ -74,7 +78,7 @@ final class LetterDtos {
             byLanguage.forEach((language, text) -> localized.put(language,
                     new LocalizedText(text.subject().trim(), text.body())));
             return new LetterContent(letterDate, signatory.name().trim(), signatory.title().trim(),
-                    new Contact(contact.name().trim(), contact.email().trim(), contact.phone()), original,
+                    new Contact(contact.name().trim(), EmailAddress.trimSpaces(contact.email()), contact.phone()), original,
                     localized, addresseeClass.trim(), responseDeadline, speakingRequestDeadline);
         }
     }

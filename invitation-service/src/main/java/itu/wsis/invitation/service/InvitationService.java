@@ -60,7 +60,7 @@ public class InvitationService {
                 i.member_state, i.preferred_language, i.rank, :deadlineDate, :deadlineZone,
                 :deadlineAt, 1, :linkExpiresAt, :now, :now, :batch
             from invitee i
-            where %s
+            where i.erased_at is null and (%s)
             order by i.id
             on conflict (letter_id, invitee_id) do nothing""";
 
@@ -83,6 +83,7 @@ public class InvitationService {
     public Uni<IdempotencyKeys.Outcome<IssueResult>> issueOne(UUID letterId, UUID inviteeId, String idempotencyKey) {
         return idempotency.once("issue-one", idempotencyKey, letterId + "/" + inviteeId, IssueResult.class,
                 () -> Problems.found(InviteeEntity.<InviteeEntity>findById(inviteeId), "invitee", inviteeId)
+                        .invoke(InvitationService::requireNotErased)
                         .chain(invitee -> issue(letterId, "i.id = :inviteeId", Map.of("inviteeId", inviteeId)))
                         .chain(issued -> issued.isEmpty()
                                 ? InvitationEntity.<InvitationEntity>find("letterId = ?1 and inviteeId = ?2",
@@ -135,7 +136,8 @@ public class InvitationService {
     /** A new link version: verifiers refuse every link of an older version from the event on. */
     @WithTransaction
     public Uni<Invitation> reissueLink(UUID id) {
-        return find(id).chain(invitation -> {
+        return find(id).call(invitation -> InviteeEntity.<InviteeEntity>findById(invitation.inviteeId)
+                .invoke(InvitationService::requireNotErased)).chain(invitation -> {
             Problems.lifecycle(() -> InvitationStatus.valueOf(invitation.status).requireNotRevoked());
             Instant now = clock.instant();
             invitation.linkVersion++;
@@ -230,6 +232,14 @@ public class InvitationService {
                 where.add("status = :status");
                 params.and("status", status.name());
             }
+        }
+    }
+
+    /** An erased person gets no new invitation and no new link: there is no one left to address them to. */
+    private static void requireNotErased(InviteeEntity invitee) {
+        if (invitee != null && invitee.erasedAt != null) {
+            throw ProblemException.conflict("personal-data-erased",
+                    "This person's personal data was erased on request: nothing more can be sent to them.");
         }
     }
 

@@ -54,6 +54,11 @@ public class InviteeLetterService {
                 throw superseded.status() == 410 ? superseded.with("language", language) : superseded;
             }
             return InviteeEntity.<InviteeEntity>findById(entity.inviteeId)
+                    .invoke(invitee -> {
+                        if (invitee != null && invitee.erasedAt != null) {
+                            throw erased().with("language", language);
+                        }
+                    })
                     .chain(invitee -> CircularLetterEntity.<CircularLetterEntity>findById(entity.letterId)
                             .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>find(
                                             "letterId = ?1 and revision = ?2", entity.letterId, entity.letterRevision)
@@ -64,6 +69,12 @@ public class InviteeLetterService {
                                                     Entities.forum(forum),
                                                     Entities.letter(letter, revision, forum.timeZone, List.of()))))));
         });
+    }
+
+    /** The person asked for their data to be erased: the link leads nowhere any more, in every service. */
+    public static ProblemException erased() {
+        return ProblemException.gone("personal-data-erased",
+                "The personal data of this invitation has been erased on request. Please contact the secretariat.");
     }
 
     /** The same answer for an unknown invitation and for someone else's: nothing is revealed. */

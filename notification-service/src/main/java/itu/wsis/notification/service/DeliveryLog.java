@@ -8,6 +8,7 @@ import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.MessageKind;
+import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.NotificationRecord;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.problem.ProblemException;
@@ -117,13 +118,24 @@ public class DeliveryLog {
                 return Uni.createFrom().failure(ProblemException.conflict("notification-cancelled",
                         "The invitation was revoked or its personal data erased: nothing can be resent."));
             }
-            UUID resendId = UUID.randomUUID();
-            return repository.insertIntent(resendId, IntentKeys.forResend(original.id, resendId), original.invitationId,
-                    original.kind, original.payload, clock.instant(), original.id).map(created -> {
-                LOG.infof("Resend %s of notification %s (%s) requested by an operator", resendId, original.id,
-                        original.kind);
-                return resendId;
+            return ContactRecord.<ContactRecord>findById(original.invitationId).chain(contact -> {
+                if (contact != null && contact.erasedAt != null) {
+                    // Revoked, erased on request or past retention: there is no address, and none may return.
+                    return Uni.createFrom().<UUID>failure(ProblemException.conflict("personal-data-erased",
+                            "The personal data of this invitation has been erased: nothing can be resent."));
+                }
+                return newIntent(original);
             });
+        });
+    }
+
+    private Uni<UUID> newIntent(NotificationRecord original) {
+        UUID resendId = UUID.randomUUID();
+        return repository.insertIntent(resendId, IntentKeys.forResend(original.id, resendId), original.invitationId,
+                original.kind, original.payload, clock.instant(), original.id).map(created -> {
+            LOG.infof("Resend %s of notification %s (%s) requested by an operator", resendId, original.id,
+                    original.kind);
+            return resendId;
         });
     }
 

@@ -11,6 +11,7 @@ import itu.wsis.events.InvitationEvent;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.InviteeContact;
+import itu.wsis.events.PersonalDataErasureRequested;
 import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
@@ -44,14 +45,19 @@ import java.util.function.Consumer;
 public class DirectoryService {
 
     private final NotificationRepository notifications;
+    private final PersonalDataErasure erasure;
     private final Clock clock;
 
-    public DirectoryService(NotificationRepository notifications, Clock clock) {
+    public DirectoryService(NotificationRepository notifications, PersonalDataErasure erasure, Clock clock) {
         this.notifications = notifications;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
     public Uni<Void> apply(DomainEvent event) {
+        if (event instanceof PersonalDataErasureRequested e) {
+            return erasure.erase(e);
+        }
         if (event instanceof ForumEditionPublished e) {
             return forum(e);
         }
@@ -159,8 +165,8 @@ public class DirectoryService {
 
     private Uni<Void> issued(InvitationIssued e) {
         return updateContact(e.invitationId(), c -> {
-            if (c.revokedAt != null) {
-                return;   // a revoked invitation keeps no personal data, whatever arrives after
+            if (c.revokedAt != null || c.erasedAt != null) {
+                return;   // a revoked or erased invitation keeps no personal data, whatever arrives after
             }
             InviteeContact invitee = e.invitee();
             c.forumId = e.forumId();
@@ -226,8 +232,9 @@ public class DirectoryService {
 
     private Uni<Void> intent(MessageKind kind, InvitationEvent event, String payload) {
         return ContactRecord.<ContactRecord>findById(event.invitationId()).chain(contact -> {
-            if (contact != null && contact.revokedAt != null) {
-                return Uni.createFrom().voidItem();   // nothing is sent about a revoked invitation
+            if (contact != null && (contact.revokedAt != null || contact.erasedAt != null)) {
+                // Nothing is sent about a revoked invitation, nor to a person whose data was erased.
+                return Uni.createFrom().voidItem();
             }
             return notifications.insertIntent(UUID.randomUUID(),
                     IntentKeys.forEvent(kind, event.invitationId(), event.eventId()), event.invitationId(),

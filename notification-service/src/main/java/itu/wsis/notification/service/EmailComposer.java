@@ -216,8 +216,12 @@ public class EmailComposer {
                     letter.contact().email(), letter.contact().phone()));
         }
         String salutation = t.get(SalutationPolicy.key(recipient.rank(), recipient.formOfAddress()));
-        EmailView view = new EmailView(lang.code(), lang.rightToLeft() ? "rtl" : "ltr", subject, salutation,
-                paragraphs, details, t.get("link.label"), context.link(), signature);
+        // Every value is one line of the plain-text body (the template adds the line breaks): a name with CR, LF,
+        // U+2028 or another control character, whatever the edge let through, cannot start a line of its own.
+        EmailView view = new EmailView(lang.code(), lang.rightToLeft() ? "rtl" : "ltr", subject, line(salutation),
+                paragraphs.stream().map(EmailComposer::line).toList(),
+                details.stream().map(d -> new EmailView.Detail(line(d.label()), line(d.value()))).toList(),
+                line(t.get("link.label")), context.link(), signature.stream().map(EmailComposer::line).toList());
         String html = Emails.html(view).render();
         String text = Emails.text(view).render();
         return new Composed(subject, html, text, resolution);
@@ -302,6 +306,13 @@ public class EmailComposer {
 
     private static String speaker(itu.wsis.events.Speaker speaker) {
         return joinNonBlank(speaker.name(), speaker.title());
+    }
+
+    /** A letter body's paragraph can be long; anything longer than this is not a paragraph anyone wrote. */
+    private static final int MAX_LINE = 50_000;
+
+    static String line(String value) {
+        return SafeText.singleLine(value, MAX_LINE);
     }
 
     private static String joinNonBlank(String... parts) {

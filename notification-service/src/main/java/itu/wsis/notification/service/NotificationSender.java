@@ -38,6 +38,7 @@ import itu.wsis.support.links.PersonalLinks;
 import itu.wsis.support.retry.FailureKind;
 import itu.wsis.support.retry.Pauses;
 import io.quarkus.runtime.ShutdownEvent;
+import itu.wsis.support.text.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -54,7 +55,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
  * Sends due intents: claim (one short transaction), render and send over SMTP (no transaction), record the outcome
@@ -72,7 +73,7 @@ public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final String WAKE_UP = "wsis.notifications.sender.wake-up";
-    private static final Pattern ADDRESS = Pattern.compile("^[^\\s<>@,;:\"()\\[\\]\\\\]+@[^\\s<>@,;:\"()\\[\\]\\\\]+\\.[^\\s<>@,;:\"()\\[\\]\\\\]+$");
+    private static final Predicate<String> ADDRESS = EmailAddress::isValid; // the platform's one rule
 
     private final DeliveryStore store;
     private final EmailComposer composer;
@@ -252,7 +253,7 @@ public class NotificationSender {
         if (kind.reminder() && !reminderStillUseful(c, (MessageContext.Reminder) detail, now)) {
             return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
         }
-        if (c.email == null || !ADDRESS.matcher(c.email).matches()) {
+        if (c.email == null || !ADDRESS.test(c.email)) {
             return failed(n, "invalid-address", null);
         }
         MessageContext context = new MessageContext(kind, recipient(c), letter(loaded.letter()),
@@ -273,7 +274,7 @@ public class NotificationSender {
                 .setFrom(config.from())
                 .addHeader("Message-ID", messageId)
                 .addHeader("Content-Language", composed.language().used().code());
-        List<String> cc = cc(c).stream().filter(a -> ADDRESS.matcher(a).matches()).toList();
+        List<String> cc = cc(c).stream().filter(ADDRESS).toList();
         if (!cc.isEmpty()) {
             mail.setCc(cc);
         }

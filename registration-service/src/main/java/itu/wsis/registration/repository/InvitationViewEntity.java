@@ -57,4 +57,8 @@ public class InvitationViewEntity extends PanacheEntityBase {
 
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
+
+    /** The person's data was erased on request: replies to this invitation accept no new personal data. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

@@ -53,7 +53,8 @@ public class ReplyRepository {
                    i.deadline_time_zone, i.deadline_ends_at, i.link_version, i.revoked_at,
                    s.late_reply_policy, s.max_delegation_size,
                    r.version, r.status, r.participation_mode, r.delegation, r.decline_reason, r.channel,
-                   r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note
+                   r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note,
+                   i.erased_at
               from invitation_view i
               left join forum_settings s on s.forum_id = i.forum_id
               left join lateral (select %s
@@ -152,7 +153,7 @@ public class ReplyRepository {
         ResponseDeadline deadline = new ResponseDeadline(localDate(row[4]), ZoneId.of((String) row[5]),
                 instant(row[6]));
         return new Invitation((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], deadline,
-                ((Number) row[7]).intValue(), row[8] != null, settings, toReply(row, 11));
+                ((Number) row[7]).intValue(), row[8] != null, settings, toReply(row, 11), row[24] != null);
     }
 
     private static ForumReply toForumReply(Object[] row) {

@@ -9,8 +9,10 @@ import itu.wsis.registration.domain.LateReplyPolicy;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ReplyStatistics;
+import itu.wsis.support.text.EmailAddress;
+import itu.wsis.support.validation.Email;
+import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,15 +30,16 @@ public final class ReplyDtos {
     private ReplyDtos() {
     }
 
+    /** Names and titles are single lines (they go into receipts); the address follows the platform's one rule. */
     public record DelegateInput(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @SingleLine @Size(max = 200) String name,
+            @NotBlank @SingleLine @Size(max = 200) String title,
             @NotBlank @Email @Size(max = 254) String email,
             @Size(max = 500) String accessibilityNeed,
             boolean headOfDelegation) {
 
         DelegationMember toDomain() {
-            return new DelegationMember(name.strip(), title.strip(), email.strip(),
+            return new DelegationMember(name.strip(), title.strip(), EmailAddress.trimSpaces(email),
                     accessibilityNeed == null || accessibilityNeed.isBlank() ? null : accessibilityNeed.strip(),
                     headOfDelegation);
         }
@@ -57,7 +60,7 @@ public final class ReplyDtos {
             @Size(max = 100) List<@Valid @NotNull DelegateInput> delegation,
             @Size(max = 2000) String reason,
             @NotNull ReplyChannel channel,
-            @NotBlank @Size(max = 100) String documentReference,
+            @NotBlank @SingleLine @Size(max = 100) String documentReference,
             @NotNull LocalDate documentDate) {
     }
 

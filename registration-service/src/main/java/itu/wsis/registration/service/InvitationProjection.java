@@ -55,21 +55,33 @@ public class InvitationProjection {
 
     private Uni<Void> issued(InvitationIssued issued) {
         return InvitationViewEntity.<InvitationViewEntity>findById(issued.invitationId()).chain(existing -> {
-            InvitationViewEntity view = existing == null ? new InvitationViewEntity() : existing;
-            view.invitationId = issued.invitationId();
-            view.forumId = issued.forumId();
-            view.forumCode = issued.forumCode();
-            view.letterId = issued.letterId();
-            view.letterReference = issued.letterReference();
-            // Of the invitee, only what eligibility and statistics need: no name, no address.
-            view.memberState = issued.invitee().memberState();
-            view.preferredLanguage = issued.invitee().preferredLanguage().code();
-            view.inviteeRank = issued.invitee().rank().name();
-            setDeadline(view, issued.responseDeadline());
-            view.linkVersion = Math.max(view.linkVersion, issued.linkVersion());
-            view.issuedAt = issued.occurredAt();
-            return existing == null ? view.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            if (existing != null) {
+                write(existing, issued);
+                return Uni.createFrom().voidItem();
+            }
+            // An erasure may have come first (it travels on another partition): the view then starts erased.
+            return PersonalDataErasure.erasedAt(issued.invitationId()).chain(erasedAt -> {
+                InvitationViewEntity view = new InvitationViewEntity();
+                view.erasedAt = erasedAt;
+                write(view, issued);
+                return view.persist().replaceWithVoid();
+            });
         });
+    }
+
+    private static void write(InvitationViewEntity view, InvitationIssued issued) {
+        view.invitationId = issued.invitationId();
+        view.forumId = issued.forumId();
+        view.forumCode = issued.forumCode();
+        view.letterId = issued.letterId();
+        view.letterReference = issued.letterReference();
+        // Of the invitee, only what eligibility and statistics need: no name, no address.
+        view.memberState = issued.invitee().memberState();
+        view.preferredLanguage = issued.invitee().preferredLanguage().code();
+        view.inviteeRank = issued.invitee().rank().name();
+        setDeadline(view, issued.responseDeadline());
+        view.linkVersion = Math.max(view.linkVersion, issued.linkVersion());
+        view.issuedAt = issued.occurredAt();
     }
 
     private Uni<Void> edition(ForumEditionPublished edition) {

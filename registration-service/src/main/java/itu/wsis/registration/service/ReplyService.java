@@ -157,6 +157,11 @@ public class ReplyService {
                 throw ProblemException.gone("invitation-revoked",
                         "This invitation has been withdrawn by the secretariat and can no longer be answered.");
             }
+            if (invitation.erased()) {
+                throw ProblemException.gone("personal-data-erased",
+                        "The personal data of this invitation has been erased on request. Please contact the"
+                                + " secretariat.");
+            }
             PersonalLinks.requireCurrentVersion(link, invitation.linkVersion());
             return invitation;
         });
@@ -175,6 +180,10 @@ public class ReplyService {
         if (invitation.revoked()) {
             throw ProblemException.conflict("invitation-revoked",
                     "This invitation has been revoked; no reply can be recorded for it.");
+        }
+        if (invitation.erased()) {
+            throw ProblemException.conflict("personal-data-erased",
+                    "The personal data of this invitation has been erased on request; no reply can be recorded.");
         }
     }
 

@@ -15,16 +15,29 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final int totalErrors;
     private final Map<String, Object> extensions;
     private final Map<String, String> headers;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
                             Map<String, Object> extensions, Map<String, String> headers) {
+        this(status, slug, title, detail, errors, errors == null ? 0 : errors.size(), extensions, headers);
+    }
+
+    /**
+     * {@code errors} may be the first ones of {@code totalErrors}; only the first {@link ProblemLimits#maxErrors()}
+     * are kept, however many are passed.
+     */
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                            int totalErrors, Map<String, Object> extensions, Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        List<Problem.FieldError> given = errors == null ? List.of() : errors;
+        int max = ProblemLimits.maxErrors();
+        this.errors = List.copyOf(given.size() > max ? given.subList(0, max) : given);
+        this.totalErrors = Math.max(given.size(), totalErrors);
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
@@ -34,10 +47,17 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return invalid(errors, errors.size());
+    }
+
+    /** The first {@code errors} of {@code totalErrors} found: a validator may stop collecting at the limit. */
+    public static ProblemException invalid(List<Problem.FieldError> errors, int totalErrors) {
+        int total = Math.max(errors.size(), totalErrors);
         return new ProblemException(400, "invalid-request", "The request is not valid",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are not valid",
-                errors, null, null);
+                total == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : total + " fields are not valid" + (total > errors.size() || total > ProblemLimits.maxErrors()
+                        ? "; the first " + Math.min(errors.size(), ProblemLimits.maxErrors()) + " are listed" : ""),
+                errors, total, null, null);
     }
 
     public static ProblemException notFound(String slug, String detail) {
@@ -66,11 +86,15 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);
-        return new ProblemException(status, slug, title, getMessage(), errors, more, headers);
+        return new ProblemException(status, slug, title, getMessage(), errors, totalErrors, more, headers);
     }
 
     public int status() {
         return status;
+    }
+
+    public int totalErrors() {
+        return totalErrors;
     }
 
     public Map<String, String> headers() {
@@ -78,6 +102,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.TYPE_PREFIX + slug, title, status, getMessage(), instance, errors, extensions);
+        return new Problem(Problem.TYPE_PREFIX + slug, title, status, getMessage(), instance, errors, totalErrors,
+                extensions);
     }
 }

@@ -1,7 +1,9 @@
 package itu.wsis.support.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -12,6 +14,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import itu.wsis.support.rest.BodySizeLimit;
+import itu.wsis.support.rest.InvalidParameterException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,8 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +41,7 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String DUPLICATE_MESSAGE = "appears twice in the same object: each key may appear once";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -63,12 +70,28 @@ public class ProblemMappers {
             ValueInstantiationException.class, InvalidTypeIdException.class})
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return problem(ProblemException.badRequest(field.isEmpty() ? duplicate : field + "." + duplicate,
+                    DUPLICATE_MESSAGE), uri);
+        }
         return problem(ProblemException.badRequest(field.isEmpty() ? "body" : field, readable(e)), uri);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class})
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String key = duplicateKey(e);
+        if (key != null) {
+            String parent = e.getProcessor() instanceof JsonParser p ? path(p.getParsingContext()) : "";
+            return problem(ProblemException.badRequest(parent.isEmpty() ? key : parent + "." + key,
+                    DUPLICATE_MESSAGE), uri);
+        }
         return problem(ProblemException.badRequest("body", "malformed JSON: " + readable(e)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return problem(ProblemException.badRequest(e.parameter(), e.reason()), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
@@ -87,12 +110,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable && e.getResponse().getStatus() == 400) {
+            // quarkus-rest-jackson wraps parse errors (malformed JSON, duplicate keys) in a bare 400.
+            return unreadable instanceof JsonMappingException mapping ? unreadableJson(mapping, uri)
+                    : malformedJson(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = status == 404 ? "No resource at this address." : title;
-        Response.ResponseBuilder response = respond(
-                new Problem("about:blank", title, status, detail, path(uri), null, null));
+        Problem problem = status == 413
+                // A chunked body that outgrew quarkus.http.limits.max-body-size while RESTEasy read it.
+                ? new Problem(BodySizeLimit.TYPE, "Payload too large", 413,
+                "The request body is larger than this service accepts.", path(uri), null, null)
+                : new Problem("about:blank", title, status, detail, path(uri), null, null);
+        Response.ResponseBuilder response = respond(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(v -> response.header(name, v));
@@ -146,6 +178,40 @@ public class ProblemMappers {
             return parameter == null ? "request" : parameter;
         }
         return String.join(".", names);
+    }
+
+    /** The key Jackson's STRICT_DUPLICATE_DETECTION (StrictJson) found twice, or null for any other failure. */
+    private static String duplicateKey(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix) || message.lastIndexOf('\'') < prefix.length()) {
+            return null;
+        }
+        return message.substring(prefix.length(), message.lastIndexOf('\''));
+    }
+
+    /** The path of the object a parser is in, as {@link #jsonPath} writes paths: {@code delegation[1]}. */
+    static String path(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            JsonStreamContext parent = c.getParent();
+            if (parent == null || parent.inRoot()) {
+                break;
+            }
+            if (parent.inArray()) {
+                parts.push("[" + parent.getCurrentIndex() + "]");
+            } else if (parent.getCurrentName() != null) {
+                parts.push(parent.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
     }
 
     static String jsonPath(JsonMappingException e) {

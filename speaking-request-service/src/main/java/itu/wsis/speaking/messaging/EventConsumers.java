@@ -1,6 +1,8 @@
 package itu.wsis.speaking.messaging;
 
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.PersonalDataErasureRequested;
+import itu.wsis.speaking.service.PersonalDataErasure;
 import itu.wsis.speaking.service.ReadModelService;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +15,19 @@ public class EventConsumers {
 
     private final Inbox inbox;
     private final ReadModelService readModel;
+    private final PersonalDataErasure erasure;
 
-    public EventConsumers(Inbox inbox, ReadModelService readModel) {
+    public EventConsumers(Inbox inbox, ReadModelService readModel, PersonalDataErasure erasure) {
         this.inbox = inbox;
         this.readModel = readModel;
+        this.erasure = erasure;
     }
 
+    /** An erasure request erases this service's data about the person and reports it. */
     @Incoming("invitation-events")
     public Uni<Void> invitationEvents(Message<String> message) {
-        return inbox.consume(message, readModel::apply);
+        return inbox.consume(message, event -> event instanceof PersonalDataErasureRequested request
+                ? erasure.erase(request) : readModel.apply(event));
     }
 
     @Incoming("registration-events")

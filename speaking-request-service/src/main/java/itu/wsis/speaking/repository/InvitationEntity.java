@@ -50,4 +50,8 @@ public class InvitationEntity extends PanacheEntityBase {
 
     @Column(name = "attendance_mode")
     public String attendanceMode;
+
+    /** The person's data was erased on request: no new personal data for this invitation. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

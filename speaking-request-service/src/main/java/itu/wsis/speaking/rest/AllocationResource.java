@@ -132,7 +132,8 @@ public class AllocationResource {
                     "modality", "language", "planned_start_local", "planned_start_utc")));
             for (Views.SpeakerLine s : l.speakers()) {
                 csv.append(SpreadsheetCsv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
-                        s.speakerName(), s.speakerTitle(), s.rank().name(), Boolean.toString(s.substitute()),
+                        nullSafe(s.speakerName()), nullSafe(s.speakerTitle()), s.rank().name(),
+                        Boolean.toString(s.substitute()),
                         s.modality().name(), s.language().code(), LOCAL.format(s.plannedLocalStart()),
                         s.plannedStart().toString())));
             }

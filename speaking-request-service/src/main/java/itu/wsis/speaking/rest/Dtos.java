@@ -7,6 +7,7 @@ import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.service.Commands;
 import itu.wsis.speaking.service.Views;
+import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +34,8 @@ public final class Dtos {
     // ---------------------------------------------------------------- requests
 
     /** {@code rank} only for a substitute; the invited Minister's rank comes from the invitation. */
-    public record SpeakerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String title,
+    public record SpeakerBody(@NotBlank @SingleLine @Size(max = 200) String name,
+                              @NotBlank @SingleLine @Size(max = 200) String title,
                               Rank rank, boolean substitute) {
         Commands.SpeakerInput toInput() {
             return new Commands.SpeakerInput(name, title, rank, substitute);
@@ -45,7 +47,7 @@ public final class Dtos {
             @NotEmpty @Size(max = 10) List<@NotNull UUID> preferredSessionIds,
             @NotNull Language statementLanguage,
             @NotNull SpeakingModality modality,
-            @NotBlank @Size(max = 300) String topic,
+            @NotBlank @SingleLine @Size(max = 300) String topic,
             @Size(max = 20000) String statementText,
             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
             String videoReference) {
@@ -57,7 +59,7 @@ public final class Dtos {
 
     public record SessionBody(
             @NotEmpty Map<@NotNull @Pattern(regexp = "ar|en|es|fr|ru|zh", message = "must be ar, en, es, fr, ru or zh")
-                    String, @NotBlank @Size(max = 300) String> titles,
+                    String, @NotBlank @SingleLine @Size(max = 300) String> titles,
             @NotNull LocalDateTime start,
             @NotNull LocalDateTime end,
             @Min(0) @Max(200) int capacity,

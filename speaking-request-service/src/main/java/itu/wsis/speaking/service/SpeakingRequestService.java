@@ -108,6 +108,7 @@ public class SpeakingRequestService {
                     if (inv.revoked) {
                         throw ProblemException.conflict("invitation-revoked", "The invitation has been revoked.");
                     }
+                    requireNotErased(inv);
                     return submit(inv, command, Commands.Actor.SECRETARIAT);
                 });
     }
@@ -182,6 +183,7 @@ public class SpeakingRequestService {
     @WithTransaction
     public Uni<Views.RequestView> substituteForDelegation(UUID requestId, Commands.SpeakerInput speaker) {
         return lockedActiveRequest(requestId).chain(r -> InvitationEntity.<InvitationEntity>findById(r.invitationId)
+                .invoke(SpeakingRequestService::requireNotErased)
                 .chain(inv -> substitute(inv, r, speaker)));
     }
 
@@ -422,9 +424,21 @@ public class SpeakingRequestService {
             if (inv.revoked) {
                 throw ProblemException.gone("invitation-revoked", "This invitation has been withdrawn.");
             }
+            if (inv.erasedAt != null) {
+                throw ProblemException.gone("personal-data-erased", "The personal data of this invitation has been"
+                        + " erased on request. Please contact the secretariat.");
+            }
             PersonalLinks.requireCurrentVersion(link, inv.linkVersion);
             return inv;
         });
+    }
+
+    /** A speaker named for an erased person's invitation would be new personal data about them. */
+    private static void requireNotErased(InvitationEntity inv) {
+        if (inv != null && inv.erasedAt != null) {
+            throw ProblemException.conflict("personal-data-erased",
+                    "The personal data of this invitation has been erased on request; no speaker can be named.");
+        }
     }
 
     private static ProblemException noRequest(UUID invitationId) {
