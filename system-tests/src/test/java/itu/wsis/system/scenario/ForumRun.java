@@ -438,6 +438,14 @@ public final class ForumRun implements AutoCloseable {
     public void checkNoDeadLetters(String when) {
         for (String service : SystemStack.SERVICES) {
             assertThat(stack.recordsIn("wsis.dlq." + service)).as("dead letters of %s %s", service, when).isZero();
+            for (var instance : stack.instances(service)) {
+                if (instance.isAlive()) {
+                    Response list = api.ops(instance).get("/ops/dead-letters");
+                    list.then().statusCode(200);
+                    assertThat((Integer) list.path("total")).as("dead letters listed by %s %s", instance.id(), when)
+                            .isZero();
+                }
+            }
         }
     }
 
