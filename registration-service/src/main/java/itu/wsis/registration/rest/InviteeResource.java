@@ -1,7 +1,8 @@
 package itu.wsis.registration.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.rest.ReplyDtos.AcceptRequest;
@@ -9,18 +10,20 @@ import itu.wsis.registration.rest.ReplyDtos.DeclineRequest;
 import itu.wsis.registration.rest.ReplyDtos.InvitationView;
 import itu.wsis.registration.rest.ReplyDtos.ReplyView;
 import itu.wsis.registration.service.ReplyService;
+import itu.wsis.support.links.InviteeLink;
 import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinkAuthentication;
+import itu.wsis.support.links.PersonalLinkMechanism;
 import itu.wsis.support.links.PersonalLinks;
-import jakarta.annotation.security.PermitAll;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,66 +34,58 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The invitee's side, through the personal link (header {@value PersonalLinks#HEADER}). No role: the link is the
- * credential, checked by {@link PersonalLinkGuard} and then against this service's view of the invitation.
+ * The invitee's side, through the personal link (header {@value PersonalLinks#HEADER}), admitted by the shared
+ * policy of service-support (signature, rate limits, this service's view of the invitation; a link opens only its
+ * own invitation's address).
  * A new reply version answers 201 with its place in the history; the same reply again answers 200.
  */
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitee: reply through the personal link")
+@PersonalLinkAuthentication
+@HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
+@RolesAllowed(Roles.INVITEE)
 public class InviteeResource {
 
     private final ReplyService replies;
-    private final PersonalLinkGuard guard;
+    private final SecurityIdentity identity;
 
-    public InviteeResource(ReplyService replies, PersonalLinkGuard guard) {
+    public InviteeResource(ReplyService replies, SecurityIdentity identity) {
         this.replies = replies;
-        this.guard = guard;
+        this.identity = identity;
     }
 
     @GET
-    @PermitAll
     @Operation(summary = "My invitation: forum, letter, deadline and current reply")
-    public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId,
-                                    @HeaderParam(PersonalLinks.HEADER) String link,
-                                    @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.view(claims).map(v -> InvitationView.of(v.invitation(), v.forumNames(), v.deadlinePassed()));
     }
 
     @GET
     @Path("/replies")
-    @PermitAll
     @Operation(summary = "Every version of my reply, oldest first")
-    public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId,
-                                        @HeaderParam(PersonalLinks.HEADER) String link,
-                                        @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.historyForInvitee(claims).map(all -> all.stream().map(ReplyView::of).toList());
     }
 
     @GET
     @Path("/replies/{version}")
-    @PermitAll
     @Operation(summary = "One version of my reply")
     public Uni<ReplyView> version(@PathParam("invitationId") UUID invitationId,
-                                  @PathParam("version") int version,
-                                  @HeaderParam(PersonalLinks.HEADER) String link,
-                                  @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                  @PathParam("version") int version) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.historyForInvitee(claims).map(all -> all.stream().filter(r -> r.version() == version)
                 .findFirst().map(ReplyView::of).orElseThrow(ReplyResources::versionNotFound));
     }
 
     @POST
     @Path("/accept")
-    @PermitAll
     @Operation(summary = "Accept, in person in Geneva or remotely, with the delegation; or change an acceptance")
     public Uni<Response> accept(@PathParam("invitationId") UUID invitationId,
-                                @HeaderParam(PersonalLinks.HEADER) String link,
-                                @Valid @NotNull AcceptRequest body,
-                                @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                @Valid @NotNull AcceptRequest body) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.accept(body.mode(),
                         ReplyDtos.members(body.delegation()), settings.maxDelegationSize()))
                 .map(recorded -> respond(invitationId, recorded));
@@ -98,13 +93,10 @@ public class InviteeResource {
 
     @POST
     @Path("/decline")
-    @PermitAll
     @Operation(summary = "Decline, with an optional reason")
     public Uni<Response> decline(@PathParam("invitationId") UUID invitationId,
-                                 @HeaderParam(PersonalLinks.HEADER) String link,
-                                 @Valid DeclineRequest body,
-                                 @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                 @Valid DeclineRequest body) {
+        LinkClaims claims = InviteeLink.claims(identity);
         String reason = body == null ? null : body.reason();
         return replies.replyByInvitee(claims, settings -> ReplyContent.decline(reason))
                 .map(recorded -> respond(invitationId, recorded));
@@ -112,12 +104,9 @@ public class InviteeResource {
 
     @POST
     @Path("/withdraw")
-    @PermitAll
     @Operation(summary = "Withdraw an acceptance: the delegation will not attend")
-    public Uni<Response> withdraw(@PathParam("invitationId") UUID invitationId,
-                                  @HeaderParam(PersonalLinks.HEADER) String link,
-                                  @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<Response> withdraw(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.withdrawal())
                 .map(recorded -> respond(invitationId, recorded));
     }
@@ -127,10 +116,5 @@ public class InviteeResource {
         URI location = URI.create("/invitations/" + invitationId + "/replies/" + reply.version());
         return (recorded.created() ? Response.created(location) : Response.ok().contentLocation(location))
                 .entity(ReplyView.of(reply)).build();
-    }
-
-    /** The peer address; behind a proxy, enable quarkus.http.proxy.* so that it is the client's. */
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }
