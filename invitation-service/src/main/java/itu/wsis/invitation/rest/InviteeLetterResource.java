@@ -9,11 +9,15 @@ import itu.wsis.invitation.domain.InvitationStatus;
 import itu.wsis.invitation.domain.InviteeLetter;
 import itu.wsis.invitation.domain.LetterContent;
 import itu.wsis.invitation.service.InviteeLetterService;
-import itu.wsis.support.links.LinkClaims;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import itu.wsis.support.links.InviteeLink;
+import itu.wsis.support.links.PersonalLinkAuthentication;
+import itu.wsis.support.links.PersonalLinkMechanism;
 import itu.wsis.support.links.PersonalLinks;
-import jakarta.annotation.security.PermitAll;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,32 +32,29 @@ import java.util.UUID;
 
 /**
  * The invitee's copy of the forum and the letter, through the personal link (header {@value PersonalLinks#HEADER}):
- * the only invitee endpoint of this service, for the invitee pages. Missing or forged link 401; expired, revoked
- * or re-issued 410; a genuine link on another invitation's address 404.
+ * the only invitee endpoint of this service, for the invitee pages. The link is admitted by the shared policy of
+ * service-support, with the same answers as registration- and speaking-request-service (docs/security-auth.md).
  */
 @Path("/invitations/{invitationId}/letter")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitee: the letter through the personal link")
+@PersonalLinkAuthentication
+@HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
+@RolesAllowed(Roles.INVITEE)
 public class InviteeLetterResource {
 
-    private final PersonalLinks links;
+    private final SecurityIdentity identity;
     private final InviteeLetterService letters;
 
-    public InviteeLetterResource(PersonalLinks links, InviteeLetterService letters) {
-        this.links = links;
+    public InviteeLetterResource(SecurityIdentity identity, InviteeLetterService letters) {
+        this.identity = identity;
         this.letters = letters;
     }
 
     @GET
-    @PermitAll
     @Operation(summary = "My invitation's forum, letter (every language it was written in) and reply deadline")
-    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId,
-                                         @HeaderParam(PersonalLinks.HEADER) String link) {
-        LinkClaims claims = links.verify(link);
-        if (!claims.invitationId().equals(invitationId)) {
-            throw InviteeLetterService.notFound();
-        }
-        return letters.letterFor(claims).map(InviteeLetterView::of);
+    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId) {
+        return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterView::of);
     }
 
     public record ForumView(String code, Map<String, String> names, Map<String, String> themes,
