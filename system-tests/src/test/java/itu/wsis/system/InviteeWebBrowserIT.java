@@ -1,7 +1,6 @@
 package itu.wsis.system;
 
 import io.restassured.specification.RequestSpecification;
-import itu.wsis.localstack.DevTokens;
 import itu.wsis.system.scenario.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +71,8 @@ class InviteeWebBrowserIT {
         assertThat(Path.of(CHROMIUM)).as("Debian package chromium").isExecutable();
         assertThat(Path.of(CHROMEDRIVER)).as("Debian package chromium-driver").isExecutable();
         stack = SystemStack.start(Map.of());
-        secretariat = DevTokens.issue("secretariat");
-        ops = DevTokens.issue("ops");
+        secretariat = stack.tokens().issue("secretariat");
+        ops = stack.tokens().issue("ops");
         screenshots = Path.of(System.getProperty("wsis.root", "..")).resolve("system-tests/target/screenshots");
         Files.createDirectories(screenshots);
 

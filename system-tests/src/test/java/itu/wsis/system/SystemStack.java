@@ -2,7 +2,9 @@ package itu.wsis.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import itu.wsis.localstack.DevTokens;
 import itu.wsis.localstack.EmbeddedPostgresServer;
+import itu.wsis.localstack.InstallationKeys;
 import itu.wsis.localstack.KafkaBrokerProcess;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,6 +47,8 @@ public final class SystemStack implements AutoCloseable {
     private final int smtpPort;
     private volatile GreenMail smtp;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<MimeMessage> archivedMail = new ArrayList<>();
     private boolean closed;
 
@@ -64,6 +68,7 @@ public final class SystemStack implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Files.createDirectories(runDir);
+            InstallationKeys.ensure(runDir.resolve("keys"), null);
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(runDir.resolve("postgres/data"), freePort(),
                     runDir.resolve("postgres/bin"));
             started.add(postgres);
@@ -86,8 +91,11 @@ public final class SystemStack implements AutoCloseable {
                     "WSIS_SMTP_HOST", "127.0.0.1",
                     "WSIS_SMTP_PORT", Integer.toString(smtpPort));
             for (String name : SERVICES) {
+                Map<String, String> serviceEnv = new java.util.HashMap<>(env);
+                serviceEnv.putAll(keyEnvironment(stack.keys(), name));
+                stack.environments.put(name, serviceEnv);
                 ServiceProcess service = new ServiceProcess(name,
-                        root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), env,
+                        root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), serviceEnv,
                         extraSystemProperties.getOrDefault(name, List.of()), runDir.resolve(name + ".log"));
                 stack.services.put(name, service);
                 started.add(service);
@@ -115,6 +123,42 @@ public final class SystemStack implements AutoCloseable {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** This run's keys, generated like an installation's (./wsis up does the same under its run directory). */
+    public Path keys() {
+        return runDir.resolve("keys");
+    }
+
+    /** Staff tokens the services of this run accept. */
+    public DevTokens tokens() {
+        return DevTokens.of(keys());
+    }
+
+    /** The key locations a service gets: every one verifies, only notification-service signs links. */
+    static Map<String, String> keyEnvironment(Path keys, String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WSIS_LINK_PUBLIC_KEY_LOCATION", keys.resolve(InstallationKeys.LINK_PUBLIC).toAbsolutePath().toString());
+        env.put("WSIS_JWT_PUBLIC_KEY_LOCATION", keys.resolve(InstallationKeys.JWT_PUBLIC).toAbsolutePath().toString());
+        env.put("WSIS_JWT_ISSUER", InstallationKeys.ISSUER);
+        if (service.equals("notification-service")) {
+            env.put("WSIS_LINK_PRIVATE_KEY_LOCATION", keys.resolve(InstallationKeys.LINK_PRIVATE).toAbsolutePath().toString());
+        }
+        return env;
+    }
+
+    /**
+     * One more process of a service, on a free port, with the service's environment plus {@code overrides}; not
+     * started. Stopped with the stack.
+     */
+    public synchronized ServiceProcess anotherInstance(String name, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environments.get(name));
+        env.putAll(overrides);
+        Path root = Path.of(System.getProperty("wsis.root", ".."));
+        ServiceProcess extra = new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+                freePort(), env, List.of(), runDir.resolve(name + "-extra-" + extraInstances.size() + ".log"));
+        extraInstances.add(extra);
+        return extra;
     }
 
     public ServiceProcess service(String name) {
@@ -244,6 +288,7 @@ public final class SystemStack implements AutoCloseable {
             return;
         }
         closed = true;
+        extraInstances.forEach(ServiceProcess::close);
         services.values().forEach(ServiceProcess::close);
         try {
             kafka.close();
