@@ -25,7 +25,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ARABIC = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final UUID REVOKED = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     static final UUID EXPIRED = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+    /** Answered 429 by every service, as the services' per-link limit does. */
+    static final UUID LIMITED = UUID.fromString("00000000-0000-0000-0000-0000000000f3");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-For of every call the services received, in order. */
+    static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -62,6 +66,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String[] parts = path.split("/");
         UUID id = parts.length > 2 ? UUID.fromString(parts[2]) : null;
         String link = exchange.getRequestHeaders().getFirst("WSIS-Personal-Link");
+        FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")));
+        if (id != null && id.equals(LIMITED)) {
+            exchange.getResponseHeaders().set("Retry-After", "17");
+            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"status\":429,\"detail\":\"x\","
+                    + "\"retryAfterSeconds\":17}");
+            return;
+        }
         if (id == null || link == null || !link.equals(token(id))) {
             send(exchange, 401, problem("personal-link-invalid", 401, null));
             return;

@@ -73,7 +73,7 @@ class InvitationPageRenderingTest {
         int posted = FakeServices.POSTED.size();
 
         given().cookie("wsis-link", link).cookie("csrf-token", csrfCookie).contentType(ContentType.URLENC)
-                .formParam("csrf-token", field.group(1))
+                .header("Origin", CsrfTest.ORIGIN).formParam("csrf-token", field.group(1))
                 .formParam("name", "Amina Diallo", "", "").formParam("title", "Minister", "", "")
                 .formParam("email", "not-an-email", "", "").formParam("access", "", "", "").formParam("head", "0")
                 .post("/invitation/accept").then().statusCode(422)
@@ -85,6 +85,7 @@ class InvitationPageRenderingTest {
         assertThat(FakeServices.POSTED).hasSize(posted);
 
         given().redirects().follow(false).cookie("wsis-link", link).cookie("csrf-token", csrfCookie)
+                .header("Origin", CsrfTest.ORIGIN)
                 .contentType(ContentType.URLENC).formParam("csrf-token", field.group(1)).formParam("mode", "IN_PERSON")
                 .formParam("name", "Amina Diallo", "Li Wei", "").formParam("title", "Minister", "Adviser", "")
                 .formParam("email", "amina@example.org", "li@example.org", "").formParam("access", "", "braille", "")

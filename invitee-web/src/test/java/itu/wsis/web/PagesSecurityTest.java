@@ -40,9 +40,11 @@ class PagesSecurityTest {
     @Test
     void aFormWithoutItsCsrfTokenIsRefusedWithAPageNotABareStatus() {
         given().contentType(ContentType.URLENC).formParam("reason", "x").cookie("wsis-lang", "fr")
+                .header("Origin", CsrfTest.ORIGIN)
                 .post("/invitation/decline").then().statusCode(403).contentType(startsWith("text/html"))
                 .body(containsString("Pour votre sécurité, le formulaire a été refusé"));
         given().contentType(ContentType.URLENC).formParam("reason", "x").formParam("csrf-token", "forged")
+                .header("Origin", CsrfTest.ORIGIN)
                 .cookie("csrf-token", "other").post("/invitation/decline").then().statusCode(403)
                 .body(containsString("Your form could not be accepted"));
     }

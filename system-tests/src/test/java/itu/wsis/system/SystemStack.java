@@ -104,7 +104,9 @@ public final class SystemStack implements AutoCloseable {
                     webPort, Map.of(
                     "WSIS_INVITATION_URL", stack.services.get("invitation-service").baseUrl(),
                     "WSIS_REGISTRATION_URL", stack.services.get("registration-service").baseUrl(),
-                    "WSIS_SPEAKING_URL", stack.services.get("speaking-request-service").baseUrl()),
+                    "WSIS_SPEAKING_URL", stack.services.get("speaking-request-service").baseUrl(),
+                    // Forms are accepted from this origin only: the one the emails' links open.
+                    "WSIS_WEB_PUBLIC_URL", "http://127.0.0.1:" + webPort),
                     extraSystemProperties.getOrDefault(WEB, List.of()), runDir.resolve(WEB + ".log"));
             stack.services.put(WEB, web);
             started.add(web);

@@ -70,8 +70,9 @@ public final class Models {
     }
 
     /** An RFC 9457 problem from a service; {@code language} is set on 410s of invitation-service. */
+    /** {@code retryAfterSeconds} comes with a 429 (the services' rate limits). */
     public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
-                          String language) {
+                          String language, Long retryAfterSeconds) {
 
         public String slug() {
             return type != null && type.startsWith("urn:wsis:problem:") ? type.substring("urn:wsis:problem:".length())
