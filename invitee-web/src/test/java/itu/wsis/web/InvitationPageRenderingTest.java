@@ -25,7 +25,7 @@ class InvitationPageRenderingTest {
     void theEmailLinkMovesTheTokenIntoAnHttpOnlyCookieAndRedirects() {
         Response open = given().redirects().follow(false).get("/r/" + FakeServices.token(FakeServices.ENGLISH));
         open.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/invitation"))
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+                .header("Referrer-Policy", "strict-origin").header("Cache-Control", "no-store");
         assertThat(open.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("wsis-link=" + FakeServices.token(FakeServices.ENGLISH)).contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax"));

@@ -20,7 +20,7 @@ class PagesSecurityTest {
     void aMalformedLinkGetsAClearPageInEveryLanguageWithTheSecurityHeaders() {
         given().redirects().follow(false).get("/r/not-a-link").then().statusCode(404)
                 .contentType(startsWith("text/html"))
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "strict-origin")
                 .header("Content-Security-Policy", startsWith("default-src 'self'"))
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
@@ -53,6 +53,6 @@ class PagesSecurityTest {
     void theStylesheetIsServedHereUnderTheSamePolicy() {
         given().get("/css/site.css").then().statusCode(200).contentType(startsWith("text/css"))
                 .header("Content-Security-Policy", startsWith("default-src 'self'"))
-                .header("Referrer-Policy", equalTo("no-referrer"));
+                .header("Referrer-Policy", equalTo("strict-origin"));
     }
 }
