@@ -11,6 +11,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.util.Set;
 
@@ -29,10 +30,17 @@ public class PersonalLinkMechanism implements HttpAuthenticationMechanism {
     private static final HttpCredentialTransport TRANSPORT =
             new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER, PersonalLinks.HEADER, SCHEME);
 
+    private final boolean answersLinks;
+
+    /** A service without a {@link LinkStates} (notification-service) answers no link: the header is ignored there. */
+    public PersonalLinkMechanism(Instance<LinkStates> states) {
+        this.answersLinks = states.isResolvable();
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = context.request().getHeader(PersonalLinks.HEADER);
-        if (token == null) {
+        if (token == null || !answersLinks) {
             // Not this mechanism's request. A link endpoint then refuses the anonymous caller with the same answer
             // as for a blank header (ProblemMappers, through PersonalLinkAdmission.missing).
             return Uni.createFrom().nullItem();

@@ -244,6 +244,17 @@ public abstract class PersonalLinkContract {
         refused(last, 429, "rate-limited");
     }
 
+    /** The personal link is an apiKey scheme in the OpenAPI document, and no operation asks a JWT for the invitee role. */
+    @Test
+    void theOpenApiDocumentDeclaresThePersonalLink() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.personalLink.type", equalTo("apiKey"))
+                .body("components.securitySchemes.personalLink.in", equalTo("header"))
+                .body("components.securitySchemes.personalLink.name", equalTo(PersonalLinks.HEADER))
+                .extract().asString();
+        assertThat(document).contains("\"personalLink\" : [ ]").doesNotContain("[ \"invitee\" ]");
+    }
+
     private static String forgedFor(UUID id) {
         String genuine = link(id, 1);
         return genuine.substring(0, genuine.length() - 2) + (genuine.endsWith("AA") ? "BB" : "AA");
