@@ -41,6 +41,7 @@ public class PersonalLinkAdmission {
     private final Clock clock;
     private final RateLimiter failuresPerAddress;
     private final RateLimiter perLink;
+    private volatile LinkStates linkStates;
 
     public PersonalLinkAdmission(PersonalLinks links, Instance<LinkStates> states, Clock clock, LinkConfig config) {
         this.links = links;
@@ -71,7 +72,7 @@ public class PersonalLinkAdmission {
             // Expired by its own claim: no need to ask the read model.
             return refuse(LinkRefusals.expired(null));
         }
-        return states.get().find(claims.invitationId()).onItem().transformToUni(state -> {
+        return states().find(claims.invitationId()).onItem().transformToUni(state -> {
             ProblemException refusal = LinkRefusals.judge(claims, state, clock.instant());
             return refusal != null ? refuse(refusal) : Uni.createFrom().item(identity(claims, state));
         });
@@ -96,6 +97,16 @@ public class PersonalLinkAdmission {
             }
         }
         return Optional.empty();
+    }
+
+    /** Resolved once: the bean is application-scoped, and this runs on every request. */
+    private LinkStates states() {
+        LinkStates resolved = linkStates;
+        if (resolved == null) {
+            resolved = states.get();
+            linkStates = resolved;
+        }
+        return resolved;
     }
 
     private ProblemException failure(String clientAddress, ProblemException refusal) {
