@@ -99,6 +99,18 @@ class InvitationPageRenderingTest {
                 .contains("{\"name\":\"Li Wei\",\"title\":\"Adviser\",\"email\":\"li@example.org\",\"accessibilityNeed\":\"braille\",\"headOfDelegation\":false}");
     }
 
+    /** Issue #14: the invitee sees that the substitute's rank waits for the secretariat, and by which rank it counts. */
+    @Test
+    void aRankWaitingForTheSecretariatIsShownWithTheRankTheRequestCountsWith() {
+        given().cookie("wsis-link", FakeServices.token(FakeServices.PENDING_RANK)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<dd id=\"speaking-rank\">Head of State, waiting for the secretariat&#39;s"
+                        + " confirmation. Until then the request is placed with the rank of the invitation: Minister.</dd>"));
+        given().cookie("wsis-link", FakeServices.token(FakeServices.PENDING_RANK)).queryParam("lang", "fr")
+                .get("/invitation").then().statusCode(200)
+                .body(containsString("Chef d&#39;État, en attente de la confirmation du secrétariat"));
+    }
+
     @Test
     void aRevokedInvitationGetsAClearPageInTheInviteesLanguage() {
         given().redirects().follow(false).get("/r/" + FakeServices.token(FakeServices.REVOKED)).then()

@@ -61,9 +61,17 @@ public final class Models {
     }
 
     /** speaking-request-service: GET /invitations/{id}/speaking-request. */
+    /**
+     * {@code rankConfirmation} is present when the speaker's claimed rank needs the secretariat's confirmation
+     * (status PENDING, CONFIRMED or REFUSED); {@code rankForPrecedence} is the rank the request is placed by.
+     */
     public record SpeakingRequest(UUID id, Speaker speaker, List<UUID> preferredSessionIds,
                                   String statementLanguage, String modality, String topic, Instant submittedAt,
-                                  String status, Seat seat, Integer waitingPosition, String statusReason) {
+                                  String status, Seat seat, Integer waitingPosition, String statusReason,
+                                  String rankForPrecedence, RankConfirmation rankConfirmation) {
+    }
+
+    public record RankConfirmation(String status) {
     }
 
     public record FieldError(String field, String message) {
