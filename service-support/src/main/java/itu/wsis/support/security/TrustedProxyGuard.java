@@ -20,6 +20,10 @@ public class TrustedProxyGuard {
                 .orElse(false);
         List<String> trusted = config.getOptionalValues("quarkus.http.proxy.trusted-proxies", String.class)
                 .orElse(List.of());
+        refuseTrustingEveryone(forwarding, trusted);
+    }
+
+    static void refuseTrustingEveryone(boolean forwarding, List<String> trusted) {
         if (forwarding && trusted.stream().allMatch(String::isBlank)) {
             throw new IllegalStateException("quarkus.http.proxy.trusted-proxies is empty, which would trust forwarding"
                     + " headers from every client: set WSIS_TRUSTED_PROXIES to the addresses of the proxies in front"
