@@ -119,6 +119,18 @@ class CsrfTest {
                 .post("/invitation/decline"));
     }
 
+    /**
+     * Browsers send "Origin: null" with the forms of a page whose referrer policy is no-referrer (header or meta):
+     * the pages must never say so, or every genuine form would be refused.
+     */
+    @Test
+    void thePagesReferrerPolicyLetsTheirFormsCarryTheirOrigin() {
+        given().cookie("wsis-link", FakeServices.token(FakeServices.ENGLISH)).get("/invitation").then()
+                .statusCode(200).header("Referrer-Policy", "strict-origin")
+                .body(containsString("<meta name=\"referrer\" content=\"strict-origin\">"))
+                .body(org.hamcrest.Matchers.not(containsString("no-referrer")));
+    }
+
     @Test
     void aValidTokenIsReusedSoThatTwoOpenPagesBothWork() {
         Session s = session(FakeServices.ENGLISH);

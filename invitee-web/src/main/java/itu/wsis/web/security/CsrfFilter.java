@@ -95,7 +95,7 @@ public class CsrfFilter {
             from = origin(referer);
         }
         if (from == null || !from.equalsIgnoreCase(origin)) {
-            return "another origin";
+            return "origin " + from + " is not " + origin;
         }
         String cookie = Csrf.value(routing.request().getCookie(Csrf.NAME));
         Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
