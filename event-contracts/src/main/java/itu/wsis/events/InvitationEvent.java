@@ -7,7 +7,7 @@ public sealed interface InvitationEvent extends DomainEvent
         permits InvitationIssued, InvitationRevoked, ResponseDeadlineExtended, PersonalLinkReissued,
         InvitationAccepted, InvitationDeclined, ReplyChanged, ReplyWithdrawn,
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
-        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted,
+        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakerRankDecided,
         NotificationSent, NotificationFailed {
 
     UUID invitationId();

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static itu.wsis.system.scenario.Api.CLOCK_TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,36 @@ class StackSmokeIT {
             assertThat(reading.businessTime()).as(reading.instance())
                     .isAfterOrEqualTo(PROFILE_START).isBefore(PROFILE_START.plus(Duration.ofHours(1)));
         }
+    }
+
+    /**
+     * Issue #14: outside the dev and test profiles (here: local, as compose runs it) a service refuses to start with
+     * a key that was once committed to the repository. The two public keys are in this module's test resources.
+     */
+    @Test
+    @Order(4)
+    void aServiceRefusesToStartWithAFormerlyCommittedKey() throws Exception {
+        Path former = Files.createTempDirectory(stack.runDir(), "former-keys");
+        for (String key : new String[] {"link-signing-public-key.pem", "jwt-public-key.pem"}) {
+            try (var in = StackSmokeIT.class.getResourceAsStream("/formerly-committed-keys/" + key)) {
+                Files.write(former.resolve(key), in.readAllBytes());
+            }
+        }
+        ServiceProcess refused = stack.anotherInstance("speaking-request-service", Map.of(
+                "WSIS_LINK_PUBLIC_KEY_LOCATION", former.resolve("link-signing-public-key.pem").toString()));
+        refused.start();
+        OptionalInt exit = refused.awaitExit(Duration.ofSeconds(120));
+        assertThat(exit).as(refused.log()).isPresent();
+        assertThat(exit.getAsInt()).isNotZero();
+        assertThat(refused.log()).contains("Refusing to start with a development key")
+                .contains("wsis.links.public-key-location").contains("former personal-link public key");
+
+        ServiceProcess jwt = stack.anotherInstance("invitation-service", Map.of(
+                "WSIS_JWT_PUBLIC_KEY_LOCATION", former.resolve("jwt-public-key.pem").toString()));
+        jwt.start();
+        OptionalInt jwtExit = jwt.awaitExit(Duration.ofSeconds(120));
+        assertThat(jwtExit).as(jwt.log()).isPresent();
+        assertThat(jwt.log()).contains("Refusing to start with a development key").contains("former staff JWT public key");
     }
 
     @Test

@@ -2,7 +2,9 @@ package itu.wsis.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import itu.wsis.localstack.DevTokens;
 import itu.wsis.localstack.EmbeddedPostgresServer;
+import itu.wsis.localstack.InstallationKeys;
 import itu.wsis.localstack.KafkaBrokerProcess;
 import itu.wsis.testing.FaultySmtpProxy;
 import jakarta.mail.internet.MimeMessage;
@@ -107,6 +109,8 @@ public final class SystemStack implements AutoCloseable {
     private volatile FaultySmtpProxy proxy;
     private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> nextPick = new ConcurrentHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<MimeMessage> archivedMail = new ArrayList<>();
     private volatile List<Long> frozen = List.of();
     private boolean closed;
@@ -135,6 +139,7 @@ public final class SystemStack implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Files.createDirectories(runDir);
+            InstallationKeys.ensure(runDir.resolve("keys"), null);
             Path postgresData = runDir.resolve("postgres/data");
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresData, freePort(),
                     runDir.resolve("postgres/bin"));
@@ -162,11 +167,14 @@ public final class SystemStack implements AutoCloseable {
                     "WSIS_SMTP_HOST", "127.0.0.1",
                     "WSIS_SMTP_PORT", Integer.toString(proxyPort));
             for (String name : SERVICES) {
+                Map<String, String> serviceEnv = new java.util.HashMap<>(env);
+                serviceEnv.putAll(keyEnvironment(stack.keys(), name));
+                stack.environments.put(name, serviceEnv);
                 int count = options.instancesOf(name);
                 List<ServiceProcess> instances = new ArrayList<>();
                 for (int n = 1; n <= count; n++) {
                     ServiceProcess service = new ServiceProcess(name, n,
-                            root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), env,
+                            root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), serviceEnv,
                             options.systemProperties().getOrDefault(name, List.of()),
                             runDir.resolve((count == 1 ? name : name + "-" + n) + ".log"));
                     instances.add(service);
@@ -179,7 +187,9 @@ public final class SystemStack implements AutoCloseable {
                         root.resolve(WEB).resolve("target/quarkus-app/quarkus-run.jar"), webPort, Map.of(
                         "WSIS_INVITATION_URL", stack.service("invitation-service").baseUrl(),
                         "WSIS_REGISTRATION_URL", stack.service("registration-service").baseUrl(),
-                        "WSIS_SPEAKING_URL", stack.service("speaking-request-service").baseUrl()),
+                        "WSIS_SPEAKING_URL", stack.service("speaking-request-service").baseUrl(),
+                        // Forms are accepted from this origin only: the one the emails' links open.
+                        "WSIS_WEB_PUBLIC_URL", "http://127.0.0.1:" + webPort),
                         options.systemProperties().getOrDefault(WEB, List.of()), runDir.resolve(WEB + ".log"));
                 stack.services.put(WEB, List.of(web));
                 started.add(web);
@@ -199,6 +209,44 @@ public final class SystemStack implements AutoCloseable {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** This run's keys, generated like an installation's (./wsis up does the same under its run directory). */
+    public Path keys() {
+        return runDir.resolve("keys");
+    }
+
+    /** Staff tokens the services of this run accept. */
+    public DevTokens tokens() {
+        return DevTokens.of(keys());
+    }
+
+    /** The key locations a service gets: every one verifies, only notification-service signs links. */
+    static Map<String, String> keyEnvironment(Path keys, String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WSIS_LINK_PUBLIC_KEY_LOCATION", keys.resolve(InstallationKeys.LINK_PUBLIC).toAbsolutePath().toString());
+        env.put("WSIS_JWT_PUBLIC_KEY_LOCATION", keys.resolve(InstallationKeys.JWT_PUBLIC).toAbsolutePath().toString());
+        env.put("WSIS_JWT_ISSUER", InstallationKeys.ISSUER);
+        if (service.equals("notification-service")) {
+            env.put("WSIS_LINK_PRIVATE_KEY_LOCATION", keys.resolve(InstallationKeys.LINK_PRIVATE).toAbsolutePath().toString());
+        }
+        return env;
+    }
+
+    /**
+     * One more process of a service, on a free port, with the service's environment plus {@code overrides}; not
+     * started. Stopped with the stack.
+     */
+    public synchronized ServiceProcess anotherInstance(String name, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environments.get(name));
+        env.putAll(overrides);
+        Path root = Path.of(System.getProperty("wsis.root", ".."));
+        // Numbered after the stack's own instances' range so that logs and instance ids never collide.
+        ServiceProcess extra = new ServiceProcess(name, 100 + extraInstances.size(),
+                root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), freePort(), env, List.of(),
+                runDir.resolve(name + "-extra-" + extraInstances.size() + ".log"));
+        extraInstances.add(extra);
+        return extra;
     }
 
     /** The first instance of a service (the only one unless the stack runs several). */
@@ -537,6 +585,7 @@ public final class SystemStack implements AutoCloseable {
         closed = true;
         // A frozen server would never stop; a service would wait for it.
         thawPostgres();
+        extraInstances.forEach(ServiceProcess::close);
         all().forEach(ServiceProcess::close);
         try {
             kafka.close();

@@ -3,7 +3,6 @@ package itu.wsis.system.scenario;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import itu.wsis.localstack.DevTokens;
 import itu.wsis.system.ServiceProcess;
 import itu.wsis.system.SystemStack;
 
@@ -30,11 +29,13 @@ public final class Api {
     public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
 
     private final SystemStack stack;
-    private final String secretariat = DevTokens.issue("secretariat");
-    private final String ops = DevTokens.issue("ops");
+    private final String secretariat;
+    private final String ops;
 
     public Api(SystemStack stack) {
         this.stack = stack;
+        this.secretariat = stack.tokens().issue("secretariat");
+        this.ops = stack.tokens().issue("ops");
     }
 
     /** A running instance of {@code service}, taken in turn when it has several (a load balancer's view). */
