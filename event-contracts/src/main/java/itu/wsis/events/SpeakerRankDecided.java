@@ -1,5 +1,7 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import java.util.UUID;
  * @param confirmed         whether the claimed rank now counts for precedence
  * @param rankForPrecedence the rank that counts from now on: the claimed one, or the invitation's
  */
+@JsonClassDescription("The secretariat confirmed or refused a speaker's rank that the invitation did not support; the allocation's outcome events follow in the same transaction. Key: the invitation id.")
 public record SpeakerRankDecided(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
                                  Rank claimedRank, boolean confirmed, Rank rankForPrecedence, String note)
         implements InvitationEvent {

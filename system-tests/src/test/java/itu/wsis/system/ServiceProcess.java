@@ -121,7 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** The log of this process so far. */
-    public String log() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {

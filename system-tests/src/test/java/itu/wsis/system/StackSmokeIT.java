@@ -76,17 +76,17 @@ class StackSmokeIT {
                 "WSIS_LINK_PUBLIC_KEY_LOCATION", former.resolve("link-signing-public-key.pem").toString()));
         refused.start();
         OptionalInt exit = refused.awaitExit(Duration.ofSeconds(120));
-        assertThat(exit).as(refused.log()).isPresent();
+        assertThat(exit).as(refused.logText()).isPresent();
         assertThat(exit.getAsInt()).isNotZero();
-        assertThat(refused.log()).contains("Refusing to start with a development key")
+        assertThat(refused.logText()).contains("Refusing to start with a development key")
                 .contains("wsis.links.public-key-location").contains("former personal-link public key");
 
         ServiceProcess jwt = stack.anotherInstance("invitation-service", Map.of(
                 "WSIS_JWT_PUBLIC_KEY_LOCATION", former.resolve("jwt-public-key.pem").toString()));
         jwt.start();
         OptionalInt jwtExit = jwt.awaitExit(Duration.ofSeconds(120));
-        assertThat(jwtExit).as(jwt.log()).isPresent();
-        assertThat(jwt.log()).contains("Refusing to start with a development key").contains("former staff JWT public key");
+        assertThat(jwtExit).as(jwt.logText()).isPresent();
+        assertThat(jwt.logText()).contains("Refusing to start with a development key").contains("former staff JWT public key");
     }
 
     @Test

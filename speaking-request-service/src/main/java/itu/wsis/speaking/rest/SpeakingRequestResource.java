@@ -126,7 +126,10 @@ public class SpeakingRequestResource {
     @POST
     @Path("/speaking-requests/{requestId}/rank-confirmation")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Confirm or refuse a speaker's rank the invitation does not support; the allocation re-runs")
+    @Operation(operationId = "decideSpeakerRank", summary = "Confirm or refuse a speaker's rank the invitation does not support; the allocation re-runs")
+    @APIResponse(responseCode = "200", description = "The request, with the decision and its place after the allocation re-ran.")
+    @APIResponse(responseCode = "404", description = "No active speaking request with this id.")
+    @APIResponse(responseCode = "409", description = "The request's speaker rank does not wait for a confirmation (`rankConfirmation` says what it is).")
     public Uni<Dtos.SpeakingRequestDto> decideRank(@PathParam("requestId") UUID requestId,
                                                    @Valid @NotNull Dtos.RankDecisionBody body,
                                                    @Context SecurityContext security) {
