@@ -40,8 +40,8 @@ import java.util.TreeMap;
  *   is not a staff role, takes {@value ApiContract#PERSONAL_LINK} (the header then is the scheme, not a
  *   parameter); an operation without a role is public;</li>
  *   <li>the RFC 9457 {@code Problem} schema as the {@code application/problem+json} body of every error response,
- *   and the errors every operation of its kind can answer (401, 403, 400/413/415 with a body, 404 with a path
- *   or typed query parameter, 500);</li>
+ *   and the errors every operation of its kind can answer (401, 403, 400/413/415 with a body, 400 with a typed
+ *   path or query parameter, 404 with a path parameter, 500);</li>
  *   <li>the {@code Location} header of 201 and 202 responses, and the request body examples from
  *   {@value ApiContract#EXAMPLES};</li>
  *   <li>the service-qualified id of the operations every service serves ({@value ApiContract#EVERY_SERVICE}).</li>
@@ -59,10 +59,9 @@ public class ContractFilter implements OASFilter {
             "400", "The request is not valid: `errors` names each invalid field or parameter.",
             "401", "Not authenticated: the credential is missing, forged or expired.",
             "403", "Your role does not allow this operation.",
-            "404", "Nothing at this address: no such resource, not yours, or a path or query parameter that is not "
-                    + "of its type.",
-            "413", "The request body is larger than the service accepts (quarkus.http.limits.max-body-size, 10 MiB by "
-                    + "default). The HTTP layer answers it before the service reads the request, without a body.",
+            "404", "Nothing at this address: no such resource, or not yours.",
+            "413", "The request body is larger than the service accepts (quarkus.http.limits.max-body-size); refused "
+                    + "before the service reads it.",
             "415", "The request body's Content-Type is not one this operation reads.",
             "500", "Unexpected error: quote `errorId` to the operators.");
     /** The descriptions that Quarkus and SmallRye write by default: replaced by the ones above. */
@@ -128,15 +127,15 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "415");
         }
         if (path.contains("{") || typedQueryParameter(operation)) {
-            // JAX-RS answers 404 when a path or query parameter cannot be converted to its type.
+            // A path or query parameter that is not of its type is named in a 400 (ParameterConverters).
+            ensure(responses, "400");
+        }
+        if (path.contains("{")) {
             ensure(responses, "404");
         }
         ensure(responses, "500");
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.equals("413")) {
-                // Answered by the HTTP layer with no body at all: documenting a Problem here would be untrue.
-                response.setDescription(GENERIC.get(code));
-            } else if (code.startsWith("4") || code.startsWith("5")) {
+            if (code.startsWith("4") || code.startsWith("5")) {
                 asProblem(code, response);
             } else if ((code.equals("201") || code.equals("202")) && !hasHeader(response, "Location")) {
                 response.addHeader("Location", OASFactory.createHeader()
