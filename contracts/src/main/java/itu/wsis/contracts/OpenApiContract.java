@@ -162,11 +162,6 @@ public final class OpenApiContract {
                 if ((code.equals("201") || code.equals("202")) && !hasHeader(body, "Location")) {
                     problems.add("answers " + code + " without a documented Location header");
                 }
-            } else if (code.equals("413")) {
-                // The HTTP layer's bare 413 (see ContractFilter): no body is documented because none is sent.
-                if (body.has("content")) {
-                    problems.add("documents a body for 413, which the HTTP layer answers without one");
-                }
             } else if (code.startsWith("4") || code.startsWith("5")) {
                 JsonNode problem = body.path("content").path(PROBLEM_JSON).path("schema").path("$ref");
                 if (!PROBLEM_REF.equals(problem.asText())) {
