@@ -61,9 +61,16 @@ public final class NodeTools {
                 document.toAbsolutePath().toString());
     }
 
-    /** Installs the pinned packages unless the stamp says this lock file is already installed. */
-    public static synchronized Path ensureInstalled() {
-        Path tools = toolsDir();
+    /** Installs the contract linters unless the stamp says this lock file is already installed. */
+    public static Path ensureInstalled() {
+        return ensureInstalled(toolsDir());
+    }
+
+    /**
+     * Installs the packages pinned in {@code tools/package-lock.json} unless the stamp says this lock file is already
+     * installed there (the deploy module's kustomize uses it too, with deploy/tools).
+     */
+    public static synchronized Path ensureInstalled(Path tools) {
         Path lockFile = tools.resolve("package-lock.json");
         Path stamp = tools.resolve("node_modules").resolve(STAMP);
         try (FileChannel channel = FileChannel.open(tools.resolve("node_modules.lock"), StandardOpenOption.CREATE,
@@ -78,10 +85,9 @@ public final class NodeTools {
                     "--loglevel=error");
             if (!install.ok()) {
                 throw new IllegalStateException("""
-                        `npm ci` in %s failed (exit %d). The contract linters come from the npm registry, pinned in \
-                        contracts/package-lock.json; they need Node.js 20.19+ and npm on the PATH and, once, the \
-                        registry. Output:
-                        %s""".formatted(tools, install.exitCode(), install.output()));
+                        `npm ci` in %s failed (exit %d). These tools come from the npm registry, pinned in \
+                        %s; they need Node.js 20.19+ and npm on the PATH and, once, the registry. Output:
+                        %s""".formatted(tools, install.exitCode(), lockFile, install.output()));
             }
             Files.writeString(stamp, wanted + "\n");
             return tools;

