@@ -1,6 +1,8 @@
 package itu.wsis.support.links;
 
 import itu.wsis.support.problem.Problem;
+import itu.wsis.support.problem.ProblemException;
+import itu.wsis.support.rest.ParameterConverters;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,17 +30,22 @@ public class OwnInvitationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         String path = request.getUriInfo().getPathParameters().getFirst(PATH_PARAMETER);
-        if (principal == null || !principal.getName().equals("invitation:" + canonical(path))) {
-            Problem problem = LinkRefusals.notFound().toProblem(request.getUriInfo().getPath());
-            request.abortWith(Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build());
+        UUID id;
+        try {
+            id = path == null ? null : ParameterConverters.uuid(path);
+        } catch (IllegalArgumentException notAnId) {
+            // The same 400 the resource's own parameter conversion gives: a malformed address names no invitation,
+            // so saying so reveals nothing.
+            abort(request, ProblemException.badRequest(PATH_PARAMETER, ParameterConverters.NOT_A_UUID));
+            return;
+        }
+        if (principal == null || id == null || !principal.getName().equals("invitation:" + id)) {
+            abort(request, LinkRefusals.notFound());
         }
     }
 
-    private static String canonical(String id) {
-        try {
-            return id == null ? "" : UUID.fromString(id).toString();
-        } catch (IllegalArgumentException notAnId) {
-            return "";
-        }
+    private static void abort(ContainerRequestContext request, ProblemException refusal) {
+        Problem problem = refusal.toProblem(request.getUriInfo().getPath());
+        request.abortWith(Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build());
     }
 }

@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
 
+    /** What a malformed id is told, here and wherever a filter reads the id before the resource converts it. */
+    public static final String NOT_A_UUID = "must be a UUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+
     private static final Map<Class<?>, Conversion> CONVERSIONS = Map.ofEntries(
             Map.entry(String.class, new Conversion(s -> s, "must not contain the NUL character (U+0000)")),
             Map.entry(int.class, new Conversion(Integer::valueOf, "must be a whole number")),
@@ -41,8 +44,7 @@ public class ParameterConverters implements ParamConverterProvider {
             Map.entry(Long.class, new Conversion(Long::valueOf, "must be a whole number")),
             Map.entry(boolean.class, new Conversion(ParameterConverters::strictBoolean, "must be true or false")),
             Map.entry(Boolean.class, new Conversion(ParameterConverters::strictBoolean, "must be true or false")),
-            Map.entry(UUID.class, new Conversion(ParameterConverters::uuid,
-                    "must be a UUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301")),
+            Map.entry(UUID.class, new Conversion(ParameterConverters::uuid, NOT_A_UUID)),
             Map.entry(LocalDate.class, new Conversion(LocalDate::parse, "must be a date such as 2022-04-15")),
             Map.entry(Instant.class, new Conversion(Instant::parse,
                     "must be an ISO-8601 instant such as 2022-04-15T21:59:59Z")),
@@ -123,7 +125,7 @@ public class ParameterConverters implements ParamConverterProvider {
     }
 
     /** {@link UUID#fromString} accepts forms like "1-2-3-4-5"; only the canonical 36-character form is an id. */
-    private static Object uuid(String value) {
+    public static UUID uuid(String value) {
         if (value.length() != 36) {
             throw new IllegalArgumentException("not a UUID");
         }
