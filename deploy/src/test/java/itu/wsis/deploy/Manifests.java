@@ -194,6 +194,8 @@ final class Manifests {
      * means nothing for these pods (env: no variable refers to another; envFrom: ManifestInvariantsTest checks that
      * one container's ConfigMaps share no key; volumes, mounts and ports by name).
      */
+    private static final String COMMIT_ID = "app.quarkus.io/commit-id";
+
     static List<JsonNode> canonical(String yaml) {
         return documents(yaml).stream().map(Manifests::canonical).toList();
     }
@@ -205,6 +207,11 @@ final class Manifests {
             node.fieldNames().forEachRemaining(names::add);
             names.sort(Comparator.naturalOrder());
             for (String name : names) {
+                if (name.equals(COMMIT_ID)) {
+                    // Quarkus adds it when the build runs in a git clone (not in a worktree). A committed copy could
+                    // only ever name the commit before its own, so it is left out of the copy and of the comparison.
+                    continue;
+                }
                 JsonNode value = canonical(node.get(name));
                 if (value.isArray() && Set.of("env", "envFrom", "volumes", "volumeMounts", "ports").contains(name)) {
                     value = sortedBy(value);
