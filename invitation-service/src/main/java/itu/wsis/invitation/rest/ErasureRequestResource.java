@@ -21,7 +21,7 @@ import java.util.UUID;
 /** Erasure requests and how far each service has got with them. */
 @Path("/erasure-requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Personal data")
+@Tag(name = "Personal data", description = "Erasure of one person's personal data on request, in every service, and its progress.")
 public class ErasureRequestResource {
 
     private final ErasureService erasures;

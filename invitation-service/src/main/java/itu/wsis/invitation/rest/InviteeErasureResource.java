@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +26,7 @@ import java.util.UUID;
 /** The secretariat asks for one person's personal data to be erased in every service. */
 @Path("/invitees/{inviteeId}/erasure")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Personal data")
+@Tag(name = "Personal data", description = "Erasure of one person's personal data on request, in every service, and its progress.")
 public class InviteeErasureResource {
 
     private final ErasureService erasures;
@@ -43,7 +46,9 @@ public class InviteeErasureResource {
     @Operation(operationId = "requestErasure",
             summary = "Erase this person's personal data in every service; asking again answers the same request")
     @APIResponse(responseCode = "202", description = "Erasure requested (or already requested): its progress",
-            headers = @Header(name = "Location", description = "The erasure request, /erasure-requests/{id}"))
+            headers = @Header(name = "Location", description = "The erasure request, /erasure-requests/{id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = ErasureView.class)))
     @APIResponse(responseCode = "400", description = "The invitee id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such invitee")
     public Uni<Response> request(@PathParam("inviteeId") UUID inviteeId) {
