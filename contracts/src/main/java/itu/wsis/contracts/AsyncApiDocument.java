@@ -66,8 +66,10 @@ public final class AsyncApiDocument {
                 List.of("registration-service", "speaking-request-service", "notification-service"));
         consumers.put(Topic.REGISTRATION.topicName(),
                 List.of("invitation-service", "speaking-request-service", "notification-service"));
-        consumers.put(Topic.SPEAKING_REQUEST.topicName(), List.of("notification-service"));
-        consumers.put(Topic.NOTIFICATION.topicName(), List.of());
+        // invitation-service reads the speaking-request and notification topics for the erasure reports
+        // (PersonalDataErased) only; the other records there it acknowledges unread.
+        consumers.put(Topic.SPEAKING_REQUEST.topicName(), List.of("invitation-service", "notification-service"));
+        consumers.put(Topic.NOTIFICATION.topicName(), List.of("invitation-service"));
         return consumers;
     }
 
@@ -125,7 +127,7 @@ public final class AsyncApiDocument {
         ObjectNode messages = NODES.objectNode();
 
         for (Topic topic : Topic.values()) {
-            List<Class<?>> onTopic = events.stream().filter(e -> EventCatalog.topicOf(e) == topic).toList();
+            List<Class<?>> onTopic = events.stream().filter(e -> EventCatalog.topicsOf(e).contains(topic)).toList();
             String channelId = camel(topic.topicName().replaceFirst("^wsis\\.", ""));
             ObjectNode channel = channels.putObject(channelId);
             channel.put("address", topic.topicName());
@@ -137,8 +139,8 @@ public final class AsyncApiDocument {
             ObjectNode channelMessages = channel.putObject("messages");
             for (Class<?> event : onTopic) {
                 String type = EventCatalog.typeOf(event);
-                channelMessages.putObject(type).put("$ref", MESSAGES + type);
-                messages.set(type, message(event, topic));
+                channelMessages.putObject(type).put("$ref", MESSAGES + messageKey(event, topic));
+                messages.set(messageKey(event, topic), message(event, topic));
                 schemas.set(type, payloadSchema(event, schemas));
             }
             ObjectNode kafka = channel.putObject("bindings").putObject("kafka");
@@ -191,9 +193,19 @@ public final class AsyncApiDocument {
     /** Every event record registered in DomainEvent, in a stable order: topic, then type. */
     public static List<Class<?>> events() {
         List<Class<?>> events = new ArrayList<>(EventCatalog.classesByType().values());
-        events.sort(Comparator.<Class<?>, Integer>comparing(e -> EventCatalog.topicOf(e).ordinal())
+        events.sort(Comparator.<Class<?>, Integer>comparing(e -> EventCatalog.topicsOf(e).stream()
+                        .mapToInt(Topic::ordinal).min().orElseThrow())
                 .thenComparing(EventCatalog::typeOf));
         return events;
+    }
+
+    /**
+     * The message's key in components: its type, or for a record that several services publish (each on its own
+     * topic, with its own CloudEvents source) the type and the producer.
+     */
+    public static String messageKey(Class<?> event, Topic topic) {
+        String type = EventCatalog.typeOf(event);
+        return EventCatalog.topicsOf(event).size() == 1 ? type : type + "-" + topic.producer();
     }
 
     private static ObjectNode message(Class<?> event, Topic topic) {
@@ -443,6 +455,9 @@ public final class AsyncApiDocument {
     }
 
     private static String groupOf(String reader, Topic topic) {
+        if (reader.equals("invitation-service") && topic != Topic.REGISTRATION) {
+            return reader + ".erasure-reports";
+        }
         return reader.equals("speaking-request-service") ? reader + "." + topic.topicName()
                 .replaceFirst("^wsis\\.", "") : reader;
     }

@@ -1,5 +1,7 @@
 package itu.wsis.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.UUID;
  * "replyVersions": 2}}), never the data itself. Each service publishes it on its own topic ({@code service} names
  * it and decides the topic); invitation-service collects the reports. Key: erasure id.
  */
+@JsonClassDescription("One service's report on an erasure: what it erased, counted per kind of data, never the data itself. Each reporting service publishes it on its own topic (`service` names it); invitation-service collects the reports. Key: the erasure id.")
 public record PersonalDataErased(UUID eventId, Instant occurredAt, UUID erasureId, String service,
                                  Map<String, Integer> erased) implements DomainEvent {
 
