@@ -7,7 +7,7 @@ public sealed interface InvitationEvent extends DomainEvent
         permits InvitationIssued, InvitationRevoked, ResponseDeadlineExtended, PersonalLinkReissued,
         InvitationAccepted, InvitationDeclined, ReplyChanged, ReplyWithdrawn,
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
-        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted,
+        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakingSlotRescheduled,
         NotificationSent, NotificationFailed {
 
     UUID invitationId();
