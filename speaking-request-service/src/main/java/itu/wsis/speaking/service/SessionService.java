@@ -4,7 +4,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
+import itu.wsis.events.DomainEvent;
 import itu.wsis.events.SpeakingModality;
+import itu.wsis.events.SpeakingRequestPromoted;
+import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
+import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.repository.AllocationStore;
 import itu.wsis.speaking.repository.ForumEntity;
@@ -14,11 +21,16 @@ import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,15 +77,62 @@ public class SessionService {
                 .call(state -> store.deleteSeats(forum.id))
                 .chain(state -> {
                     SessionEntity session = state.sessionsById.get(sessionId);
+                    Map<UUID, Instant> plannedBefore = plannedStarts(state, session);
                     apply(session, input, forum);
-                    return engine.reallocate(state, Set.of(), clock.instant())
-                            .call(result -> outbox.appendAll(result.events()))
+                    Instant now = clock.instant();
+                    return engine.reallocate(state, Set.of(), now)
+                            .call(result -> outbox.appendAll(withReschedules(state, session, plannedBefore,
+                                    result, now)))
                             .map(result -> {
                                 // The entity's count is the trigger's, as read before this change: report the new one.
                                 session.allocated = result.allocation().allocatedIn(sessionId);
                                 return Mapping.session(session, forum);
                             });
                 })));
+    }
+
+    /** The planned start of every request seated in {@code session}, as the seats and the session are now. */
+    private static Map<UUID, Instant> plannedStarts(AllocationEngine.State state, SessionEntity session) {
+        Map<UUID, Instant> planned = new HashMap<>();
+        state.seats.values().stream().filter(seat -> seat.sessionId().equals(session.id))
+                .forEach(seat -> planned.put(seat.requestId(), Mapping.plannedStart(session, seat.position())));
+        return planned;
+    }
+
+    /**
+     * The reallocation's events, plus a SpeakingSlotRescheduled for each request that kept its seat in the changed
+     * session but whose planned start moved (the session's new time, or its new statement length): whoever put the
+     * slot in a calendar is told. Requests the reallocation moved elsewhere have their own event already.
+     */
+    private static List<DomainEvent> withReschedules(AllocationEngine.State state, SessionEntity session,
+                                                     Map<UUID, Instant> plannedBefore,
+                                                     AllocationEngine.Reallocated result, Instant now) {
+        List<DomainEvent> events = new ArrayList<>(result.events());
+        Set<UUID> announced = new HashSet<>();
+        for (DomainEvent e : result.events()) {
+            if (e instanceof SpeakingSlotAllocated a) {
+                announced.add(a.requestId());
+            } else if (e instanceof SpeakingRequestPromoted p) {
+                announced.add(p.requestId());
+            } else if (e instanceof SpeakingRequestWaitlisted w) {
+                announced.add(w.requestId());
+            }
+        }
+        ZoneId zone = state.zone();
+        for (SpeakingRequestEntity r : state.active) {
+            if (announced.contains(r.id) || !plannedBefore.containsKey(r.id)
+                    || !(result.allocation().outcomeOf(r.id) instanceof Outcome.Allocated seat)
+                    || !seat.sessionId().equals(session.id)) {
+                continue;
+            }
+            Instant planned = Mapping.plannedStart(session, seat.position());
+            if (!planned.equals(plannedBefore.get(r.id))) {
+                events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
+                        Mapping.titles(session), session.startsAt, zone.getId(), seat.position(), planned,
+                        session.statementMinutes, SpeakingModality.valueOf(r.modality)));
+            }
+        }
+        return events;
     }
 
     @WithSession
