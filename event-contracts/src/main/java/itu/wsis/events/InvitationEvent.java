@@ -8,6 +8,7 @@ public sealed interface InvitationEvent extends DomainEvent
         InvitationAccepted, InvitationDeclined, ReplyChanged, ReplyWithdrawn,
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
         SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakingSlotRescheduled,
+        SpeakerRankDecided,
         NotificationSent, NotificationFailed {
 
     UUID invitationId();

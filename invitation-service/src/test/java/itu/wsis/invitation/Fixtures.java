@@ -92,6 +92,30 @@ final class Fixtures {
         return letterId;
     }
 
+    /** The first day of the in-person week of {@link #upcomingForum}, relative to the clock. */
+    static LocalDate upcomingInPersonStart() {
+        return today().plusDays(60);
+    }
+
+    /**
+     * A forum still ahead of the clock: personal links end with the forum (plus a week), so link tests need one whose
+     * links have not expired yet ({@link #forum} is WSIS Forum 2022, long over for the test clock).
+     */
+    static UUID upcomingForum() {
+        Map<String, Object> forum = new java.util.HashMap<>(forum(unique("T")));
+        forum.put("virtualPhaseStart", today().minusDays(5).toString());
+        forum.put("inPersonStart", upcomingInPersonStart().toString());
+        forum.put("inPersonEnd", upcomingInPersonStart().plusDays(4).toString());
+        return UUID.fromString(asSecretariat().body(forum).post("/forums").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A published letter of an {@link #upcomingForum}, for invitations whose links are used. */
+    static UUID publishedLetterOfUpcomingForum() {
+        UUID letterId = createLetter(upcomingForum());
+        asSecretariat().post("/letters/{id}/publish", letterId).then().statusCode(200);
+        return letterId;
+    }
+
     static Map<String, Object> invitee(String memberState, String email) {
         return Map.of("memberState", memberState, "fullName", "Test Minister " + email.hashCode(),
                 "formOfAddress", "EXCELLENCY", "rank", "MINISTER", "title", "Minister of ICT",

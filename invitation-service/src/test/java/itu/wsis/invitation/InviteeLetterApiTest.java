@@ -3,13 +3,9 @@ package itu.wsis.invitation;
 import io.quarkus.test.junit.QuarkusTest;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinkTokens;
+import itu.wsis.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,15 +16,16 @@ import static itu.wsis.invitation.Fixtures.asSecretariat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-/** GET /invitations/{id}/letter, authorised by the personal link as the sender signs it (dev key, test profile). */
+/**
+ * GET /invitations/{id}/letter, authorised by the personal link as the sender signs it (this test run's key). The
+ * refusals common to every service are in {@link PersonalLinkContractTest}.
+ */
 @QuarkusTest
 @InvitationServiceTest
 class InviteeLetterApiTest {
 
-    static final PrivateKey LINK_KEY = PersonalLinkTokens.privateKeyFromPem(resource("dev-keys/link-signing-private-key.pem"));
-
     static String link(UUID invitationId, int version, Instant expiresAt) {
-        return PersonalLinkTokens.sign(new LinkClaims(invitationId, version, expiresAt), LINK_KEY);
+        return PersonalLinkTokens.sign(new LinkClaims(invitationId, version, expiresAt), TestKeys.linkSigningKey());
     }
 
     static String link(UUID invitationId, int version) {
@@ -41,7 +38,7 @@ class InviteeLetterApiTest {
 
     @Test
     void theLinkOpensItsForumLetterAndDeadlineWithTheInviteesLanguageAndZone() {
-        UUID letterId = Fixtures.publishedLetter();
+        UUID letterId = Fixtures.publishedLetterOfUpcomingForum();
         UUID id = invitation(letterId);
 
         given().header("WSIS-Personal-Link", link(id, 1)).get("/invitations/{id}/letter", id)
@@ -53,7 +50,7 @@ class InviteeLetterApiTest {
                         "inviteeTimeZone", equalTo("Europe/Zurich"),
                         "forum.venue", equalTo("ITU headquarters, Geneva"),
                         "forum.format", equalTo("HYBRID"),
-                        "forum.inPersonStart", equalTo("2022-05-30"),
+                        "forum.inPersonStart", equalTo(Fixtures.upcomingInPersonStart().toString()),
                         "forum.timeZone", equalTo("Europe/Zurich"),
                         "letter.signatoryName", equalTo("Houlin Zhao"),
                         "letter.originalLanguage", equalTo("fr"),
@@ -68,7 +65,7 @@ class InviteeLetterApiTest {
 
     @Test
     void missingForgedAndExpiredLinksAreRefusedAsProblems() {
-        UUID id = invitation(Fixtures.publishedLetter());
+        UUID id = invitation(Fixtures.publishedLetterOfUpcomingForum());
         given().get("/invitations/{id}/letter", id).then().statusCode(401)
                 .contentType("application/problem+json").body("type", equalTo("urn:wsis:problem:personal-link-required"));
         String genuine = link(id, 1);
@@ -80,22 +77,32 @@ class InviteeLetterApiTest {
                 .contentType("application/problem+json").body("type", equalTo("urn:wsis:problem:personal-link-expired"));
     }
 
+    /** Issue #14: the repository key signed links "valid until 9999999999"; the invitation's own expiry decides. */
+    @Test
+    void aLinkOfAForumThatIsOverIsExpiredWhateverItsTokenClaims() {
+        UUID id = invitation(Fixtures.publishedLetter());   // WSIS Forum 2022: its links ended on 10 June 2022
+        given().header("WSIS-Personal-Link", link(id, 1, Instant.ofEpochSecond(9_999_999_999L)))
+                .get("/invitations/{id}/letter", id).then().statusCode(410)
+                .body("type", equalTo("urn:wsis:problem:personal-link-expired"), "language", equalTo("fr"));
+    }
+
     @Test
     void anotherInvitationsLinkIsNotFound() {
-        UUID letterId = Fixtures.publishedLetter();
+        UUID letterId = Fixtures.publishedLetterOfUpcomingForum();
         UUID mine = invitation(letterId);
         UUID theirs = invitation(letterId);
         given().header("WSIS-Personal-Link", link(theirs, 1)).get("/invitations/{id}/letter", mine)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:wsis:problem:invitation-not-found"));
+        // A genuine link of an invitation nobody here knows, on another address: still nothing revealed.
         given().header("WSIS-Personal-Link", link(UUID.randomUUID(), 1)).get("/invitations/{id}/letter",
                         UUID.randomUUID())
-                .then().statusCode(404).body("type", equalTo("urn:wsis:problem:invitation-not-found"));
+                .then().statusCode(401).body("type", equalTo("urn:wsis:problem:personal-link-not-yet-active"));
     }
 
     @Test
     void aReissuedLinkIsGoneAndTheNewOneWorks() {
-        UUID id = invitation(Fixtures.publishedLetter());
+        UUID id = invitation(Fixtures.publishedLetterOfUpcomingForum());
         String first = link(id, 1);
         asSecretariat().post("/invitations/{id}/link-reissue", id).then().statusCode(200).body("linkVersion", equalTo(2));
 
@@ -108,7 +115,7 @@ class InviteeLetterApiTest {
 
     @Test
     void aRevokedInvitationIsGoneInTheInviteesLanguage() {
-        UUID id = invitation(Fixtures.publishedLetter());
+        UUID id = invitation(Fixtures.publishedLetterOfUpcomingForum());
         String link = link(id, 1);
         given().header("WSIS-Personal-Link", link).get("/invitations/{id}/letter", id).then().statusCode(200);
         asSecretariat().body(Map.of("reason", "wrong addressee")).post("/invitations/{id}/revoke", id)
@@ -117,16 +124,5 @@ class InviteeLetterApiTest {
         given().header("WSIS-Personal-Link", link).get("/invitations/{id}/letter", id)
                 .then().statusCode(410).contentType("application/problem+json")
                 .body("type", equalTo("urn:wsis:problem:invitation-revoked"), "language", equalTo("fr"));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import itu.wsis.web.page.Links;
 import itu.wsis.web.page.Pages;
 import itu.wsis.web.page.Pages.Trouble;
 import itu.wsis.web.page.SpeakingForm;
+import itu.wsis.web.security.FailureLimiter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -38,8 +39,9 @@ import java.util.UUID;
 /**
  * The invitee's pages. {@code /r/{token}} is the link in the email: it checks the link with invitation-service,
  * moves the token into an HttpOnly cookie and redirects to {@code /invitation}, so that the token leaves the
- * address bar and the history. Every change is a POST of a server-rendered form, checked for CSRF by
- * quarkus-rest-csrf, answered by a redirect (POST-redirect-GET) or, when refused, by the page with its errors.
+ * address bar and the history. Every change is a POST of a server-rendered form, checked for CSRF (origin, and a
+ * signed token bound to the link) by {@link itu.wsis.web.security.CsrfFilter} before it gets here, answered by a
+ * redirect (POST-redirect-GET) or, when refused, by the page with its errors.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -52,11 +54,13 @@ public class InviteePages {
     private final Api api;
     private final Pages pages;
     private final WebConfig config;
+    private final FailureLimiter failures;
 
-    public InviteePages(Api api, Pages pages, WebConfig config) {
+    public InviteePages(Api api, Pages pages, WebConfig config, FailureLimiter failures) {
         this.api = api;
         this.pages = pages;
         this.config = config;
+        this.failures = failures;
     }
 
     @GET
@@ -69,11 +73,11 @@ public class InviteePages {
     public Response open(@PathParam("token") String token, @Context HttpServerRequest request) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
-            return pages.trouble(Trouble.INVALID, null);
+            return failure(Trouble.INVALID, request);
         }
         Answer<Models.LetterView> letter = api.letter(id, token, client(request));
         if (!letter.ok()) {
-            return trouble(letter, expire(LINK_COOKIE));
+            return trouble(letter, request);
         }
         return redirect("/invitation").cookie(cookie(LINK_COOKIE, token)).build();
     }
@@ -158,7 +162,7 @@ public class InviteePages {
                             java.util.function.UnaryOperator<String> fieldOf) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
-            return pages.trouble(Trouble.NO_LINK, null);
+            return failure(Trouble.NO_LINK, request);
         }
         Models.Problem refused = null;
         if (errors.isEmpty()) {
@@ -166,8 +170,9 @@ public class InviteePages {
             if (answer.ok()) {
                 return redirect("/invitation?saved=" + savedKey).build();
             }
-            if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410) {
-                return trouble(answer, expire(LINK_COOKIE));
+            if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410
+                    || answer.status() == 429) {
+                return trouble(answer, request);
             }
             Models.Problem p = answer.problem();
             boolean tiedToFields = false;
@@ -209,19 +214,19 @@ public class InviteePages {
     private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
-            return new Loaded(null, null, pages.trouble(Trouble.NO_LINK, null));
+            return new Loaded(null, null, failure(Trouble.NO_LINK, request));
         }
         String client = client(request);
         Answer<Models.LetterView> letter = api.letter(id, token, client);
         if (!letter.ok()) {
-            return new Loaded(null, null, trouble(letter, expire(LINK_COOKIE)));
+            return new Loaded(null, null, trouble(letter, request));
         }
         UiLanguage language = UiLanguage.choose(lang, remembered, letter.body().preferredLanguage(),
                 headers.getAcceptableLanguages());
         Answer<Models.InvitationView> invitation = api.invitation(id, token, client);
         if (!invitation.ok()) {
             Trouble trouble = invitation.status() == 404 ? Trouble.NOT_READY : Trouble.of(invitation);
-            return new Loaded(null, language, pages.trouble(trouble, language));
+            return new Loaded(null, language, retryAfter(pages.trouble(trouble, language), invitation));
         }
         InvitationPage page = new InvitationPage(language, letter.body(), invitation.body());
         Models.Reply reply = invitation.body().reply();
@@ -234,9 +239,32 @@ public class InviteePages {
         return new Loaded(page, language, null);
     }
 
-    private Response trouble(Answer<?> answer, NewCookie... cookies) {
+    /**
+     * A service refused the link or the request. A link it judged bad (401, 404, 410) leaves the browser; one that is
+     * only rate-limited (429) stays, and the page says when to come back.
+     */
+    private Response trouble(Answer<?> answer, HttpServerRequest request) {
         UiLanguage known = answer.problem() == null ? null : UiLanguage.of(answer.problem().language()).orElse(null);
-        return pages.trouble(Trouble.of(answer), known, cookies);
+        boolean badLink = answer.status() == 401 || answer.status() == 404 || answer.status() == 410;
+        Response page = badLink ? pages.trouble(Trouble.of(answer), known, expire(LINK_COOKIE))
+                : pages.trouble(Trouble.of(answer), known);
+        return retryAfter(page, answer);
+    }
+
+    private static Response retryAfter(Response page, Answer<?> answer) {
+        Long seconds = answer.problem() == null ? null : answer.problem().retryAfterSeconds();
+        return answer.status() == 429 && seconds != null
+                ? Response.fromResponse(page).header("Retry-After", Long.toString(seconds)).build() : page;
+    }
+
+    /** A failure this module finds by itself: it spends the client address's failure budget (docs/security-auth.md). */
+    private Response failure(Trouble trouble, HttpServerRequest request) {
+        long wait = failures.fail(client(request));
+        if (wait > 0) {
+            return Response.fromResponse(pages.trouble(Trouble.RATE_LIMITED, null))
+                    .header("Retry-After", Long.toString(wait)).build();
+        }
+        return pages.trouble(trouble, null);
     }
 
     /**
@@ -258,6 +286,10 @@ public class InviteePages {
                 .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
     }
 
+    /**
+     * The client's address as Quarkus established it: the peer's, or the one a trusted proxy in front of this module
+     * forwarded (quarkus.http.proxy.*, WSIS_TRUSTED_PROXIES). Never this module's own: the services count it.
+     */
     private static String client(HttpServerRequest request) {
         return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }

@@ -25,7 +25,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ARABIC = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final UUID REVOKED = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     static final UUID EXPIRED = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+    /** Answered 429 by every service, as the services' per-link limit does. */
+    static final UUID LIMITED = UUID.fromString("00000000-0000-0000-0000-0000000000f3");
+    /** Accepted, with a speaking request whose substitute's rank waits for the secretariat. */
+    static final UUID PENDING_RANK = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-For of every call the services received, in order. */
+    static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -62,6 +68,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String[] parts = path.split("/");
         UUID id = parts.length > 2 ? UUID.fromString(parts[2]) : null;
         String link = exchange.getRequestHeaders().getFirst("WSIS-Personal-Link");
+        FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")));
+        if (id != null && id.equals(LIMITED)) {
+            exchange.getResponseHeaders().set("Retry-After", "17");
+            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"status\":429,\"detail\":\"x\","
+                    + "\"retryAfterSeconds\":17}");
+            return;
+        }
         if (id == null || link == null || !link.equals(token(id))) {
             send(exchange, 401, problem("personal-link-invalid", 401, null));
             return;
@@ -82,9 +95,22 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         id.equals(ARABIC) ? "Asia/Riyadh" : "Asia/Shanghai"));
             }
         } else if (parts.length == 3) {
+            String reply = id.equals(PENDING_RANK) ? """
+                    {"version":1,"status":"ACCEPTED","mode":"IN_PERSON","delegation":[],"declineReason":null,
+                     "late":false,"recordedAt":"2022-03-22T10:00:00Z","recordedBySecretariat":false}""" : "null";
             send(exchange, 200, """
                     {"invitationId":"%s","deadline":{"date":"2022-04-15","timeZone":"Europe/Zurich",
-                     "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":null}""".formatted(id));
+                     "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":%s}""".formatted(id, reply));
+        } else if (id.equals(PENDING_RANK) && path.endsWith("/sessions")) {
+            send(exchange, 200, "[]");
+        } else if (id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
+            send(exchange, 200, """
+                    {"id":"%s","speaker":{"name":"H.E. Envoy","title":"President","rank":"HEAD_OF_STATE",
+                     "substitute":true},"preferredSessionIds":[],"statementLanguage":"en","modality":"IN_PERSON",
+                     "topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z","status":"WAITLISTED","seat":null,
+                     "waitingPosition":2,"statusReason":null,"rankForPrecedence":"MINISTER",
+                     "rankConfirmation":{"status":"PENDING","decidedBy":null,"decidedAt":null,"note":null}}"""
+                    .formatted(UUID.randomUUID()));
         } else {
             send(exchange, 404, problem("not-found", 404, null));
         }

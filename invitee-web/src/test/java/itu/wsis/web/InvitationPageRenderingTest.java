@@ -25,7 +25,7 @@ class InvitationPageRenderingTest {
     void theEmailLinkMovesTheTokenIntoAnHttpOnlyCookieAndRedirects() {
         Response open = given().redirects().follow(false).get("/r/" + FakeServices.token(FakeServices.ENGLISH));
         open.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/invitation"))
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
+                .header("Referrer-Policy", "strict-origin").header("Cache-Control", "no-store");
         assertThat(open.headers().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("wsis-link=" + FakeServices.token(FakeServices.ENGLISH)).contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax"));
@@ -73,7 +73,7 @@ class InvitationPageRenderingTest {
         int posted = FakeServices.POSTED.size();
 
         given().cookie("wsis-link", link).cookie("csrf-token", csrfCookie).contentType(ContentType.URLENC)
-                .formParam("csrf-token", field.group(1))
+                .header("Origin", CsrfTest.ORIGIN).formParam("csrf-token", field.group(1))
                 .formParam("name", "Amina Diallo", "", "").formParam("title", "Minister", "", "")
                 .formParam("email", "not-an-email", "", "").formParam("access", "", "", "").formParam("head", "0")
                 .post("/invitation/accept").then().statusCode(422)
@@ -85,6 +85,7 @@ class InvitationPageRenderingTest {
         assertThat(FakeServices.POSTED).hasSize(posted);
 
         given().redirects().follow(false).cookie("wsis-link", link).cookie("csrf-token", csrfCookie)
+                .header("Origin", CsrfTest.ORIGIN)
                 .contentType(ContentType.URLENC).formParam("csrf-token", field.group(1)).formParam("mode", "IN_PERSON")
                 .formParam("name", "Amina Diallo", "Li Wei", "").formParam("title", "Minister", "Adviser", "")
                 .formParam("email", "amina@example.org", "li@example.org", "").formParam("access", "", "braille", "")
@@ -96,6 +97,18 @@ class InvitationPageRenderingTest {
                 .contains("\"mode\":\"IN_PERSON\"")
                 .contains("{\"name\":\"Amina Diallo\",\"title\":\"Minister\",\"email\":\"amina@example.org\",\"accessibilityNeed\":null,\"headOfDelegation\":true}")
                 .contains("{\"name\":\"Li Wei\",\"title\":\"Adviser\",\"email\":\"li@example.org\",\"accessibilityNeed\":\"braille\",\"headOfDelegation\":false}");
+    }
+
+    /** Issue #14: the invitee sees that the substitute's rank waits for the secretariat, and by which rank it counts. */
+    @Test
+    void aRankWaitingForTheSecretariatIsShownWithTheRankTheRequestCountsWith() {
+        given().cookie("wsis-link", FakeServices.token(FakeServices.PENDING_RANK)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<dd id=\"speaking-rank\">Head of State, waiting for the secretariat&#39;s"
+                        + " confirmation. Until then the request is placed with the rank of the invitation: Minister.</dd>"));
+        given().cookie("wsis-link", FakeServices.token(FakeServices.PENDING_RANK)).queryParam("lang", "fr")
+                .get("/invitation").then().statusCode(200)
+                .body(containsString("Chef d&#39;État, en attente de la confirmation du secrétariat"));
     }
 
     @Test

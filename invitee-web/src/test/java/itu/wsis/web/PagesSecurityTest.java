@@ -20,7 +20,7 @@ class PagesSecurityTest {
     void aMalformedLinkGetsAClearPageInEveryLanguageWithTheSecurityHeaders() {
         given().redirects().follow(false).get("/r/not-a-link").then().statusCode(404)
                 .contentType(startsWith("text/html"))
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "strict-origin")
                 .header("Content-Security-Policy", startsWith("default-src 'self'"))
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
@@ -40,9 +40,11 @@ class PagesSecurityTest {
     @Test
     void aFormWithoutItsCsrfTokenIsRefusedWithAPageNotABareStatus() {
         given().contentType(ContentType.URLENC).formParam("reason", "x").cookie("wsis-lang", "fr")
+                .header("Origin", CsrfTest.ORIGIN)
                 .post("/invitation/decline").then().statusCode(403).contentType(startsWith("text/html"))
                 .body(containsString("Pour votre sécurité, le formulaire a été refusé"));
         given().contentType(ContentType.URLENC).formParam("reason", "x").formParam("csrf-token", "forged")
+                .header("Origin", CsrfTest.ORIGIN)
                 .cookie("csrf-token", "other").post("/invitation/decline").then().statusCode(403)
                 .body(containsString("Your form could not be accepted"));
     }
@@ -51,6 +53,6 @@ class PagesSecurityTest {
     void theStylesheetIsServedHereUnderTheSamePolicy() {
         given().get("/css/site.css").then().statusCode(200).contentType(startsWith("text/css"))
                 .header("Content-Security-Policy", startsWith("default-src 'self'"))
-                .header("Referrer-Policy", equalTo("no-referrer"));
+                .header("Referrer-Policy", equalTo("strict-origin"));
     }
 }

@@ -22,7 +22,8 @@ public final class Main {
             "  kafka --port 9092 --controller-port 9093 --data <dir> [--log <file>] [--classpath <cp>]",
             "  smtp --smtp-port 3025 --api-port 8025 [--host 127.0.0.1] [--jar <greenmail-standalone.jar>]",
             "  create-databases --host <h> --port <p> --user <u> --password <pw>   (defaults: WSIS_DB_* env)",
-            "  token secretariat|ops [--subject <name>] [--ttl PT12H]");
+            "  keys --dir <dir> [--owner <uid>[:<gid>]]   the installation's keys, generated unless present",
+            "  token secretariat|ops --keys <dir> [--subject <name>] [--ttl PT12H]");
 
     private Main() {
     }
@@ -39,6 +40,7 @@ public final class Main {
             case "kafka" -> kafka(options(args, 1));
             case "smtp" -> smtp(options(args, 1));
             case "create-databases" -> createDatabases(options(args, 1));
+            case "keys" -> keys(options(args, 1));
             case "token" -> {
                 if (args.length < 2) {
                     fail(USAGE);
@@ -110,12 +112,20 @@ public final class Main {
         System.out.println("databases present on " + host + ":" + port + ": " + EmbeddedPostgresServer.DATABASES);
     }
 
+    private static void keys(Map<String, String> o) {
+        try {
+            System.out.println(InstallationKeys.ensure(Path.of(required(o, "dir")), o.get("owner")));
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            fail(e.getMessage());
+        }
+    }
+
     private static void token(String role, Map<String, String> o) {
         String subject = o.getOrDefault("subject", "dev-" + role);
         Duration ttl = Duration.parse(o.getOrDefault("ttl", DevTokens.DEFAULT_TTL.toString()));
         try {
-            System.out.println(DevTokens.issue(role, subject, ttl));
-        } catch (IllegalArgumentException e) {
+            System.out.println(DevTokens.of(Path.of(required(o, "keys"))).issue(role, subject, ttl));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             fail(e.getMessage());
         }
     }

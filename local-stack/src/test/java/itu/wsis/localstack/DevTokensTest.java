@@ -14,28 +14,29 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DevTokensTest {
 
-    // The key the services trust in their local/test profiles; the test fails if the two halves drift apart.
-    private static final Path PUBLIC_KEY = Path.of("..", "service-support", "src", "main", "resources", "dev-keys",
-            "jwt-public-key.pem");
+    @TempDir
+    Path keys;
 
     @Test
-    void tokenIsRs256SignedByTheDevKeyWithRoleAndSubject() throws Exception {
-        String token = DevTokens.issue("secretariat", "alice", Duration.ofHours(12));
+    void tokenIsRs256SignedByTheInstallationKeyWithRoleSubjectAndAudience() throws Exception {
+        InstallationKeys.ensure(keys, null);
+        String token = DevTokens.of(keys).issue("secretariat", "alice", Duration.ofHours(12));
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
 
         Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initVerify(publicKey());
+        rs256.initVerify(publicKey(keys.resolve(InstallationKeys.JWT_PUBLIC)));
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
 
         String header = decode(parts[0]);
         String claims = decode(parts[1]);
         assertThat(header).contains("\"alg\":\"RS256\"");
-        assertThat(claims).contains("\"iss\":\"https://wsis.local/dev\"", "\"upn\":\"alice\"",
+        assertThat(claims).contains("\"iss\":\"https://wsis.local/dev\"", "\"upn\":\"alice\"", "\"aud\":\"wsis\"",
                 "\"groups\":[\"secretariat\"]");
         long iat = Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"));
         long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
@@ -43,17 +44,31 @@ class DevTokensTest {
     }
 
     @Test
+    void aSubjectIsEscapedInsideTheJson() {
+        InstallationKeys.ensure(keys, null);
+        String token = DevTokens.of(keys).issue("ops", "a\"b\\c", Duration.ofMinutes(5));
+        assertThat(decode(token.split("\\.")[1])).contains("\"sub\":\"a\\\"b\\\\c\"");
+    }
+
+    @Test
     void unknownRoleIsRefused() {
-        assertThatThrownBy(() -> DevTokens.issue("admin", "x", Duration.ofMinutes(1)))
+        InstallationKeys.ensure(keys, null);
+        assertThatThrownBy(() -> DevTokens.of(keys).issue("admin", "x", Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withoutKeysThereIsNoTokenAndAClearMessage() {
+        assertThatThrownBy(() -> DevTokens.of(keys)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("generate the installation's keys first");
     }
 
     private static String decode(String part) {
         return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     }
 
-    private static PublicKey publicKey() throws Exception {
-        String pem = Files.readString(PUBLIC_KEY);
+    static PublicKey publicKey(Path pemFile) throws Exception {
+        String pem = Files.readString(pemFile);
         String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }

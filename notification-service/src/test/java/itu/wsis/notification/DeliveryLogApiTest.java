@@ -55,6 +55,9 @@ class DeliveryLogApiTest {
                 .then().statusCode(400);
 
         given().get("/ops/notifications").then().statusCode(401);
+        // This service answers no personal link: one is no credential here (and no 500 for the missing read model).
+        given().header("WSIS-Personal-Link", "x.y").get("/ops/notifications").then().statusCode(401)
+                .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.withoutRole()).get("/ops/notifications").then().statusCode(403);
         given().auth().oauth2(TestTokens.secretariat()).post("/ops/notifications/" + id + "/resend").then().statusCode(403);
 

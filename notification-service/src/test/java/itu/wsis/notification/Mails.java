@@ -2,6 +2,7 @@ package itu.wsis.notification;
 
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinkTokens;
+import itu.wsis.testing.TestKeys;
 import itu.wsis.testing.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -144,9 +145,8 @@ final class Mails {
 
     /** The claims of the personal link, verified with the public key the invitee-facing services use. */
     static LinkClaims linkClaims(MimeMessage m) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream("dev-keys/link-signing-public-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        try {
+            String pem = java.nio.file.Files.readString(TestKeys.linkPublicKey(), StandardCharsets.US_ASCII);
             return PersonalLinkTokens.authentic(link(m), PersonalLinkTokens.publicKeyFromPem(pem))
                     .orElseThrow(() -> new AssertionError("the personal link does not verify"));
         } catch (IOException e) {

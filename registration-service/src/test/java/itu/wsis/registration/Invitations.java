@@ -9,13 +9,9 @@ import itu.wsis.registration.domain.ResponseDeadline;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinkTokens;
 import itu.wsis.testing.TestKafka;
+import itu.wsis.testing.TestKeys;
 import itu.wsis.testing.TestPostgres;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 public final class Invitations {
 
     public static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
-    private static final PrivateKey LINK_KEY = PersonalLinkTokens.privateKeyFromPem(resource("dev-keys/link-signing-private-key.pem"));
 
     private Invitations() {
     }
@@ -77,7 +72,7 @@ public final class Invitations {
     }
 
     public static String link(UUID invitationId, int version, Instant expiresAt) {
-        return PersonalLinkTokens.sign(new LinkClaims(invitationId, version, expiresAt), LINK_KEY);
+        return PersonalLinkTokens.sign(new LinkClaims(invitationId, version, expiresAt), TestKeys.linkSigningKey());
     }
 
     public static void awaitKnown(UUID invitationId) {
@@ -105,16 +100,5 @@ public final class Invitations {
                     .formatted(names[i], i, i == 0));
         }
         return "{\"mode\":\"" + mode + "\",\"delegation\":[" + delegation + "]}";
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

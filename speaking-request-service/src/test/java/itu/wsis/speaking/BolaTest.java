@@ -93,9 +93,10 @@ class BolaTest {
             expect(call, link(forged), a.invitationId(), 401, "personal-link-invalid");
             expect(call, link(expired), a.invitationId(), 410, "personal-link-expired");
             expect(call, link(future), a.invitationId(), 401, "personal-link-not-yet-active");
-            // A's link on B's invitation: as if B's did not exist, and B's request is untouched.
-            expect(call, link(a.link()), b.invitationId(), 404, "speaking-request-not-found");
-            expect(call, link(a.link()), UUID.randomUUID(), 404, "speaking-request-not-found");
+            // A's link on B's invitation: as if B's did not exist, and B's request is untouched. The same answer
+            // as registration- and invitation-service give (issue #14).
+            expect(call, link(a.link()), b.invitationId(), 404, "invitation-not-found");
+            expect(call, link(a.link()), UUID.randomUUID(), 404, "invitation-not-found");
             // A staff token is not a personal link.
             expect(call, given().contentType("application/json").auth().oauth2(TestTokens.secretariat()),
                     a.invitationId(), 401, "personal-link-required");

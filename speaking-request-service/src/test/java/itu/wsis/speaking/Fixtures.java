@@ -18,6 +18,7 @@ import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinkTokens;
 import itu.wsis.support.links.PersonalLinks;
 import itu.wsis.testing.TestKafka;
+import itu.wsis.testing.TestKeys;
 import itu.wsis.testing.TestPostgres;
 import itu.wsis.testing.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,10 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +45,6 @@ public final class Fixtures {
 
     public static final String DB = SpeakingRequestServiceTest.DATABASE;
     public static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
-    private static volatile PrivateKey linkKey;
 
     private Fixtures() {
     }
@@ -119,15 +115,7 @@ public final class Fixtures {
     }
 
     private static PrivateKey linkKey() {
-        if (linkKey == null) {
-            try (InputStream in = Fixtures.class.getClassLoader()
-                    .getResourceAsStream("dev-keys/link-signing-private-key.pem")) {
-                linkKey = PersonalLinkTokens.privateKeyFromPem(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return linkKey;
+        return TestKeys.linkSigningKey();
     }
 
     /** Many events through one producer (a producer per event would take seconds for hundreds). */

@@ -2,7 +2,6 @@ package itu.wsis.system;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import itu.wsis.localstack.DevTokens;
 import itu.wsis.system.scenario.Mailbox;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -40,8 +39,8 @@ class DemoJourneyIT {
     @BeforeAll
     static void start() {
         stack = SystemStack.start(Map.of());
-        secretariat = DevTokens.issue("secretariat");
-        ops = DevTokens.issue("ops");
+        secretariat = stack.tokens().issue("secretariat");
+        ops = stack.tokens().issue("ops");
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package itu.wsis.system;
 
 import io.restassured.specification.RequestSpecification;
-import itu.wsis.localstack.DevTokens;
 import itu.wsis.system.scenario.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -72,8 +71,8 @@ class InviteeWebBrowserIT {
         assertThat(Path.of(CHROMIUM)).as("Debian package chromium").isExecutable();
         assertThat(Path.of(CHROMEDRIVER)).as("Debian package chromium-driver").isExecutable();
         stack = SystemStack.start(Map.of());
-        secretariat = DevTokens.issue("secretariat");
-        ops = DevTokens.issue("ops");
+        secretariat = stack.tokens().issue("secretariat");
+        ops = stack.tokens().issue("ops");
         screenshots = Path.of(System.getProperty("wsis.root", "..")).resolve("system-tests/target/screenshots");
         Files.createDirectories(screenshots);
 
@@ -179,7 +178,7 @@ class InviteeWebBrowserIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(410);
-        assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).startsWith("default-src 'self'"));

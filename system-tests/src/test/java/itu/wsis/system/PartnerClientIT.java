@@ -24,7 +24,6 @@ import itu.wsis.client.speaking.model.SpeakingModality;
 import itu.wsis.client.speaking.model.SpeakingRequestBody;
 import itu.wsis.client.speaking.model.SpeakingRequestDto;
 import itu.wsis.contracts.OpenApiContract;
-import itu.wsis.localstack.DevTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +89,8 @@ class PartnerClientIT {
 
     @Test
     void aPartnerDrivesTheDemoWithTypedClients() throws Exception {
-        String secretariat = DevTokens.issue("secretariat");
-        String ops = DevTokens.issue("ops");
+        String secretariat = stack.tokens().issue("secretariat");
+        String ops = stack.tokens().issue("ops");
 
         var invitationClient = new itu.wsis.client.invitation.ApiClient();
         invitationClient.updateBaseUri(stack.service("invitation-service").baseUrl());

@@ -51,6 +51,46 @@ public abstract class ServiceArchitecture {
                 .check(classes);
     }
 
+    /**
+     * A personal-link endpoint carries the three annotations together (see service-support's
+     * PersonalLinkAuthentication): the mechanism selection, the invitee role and the binding of the own-invitation
+     * check. Quarkus does not look for the first two inside another annotation, so each must be written out.
+     */
+    @Test
+    void personalLinkEndpointsCarryTheMechanismTheRoleAndTheOwnInvitationCheck() {
+        String marker = "itu.wsis.support.links.PersonalLinkAuthentication";
+        String mechanism = "io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism";
+        String roles = "jakarta.annotation.security.RolesAllowed";
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass type : classes) {
+            for (com.tngtech.archunit.core.domain.JavaMethod method : type.getMethods()) {
+                boolean marked = method.isAnnotatedWith(marker) || type.isAnnotatedWith(marker);
+                boolean selected = method.isAnnotatedWith(mechanism) || type.isAnnotatedWith(mechanism);
+                if (marked || selected) {
+                    boolean invitee = roleIsInvitee(method, roles) || !method.isAnnotatedWith(roles)
+                            && roleIsInvitee(type, roles);
+                    if (!(marked && selected && invitee)) {
+                        wrong.add(method.getFullName());
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(wrong)
+                .as("@PersonalLinkAuthentication, @HttpAuthenticationMechanism(\"personal-link\") and"
+                        + " @RolesAllowed(\"invitee\") must go together")
+                .isEmpty();
+    }
+
+    private static boolean roleIsInvitee(com.tngtech.archunit.core.domain.properties.CanBeAnnotated element,
+                                         String roles) {
+        if (!element.isAnnotatedWith(roles)) {
+            return false;
+        }
+        Object value = ((com.tngtech.archunit.core.domain.properties.HasAnnotations<?>) element)
+                .getAnnotationOfType(roles).get("value").orElse(null);
+        return value instanceof Object[] names && java.util.Arrays.asList(names).equals(java.util.List.of("invitee"));
+    }
+
     @Test
     void entitiesNeverLeaveThroughTheRestLayer() {
         noClasses().that().resideInAPackage(base + ".rest..")

@@ -1,38 +1,43 @@
 package itu.wsis.testing;
 
 import itu.wsis.localstack.DevTokens;
-
-import io.smallrye.jwt.build.Jwt;
+import itu.wsis.localstack.InstallationKeys;
 
 import java.time.Duration;
-import java.util.Set;
+import java.time.Instant;
 
-/** Real JWTs signed with the dev key, as the services verify them in the test profile. */
+/** Real JWTs signed with this test JVM's key ({@link TestKeys}), as the services verify them in the test profile. */
 public final class TestTokens {
-
-    private static final String DEV_PRIVATE_KEY = "dev-keys/jwt-private-key.pem";
 
     private TestTokens() {
     }
 
     public static String secretariat() {
-        return DevTokens.issue("secretariat", "test.secretariat@itu.example.org", Duration.ofHours(1));
+        return DevTokens.of(TestKeys.jwtSigningKey()).issue("secretariat", "test.secretariat@itu.example.org",
+                Duration.ofHours(1));
     }
 
     public static String ops() {
-        return DevTokens.issue("ops", "test.ops@itu.example.org", Duration.ofHours(1));
+        return DevTokens.of(TestKeys.jwtSigningKey()).issue("ops", "test.ops@itu.example.org", Duration.ofHours(1));
     }
 
     /** A genuine token whose only role is one no endpoint accepts. */
     public static String withoutRole() {
-        return Jwt.issuer(DevTokens.ISSUER).upn("nobody@example.org").groups(Set.of("invitee"))
-                .expiresIn(Duration.ofHours(1)).sign(DEV_PRIVATE_KEY);
+        return custom("invitee", Instant.now(), Duration.ofHours(1), DevTokens.ISSUER, DevTokens.AUDIENCE);
     }
 
     /** A genuine secretariat token that expired an hour ago. */
     public static String expiredSecretariat() {
-        long now = System.currentTimeMillis() / 1000;
-        return Jwt.issuer(DevTokens.ISSUER).upn("late@itu.example.org").groups(Set.of("secretariat"))
-                .issuedAt(now - 7200).expiresAt(now - 3600).sign(DEV_PRIVATE_KEY);
+        return custom("secretariat", Instant.now().minusSeconds(7200), Duration.ofHours(1), DevTokens.ISSUER,
+                DevTokens.AUDIENCE);
+    }
+
+    /**
+     * A secretariat token signed with the test key, with the given claims: for the checks of issuer, audience,
+     * lifetime, age and issue time.
+     */
+    public static String custom(String role, Instant issuedAt, Duration ttl, String issuer, String audience) {
+        return InstallationKeys.sign(TestKeys.jwtSigningKey(), role, "test.custom@itu.example.org", issuedAt, ttl,
+                issuer, audience);
     }
 }

@@ -37,6 +37,8 @@ public class WsisTestInfrastructure implements QuarkusTestResourceLifecycleManag
         // The test profile would otherwise swap the mailer for a mock; tests read real MIME messages instead.
         config.put("quarkus.mailer.mock", "false");
         config.put("quarkus.devservices.enabled", "false");
+        // Keys generated for this JVM: none is committed, none is in an artifact (docs/security-auth.md).
+        config.putAll(TestKeys.config());
         return config;
     }
 

@@ -9,19 +9,21 @@ import itu.wsis.invitation.domain.InvitationStatus;
 import itu.wsis.invitation.domain.InviteeLetter;
 import itu.wsis.invitation.domain.LetterContent;
 import itu.wsis.invitation.service.InviteeLetterService;
-import itu.wsis.support.links.LinkClaims;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import itu.wsis.support.links.InviteeLink;
+import itu.wsis.support.links.PersonalLinkAuthentication;
+import itu.wsis.support.links.PersonalLinkMechanism;
 import itu.wsis.support.links.PersonalLinks;
-import itu.wsis.support.openapi.ApiContract;
-import jakarta.annotation.security.PermitAll;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -31,36 +33,32 @@ import java.util.UUID;
 
 /**
  * The invitee's copy of the forum and the letter, through the personal link (header {@value PersonalLinks#HEADER}):
- * the only invitee endpoint of this service, for the invitee pages. Missing or forged link 401; expired, revoked
- * or re-issued 410; a genuine link on another invitation's address 404.
+ * the only invitee endpoint of this service, for the invitee pages. The link is admitted by the shared policy of
+ * service-support, with the same answers as registration- and speaking-request-service (docs/security-auth.md).
  */
 @Path("/invitations/{invitationId}/letter")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitee: the letter through the personal link", description = "What the invitee pages show: the invitee's copy of the forum and the letter, opened with the personal link.")
-@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
+@PersonalLinkAuthentication
+@HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
+@RolesAllowed(Roles.INVITEE)
 public class InviteeLetterResource {
 
-    private final PersonalLinks links;
+    private final SecurityIdentity identity;
     private final InviteeLetterService letters;
 
-    public InviteeLetterResource(PersonalLinks links, InviteeLetterService letters) {
-        this.links = links;
+    public InviteeLetterResource(SecurityIdentity identity, InviteeLetterService letters) {
+        this.identity = identity;
         this.letters = letters;
     }
 
     @GET
-    @PermitAll
     @Operation(operationId = "getMyInvitationLetter", summary = "My invitation's forum, letter (every language it was written in) and reply deadline")
     @APIResponse(responseCode = "200", description = "The forum, the letter and the deadlines of the invitation.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one. `language` is the invitee's.")
-    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId,
-                                         @HeaderParam(PersonalLinks.HEADER) String link) {
-        LinkClaims claims = links.verify(link);
-        if (!claims.invitationId().equals(invitationId)) {
-            throw InviteeLetterService.notFound();
-        }
-        return letters.letterFor(claims).map(InviteeLetterView::of);
+    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId) {
+        return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterView::of);
     }
 
     public record ForumView(String code, Map<String, String> names, Map<String, String> themes,

@@ -12,8 +12,8 @@ import itu.wsis.invitation.repository.InvitationEntity;
 import itu.wsis.invitation.repository.InviteeEntity;
 import itu.wsis.invitation.repository.LetterRevisionEntity;
 import itu.wsis.support.links.LinkClaims;
-import itu.wsis.support.links.PersonalLinks;
-import itu.wsis.support.problem.ProblemException;
+import itu.wsis.support.links.LinkRefusals;
+import itu.wsis.support.links.LinkState;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -21,9 +21,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The invitee's read of the forum and letter. This service owns link versions and revocation, so it judges them
- * from its own rows: a revoked invitation or a superseded link answers 410, with the invitee's language so that
- * the page saying so can be in it.
+ * The invitee's read of the forum and letter. This service owns link versions and revocation; the shared admission
+ * policy judges them from its rows (InvitationLinkStates), and answers a revoked invitation or a superseded link
+ * with 410 and the invitee's language, so that the page saying so can be in it.
  */
 @ApplicationScoped
 public class InviteeLetterService {
@@ -34,29 +34,21 @@ public class InviteeLetterService {
         this.clock = clock;
     }
 
-    /** The caller has checked the signature and that the link names the invitation of the address. */
+    /**
+     * The link was admitted before the endpoint ran (service-support's PersonalLinkAdmission); this read judges the
+     * row it loads again by the same rule, so that a revocation committed in between is not missed.
+     */
     @WithSession
     public Uni<InviteeLetter> letterFor(LinkClaims link) {
         return InvitationEntity.<InvitationEntity>findById(link.invitationId()).chain(entity -> {
-            if (entity == null) {
-                throw notFound();
-            }
+            LinkRefusals.require(link, entity == null ? null : new LinkState(entity.linkVersion,
+                    InvitationStatus.REVOKED.name().equals(entity.status), entity.linkExpiresAt,
+                    entity.preferredLanguage), clock.instant());
             Invitation invitation = Entities.invitation(entity, clock.instant());
-            String language = invitation.preferredLanguage().code();
-            if (invitation.status() == InvitationStatus.REVOKED) {
-                throw ProblemException.gone("invitation-revoked",
-                        "This invitation has been withdrawn by the secretariat and can no longer be answered.")
-                        .with("language", language);
-            }
-            try {
-                PersonalLinks.requireCurrentVersion(link, invitation.linkVersion());
-            } catch (ProblemException superseded) {
-                throw superseded.status() == 410 ? superseded.with("language", language) : superseded;
-            }
             return InviteeEntity.<InviteeEntity>findById(entity.inviteeId)
                     .invoke(invitee -> {
                         if (invitee != null && invitee.erasedAt != null) {
-                            throw erased().with("language", language);
+                            throw LinkRefusals.erased(entity.preferredLanguage);
                         }
                     })
                     .chain(invitee -> CircularLetterEntity.<CircularLetterEntity>findById(entity.letterId)
@@ -69,16 +61,5 @@ public class InviteeLetterService {
                                                     Entities.forum(forum),
                                                     Entities.letter(letter, revision, forum.timeZone, List.of()))))));
         });
-    }
-
-    /** The person asked for their data to be erased: the link leads nowhere any more, in every service. */
-    public static ProblemException erased() {
-        return ProblemException.gone("personal-data-erased",
-                "The personal data of this invitation has been erased on request. Please contact the secretariat.");
-    }
-
-    /** The same answer for an unknown invitation and for someone else's: nothing is revealed. */
-    public static ProblemException notFound() {
-        return ProblemException.notFound("invitation-not-found", "There is no invitation at this address.");
     }
 }

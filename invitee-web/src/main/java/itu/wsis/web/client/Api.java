@@ -22,7 +22,11 @@ import java.util.function.Supplier;
 public class Api {
 
     public static final String LINK_HEADER = "WSIS-Personal-Link";
-    /** The invitee's address, so that the services' per-address rate limits count invitees, not this module. */
+    /**
+     * The invitee's address as this module established it (its peer, or the client a trusted proxy in front of it
+     * names: quarkus.http.proxy.*), so that the services' rate limits count invitees, not this module. One address,
+     * replacing whatever the client sent; the services believe it only from this module's address.
+     */
     public static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private static final Logger LOG = Logger.getLogger(Api.class);
@@ -106,12 +110,12 @@ public class Api {
                 }
             }
             return new Answer<>(status, null, problem == null
-                    ? new Models.Problem("", "", status, "", List.of(), null) : problem);
+                    ? new Models.Problem("", "", status, "", List.of(), null, null) : problem);
         } catch (ProcessingException e) {
             // The token is never logged: only which kind of call failed.
             LOG.warnf("a service could not be reached: %s", e.getMessage());
             return new Answer<>(503, null, new Models.Problem("urn:wsis:problem:service-unavailable", "", 503, "",
-                    List.of(), null));
+                    List.of(), null, null));
         }
     }
 }

@@ -61,17 +61,26 @@ public final class Models {
     }
 
     /** speaking-request-service: GET /invitations/{id}/speaking-request. */
+    /**
+     * {@code rankConfirmation} is present when the speaker's claimed rank needs the secretariat's confirmation
+     * (status PENDING, CONFIRMED or REFUSED); {@code rankForPrecedence} is the rank the request is placed by.
+     */
     public record SpeakingRequest(UUID id, Speaker speaker, List<UUID> preferredSessionIds,
                                   String statementLanguage, String modality, String topic, Instant submittedAt,
-                                  String status, Seat seat, Integer waitingPosition, String statusReason) {
+                                  String status, Seat seat, Integer waitingPosition, String statusReason,
+                                  String rankForPrecedence, RankConfirmation rankConfirmation) {
+    }
+
+    public record RankConfirmation(String status) {
     }
 
     public record FieldError(String field, String message) {
     }
 
     /** An RFC 9457 problem from a service; {@code language} is set on 410s of invitation-service. */
+    /** {@code retryAfterSeconds} comes with a 429 (the services' rate limits). */
     public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
-                          String language) {
+                          String language, Long retryAfterSeconds) {
 
         public String slug() {
             return type != null && type.startsWith("urn:wsis:problem:") ? type.substring("urn:wsis:problem:".length())

@@ -4,8 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Where the public APIs behind the pages live, and how the link cookie is sent. */
+/** Where the public APIs behind the pages live, where the pages are published, and how forms are protected. */
 @ConfigMapping(prefix = "wsis.web")
 public interface WebConfig {
 
@@ -24,4 +26,29 @@ public interface WebConfig {
      */
     @WithDefault("true")
     boolean secureCookies();
+
+    /**
+     * Where invitees reach these pages, e.g. {@code https://invitation.wsis.itu.int}: env {@code WSIS_WEB_PUBLIC_URL}.
+     * A form is accepted only with an {@code Origin} (or, without one, a {@code Referer}) of this origin.
+     */
+    URI publicUrl();
+
+    /**
+     * Signs the CSRF tokens: env {@code WSIS_WEB_CSRF_KEY}, at least 32 characters. Without it a random key is
+     * generated at startup, which is fine for one instance; several instances need the same configured key.
+     */
+    Optional<String> csrfKey();
+
+    /** Failures (a link that is not one, no link, a refused form) one client address may make. */
+    Rate failuresPerAddress();
+
+    /** Addresses kept in memory by the failure budget; the least recently used go first. */
+    @WithDefault("100000")
+    int maxAddresses();
+
+    interface Rate {
+        int permits();
+
+        Duration per();
+    }
 }

@@ -223,9 +223,16 @@ public final class InvitationPage {
         }
         String speaker = request.speaker() == null ? null : request.speaker().name() + ", " + request.speaker().title()
                 + (request.speaker().substitute() ? " (" + t.get("speaker_substitute_short") + ")" : "");
+        String rank = null;
+        if (request.rankConfirmation() != null && request.speaker() != null && request.speaker().rank() != null) {
+            String claimed = t.getOrDefault("rank_" + request.speaker().rank(), request.speaker().rank());
+            String placed = request.rankForPrecedence() == null ? claimed
+                    : t.getOrDefault("rank_" + request.rankForPrecedence(), request.rankForPrecedence());
+            rank = Messages.format(lang, "speaking_rank_" + request.rankConfirmation().status(), claimed, placed);
+        }
         return new Views.SpeakingStatus(request.status(), t.getOrDefault("speaking_" + request.status(),
                 request.status()), session, when, whenLocal, position, request.statusReason(), request.topic(),
-                speaker);
+                speaker, rank);
     }
 
     private String sessionWhen(Models.Session s) {

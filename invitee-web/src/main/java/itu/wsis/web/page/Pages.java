@@ -37,7 +37,9 @@ public class Pages {
         /** The services do not know the invitation yet (events still on their way): 503. */
         NOT_READY(503),
         /** A service is down or answered something unexpected: 502. */
-        UNAVAILABLE(502);
+        UNAVAILABLE(502),
+        /** Too many requests from this address or with this link: 429, with the time to wait. */
+        RATE_LIMITED(429);
 
         public final int status;
 
@@ -56,6 +58,7 @@ public class Pages {
             return switch (answer.status()) {
                 case 401 -> slug.equals("personal-link-not-yet-active") ? NOT_READY : INVALID;
                 case 404 -> INVALID;
+                case 429 -> RATE_LIMITED;
                 case 410 -> switch (slug) {
                     case "personal-link-reissued" -> REISSUED;
                     case "invitation-revoked" -> REVOKED;
@@ -107,7 +110,8 @@ public class Pages {
         data.put("title", notices.get(0).title());
         data.put("notices", notices);
         data.put("trouble", trouble.key());
-        data.put("retry", trouble == Trouble.CSRF || trouble == Trouble.NOT_READY || trouble == Trouble.UNAVAILABLE);
+        data.put("retry", trouble == Trouble.CSRF || trouble == Trouble.NOT_READY || trouble == Trouble.UNAVAILABLE
+                || trouble == Trouble.RATE_LIMITED);
         return html(trouble.status, notice.data(data).render(), cookies);
     }
 

@@ -50,8 +50,9 @@ public final class Views {
     }
 
     @TemplateData
+    /** {@code rank}: set when the speaker's rank needed the secretariat's confirmation, saying where it stands. */
     public record SpeakingStatus(String status, String statusText, String session, String when, String whenLocal,
-                                 String position, String reason, String topic, String speaker) {
+                                 String position, String reason, String topic, String speaker, String rank) {
     }
 
     @TemplateData

@@ -52,6 +52,10 @@ public class InvitationViewEntity extends PanacheEntityBase {
     @Column(name = "link_version", nullable = false)
     public int linkVersion;
 
+    /** The invitation's own link expiry; links end then, whatever their tokens claim. */
+    @Column(name = "link_expires_at")
+    public Instant linkExpiresAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -1,7 +1,8 @@
 package itu.wsis.registration.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.rest.ReplyDtos.AcceptRequest;
@@ -9,19 +10,20 @@ import itu.wsis.registration.rest.ReplyDtos.DeclineRequest;
 import itu.wsis.registration.rest.ReplyDtos.InvitationView;
 import itu.wsis.registration.rest.ReplyDtos.ReplyView;
 import itu.wsis.registration.service.ReplyService;
+import itu.wsis.support.links.InviteeLink;
 import itu.wsis.support.links.LinkClaims;
+import itu.wsis.support.links.PersonalLinkAuthentication;
+import itu.wsis.support.links.PersonalLinkMechanism;
 import itu.wsis.support.links.PersonalLinks;
-import itu.wsis.support.openapi.ApiContract;
-import jakarta.annotation.security.PermitAll;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -38,58 +39,54 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The invitee's side, through the personal link (header {@value PersonalLinks#HEADER}). No role: the link is the
- * credential, checked by {@link PersonalLinkGuard} and then against this service's view of the invitation.
+ * The invitee's side, through the personal link (header {@value PersonalLinks#HEADER}), admitted by the shared
+ * policy of service-support (signature, rate limits, this service's view of the invitation; a link opens only its
+ * own invitation's address).
  * A new reply version answers 201 with its place in the history; the same reply again answers 200.
  */
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitee: reply through the personal link", description = "The Minister's office replies with the personal link from the invitation email: accept with the delegation, decline, withdraw, and read the reply's history.")
-@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
+@PersonalLinkAuthentication
+@HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
+@RolesAllowed(Roles.INVITEE)
 public class InviteeResource {
 
     private final ReplyService replies;
-    private final PersonalLinkGuard guard;
+    private final SecurityIdentity identity;
 
-    public InviteeResource(ReplyService replies, PersonalLinkGuard guard) {
+    public InviteeResource(ReplyService replies, SecurityIdentity identity) {
         this.replies = replies;
-        this.guard = guard;
+        this.identity = identity;
     }
 
     @GET
-    @PermitAll
     @Operation(operationId = "getMyInvitation", summary = "My invitation: forum, letter, deadline and current reply")
     @APIResponse(responseCode = "200", description = "The invitation as the invitee sees it.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId,
-                                    @HeaderParam(PersonalLinks.HEADER) String link,
-                                    @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.view(claims).map(v -> InvitationView.of(v.invitation(), v.forumNames(), v.deadlinePassed()));
     }
 
     @GET
     @Path("/replies")
-    @PermitAll
     @Operation(operationId = "listMyReplies", summary = "Every version of my reply, oldest first")
     @APIResponse(responseCode = "200", description = "The versions of the reply; empty before the first reply.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId,
-                                        @HeaderParam(PersonalLinks.HEADER) String link,
-                                        @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.historyForInvitee(claims).map(all -> all.stream().map(ReplyView::of).toList());
     }
 
     @GET
     @Path("/replies/{version}")
-    @PermitAll
     @Operation(operationId = "getMyReply", summary = "One version of my reply")
     @APIResponse(responseCode = "200", description = "That version of the reply.")
     @APIResponse(responseCode = "404", description = "No such version, no invitation at this address, or the link is for another invitation.")
@@ -97,17 +94,14 @@ public class InviteeResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<ReplyView> version(@PathParam("invitationId") UUID invitationId,
-                                  @PathParam("version") int version,
-                                  @HeaderParam(PersonalLinks.HEADER) String link,
-                                  @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                  @PathParam("version") int version) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.historyForInvitee(claims).map(all -> all.stream().filter(r -> r.version() == version)
                 .findFirst().map(ReplyView::of).orElseThrow(ReplyResources::versionNotFound));
     }
 
     @POST
     @Path("/accept")
-    @PermitAll
     @Operation(operationId = "acceptInvitation", summary = "Accept, in person in Geneva or remotely, with the delegation; or change an acceptance")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -121,10 +115,8 @@ public class InviteeResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> accept(@PathParam("invitationId") UUID invitationId,
-                                @HeaderParam(PersonalLinks.HEADER) String link,
-                                @Valid @NotNull AcceptRequest body,
-                                @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                @Valid @NotNull AcceptRequest body) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.accept(body.mode(),
                         ReplyDtos.members(body.delegation()), settings.maxDelegationSize()))
                 .map(recorded -> respond(invitationId, recorded));
@@ -132,7 +124,6 @@ public class InviteeResource {
 
     @POST
     @Path("/decline")
-    @PermitAll
     @Operation(operationId = "declineInvitation", summary = "Decline the invitation, with an optional reason")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -145,10 +136,8 @@ public class InviteeResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> decline(@PathParam("invitationId") UUID invitationId,
-                                 @HeaderParam(PersonalLinks.HEADER) String link,
-                                 @Valid DeclineRequest body,
-                                 @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+                                 @Valid DeclineRequest body) {
+        LinkClaims claims = InviteeLink.claims(identity);
         String reason = body == null ? null : body.reason();
         return replies.replyByInvitee(claims, settings -> ReplyContent.decline(reason))
                 .map(recorded -> respond(invitationId, recorded));
@@ -156,7 +145,6 @@ public class InviteeResource {
 
     @POST
     @Path("/withdraw")
-    @PermitAll
     @Operation(operationId = "withdrawAcceptance", summary = "Withdraw an acceptance: the delegation will not attend")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -168,10 +156,8 @@ public class InviteeResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Response> withdraw(@PathParam("invitationId") UUID invitationId,
-                                  @HeaderParam(PersonalLinks.HEADER) String link,
-                                  @Context HttpServerRequest request) {
-        LinkClaims claims = guard.admit(invitationId, link, address(request));
+    public Uni<Response> withdraw(@PathParam("invitationId") UUID invitationId) {
+        LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.withdrawal())
                 .map(recorded -> respond(invitationId, recorded));
     }
@@ -181,10 +167,5 @@ public class InviteeResource {
         URI location = URI.create("/invitations/" + invitationId + "/replies/" + reply.version());
         return (recorded.created() ? Response.created(location) : Response.ok().contentLocation(location))
                 .entity(ReplyView.of(reply)).build();
-    }
-
-    /** The peer address; behind a proxy, enable quarkus.http.proxy.* so that it is the client's. */
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

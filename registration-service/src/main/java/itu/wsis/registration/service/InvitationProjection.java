@@ -43,8 +43,12 @@ public class InvitationProjection {
                     view -> setDeadline(view, extended.responseDeadline()));
         }
         if (event instanceof PersonalLinkReissued reissued) {
-            return update(reissued.invitationId(), reissued.eventType(),
-                    view -> view.linkVersion = Math.max(view.linkVersion, reissued.linkVersion()));
+            return update(reissued.invitationId(), reissued.eventType(), view -> {
+                if (reissued.linkVersion() >= view.linkVersion) {
+                    view.linkVersion = reissued.linkVersion();
+                    view.linkExpiresAt = reissued.linkExpiresAt();
+                }
+            });
         }
         if (event instanceof ForumEditionPublished edition) {
             return edition(edition);
@@ -80,7 +84,10 @@ public class InvitationProjection {
         view.preferredLanguage = issued.invitee().preferredLanguage().code();
         view.inviteeRank = issued.invitee().rank().name();
         setDeadline(view, issued.responseDeadline());
-        view.linkVersion = Math.max(view.linkVersion, issued.linkVersion());
+        if (issued.linkVersion() >= view.linkVersion) {
+            view.linkVersion = issued.linkVersion();
+            view.linkExpiresAt = issued.linkExpiresAt();
+        }
         view.issuedAt = issued.occurredAt();
     }
 

@@ -16,7 +16,8 @@ import itu.wsis.registration.domain.Timeliness;
 import itu.wsis.registration.repository.ForumEditionEntity;
 import itu.wsis.registration.repository.ReplyRepository;
 import itu.wsis.support.links.LinkClaims;
-import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.links.LinkRefusals;
+import itu.wsis.support.links.LinkState;
 import itu.wsis.support.outbox.Outbox;
 import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,24 +146,15 @@ public class ReplyService {
     }
 
     /**
-     * The personal link against this service's view: unknown invitation 404, revoked 410, superseded link 410.
-     * The caller has already checked the signature and that the link names this invitation.
+     * The link was admitted before the endpoint ran (service-support's PersonalLinkAdmission); the invitation is
+     * judged again by the same rule on the row this transaction reads, so that a revocation or a re-issue consumed
+     * in between is not missed. The expiry in the claims is already the effective one.
      */
     private Uni<Invitation> loadForInvitee(LinkClaims link) {
         return replies.loadForReply(link.invitationId(), defaults()).map(invitation -> {
-            if (invitation == null) {
-                throw invitationNotFound();
-            }
-            if (invitation.revoked()) {
-                throw ProblemException.gone("invitation-revoked",
-                        "This invitation has been withdrawn by the secretariat and can no longer be answered.");
-            }
-            if (invitation.erased()) {
-                throw ProblemException.gone("personal-data-erased",
-                        "The personal data of this invitation has been erased on request. Please contact the"
-                                + " secretariat.");
-            }
-            PersonalLinks.requireCurrentVersion(link, invitation.linkVersion());
+            LinkRefusals.require(link, invitation == null ? null
+                    : new LinkState(invitation.linkVersion(), invitation.revoked(), null, null, invitation.erased()),
+                    clock.instant());
             return invitation;
         });
     }

@@ -1,15 +1,14 @@
 package itu.wsis.support.links;
 
+import itu.wsis.support.keys.PemKeys;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,6 +32,15 @@ public final class PersonalLinkTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    // Signature objects are not thread-safe but cost a provider lookup each to create: one per thread, re-initialised
+    // with the key for every use (issue #16: verification is a large share of the accept path's CPU).
+    private static final ThreadLocal<Signature> ED25519 = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance("Ed25519");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    });
 
     private PersonalLinkTokens() {
     }
@@ -48,7 +56,7 @@ public final class PersonalLinkTokens {
         payload.put(nonce);
         byte[] bytes = payload.array();
         try {
-            Signature signer = Signature.getInstance("Ed25519");
+            Signature signer = ED25519.get();
             signer.initSign(key);
             signer.update(DOMAIN);
             signer.update(bytes);
@@ -72,7 +80,9 @@ public final class PersonalLinkTokens {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
-        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+        // 44 payload bytes and 64 signature bytes are exactly 59 + 86 base64url characters: anything else is refused
+        // before any decoding or signature work.
+        if (dot != 59 || token.length() != 59 + 1 + 86) {
             return Optional.empty();
         }
         try {
@@ -81,7 +91,7 @@ public final class PersonalLinkTokens {
             if (payload.length != PAYLOAD_BYTES || signature.length != SIGNATURE_BYTES) {
                 return Optional.empty();
             }
-            Signature verifier = Signature.getInstance("Ed25519");
+            Signature verifier = ED25519.get();
             verifier.initVerify(key);
             verifier.update(DOMAIN);
             verifier.update(payload);
@@ -99,23 +109,10 @@ public final class PersonalLinkTokens {
     }
 
     public static PrivateKey privateKeyFromPem(String pem) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 PKCS#8 private key", e);
-        }
+        return PemKeys.privateKey(pem, "Ed25519");
     }
 
     public static PublicKey publicKeyFromPem(String pem) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der(pem)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 X.509 public key", e);
-        }
-    }
-
-    private static byte[] der(String pem) {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(base64);
+        return PemKeys.publicKey(pem, "Ed25519");
     }
 }

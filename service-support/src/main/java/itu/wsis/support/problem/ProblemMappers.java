@@ -10,17 +10,23 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.arc.Arc;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import itu.wsis.support.rest.BodySizeLimit;
 import itu.wsis.support.rest.InvalidParameterException;
+import io.vertx.core.http.HttpServerRequest;
+import itu.wsis.support.links.PersonalLinkAdmission;
+import itu.wsis.support.links.PersonalLinkEndpoints;
+import itu.wsis.support.links.PersonalLinks;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -96,14 +102,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, ResourceInfo resource, HttpServerRequest request) {
+        // A personal-link endpoint answers with the admission's own problem (docs/security-auth.md); elsewhere a
+        // link is no credential at all, whatever became of it.
+        if (PersonalLinkEndpoints.is(resource)) {
+            ProblemException link = PersonalLinkAdmission.problemOf(e).orElse(null);
+            if (link == null && e instanceof UnauthorizedException) {
+                link = Arc.container().instance(PersonalLinkAdmission.class).get()
+                        .missing(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+            }
+            if (link != null) {
+                return problem(link, uri);
+            }
+        }
+        return bearerRequired(uri);
+    }
+
+    private static Response bearerRequired(UriInfo uri) {
         return respond(new Problem(Problem.TYPE_PREFIX + "unauthenticated", "Not authenticated", 401,
                 "A valid bearer token is required.", path(uri), null, null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
+        if (!PersonalLinkEndpoints.is(resource) && headers.getHeaderString(PersonalLinks.HEADER) != null
+                && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            // Refused only because the caller came with a personal link: for a staff endpoint that is no credential.
+            return bearerRequired(uri);
+        }
         return respond(new Problem(Problem.TYPE_PREFIX + "forbidden", "Forbidden", 403,
                 "Your role does not allow this operation.", path(uri), null, null)).build();
     }

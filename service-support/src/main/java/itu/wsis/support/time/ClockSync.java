@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -135,7 +136,8 @@ public class ClockSync {
                         readToTheEnd(consumer, partition, Duration.ofSeconds(10));
                     }
                     consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
-                } catch (WakeupException e) {
+                } catch (WakeupException | InterruptException e) {
+                    // Shutting down: stop() interrupted this thread.
                     return;
                 } catch (RuntimeException e) {
                     if (!stopping) {
@@ -220,6 +222,8 @@ public class ClockSync {
             }
         });
         client.putAll(overrides);
+        // Assigned, never subscribed: no consumer group of its own, and not the service's.
+        client.remove(ConsumerConfig.GROUP_ID_CONFIG);
         client.put(ProducerConfig.CLIENT_ID_CONFIG, "wsis-clock-" + source.replaceAll("[^A-Za-z0-9._-]", "_"));
         return client;
     }

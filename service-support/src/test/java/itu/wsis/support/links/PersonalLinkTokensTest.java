@@ -1,9 +1,9 @@
 package itu.wsis.support.links;
 
+import itu.wsis.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +20,8 @@ class PersonalLinkTokensTest {
 
     static final Instant NOW = Instant.parse("2022-03-21T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    final PrivateKey privateKey = PersonalLinkTokens.privateKeyFromPem(resource("dev-keys/link-signing-private-key.pem"));
-    final PublicKey publicKey = PersonalLinkTokens.publicKeyFromPem(resource("dev-keys/link-signing-public-key.pem"));
+    final PrivateKey privateKey = TestKeys.linkSigningKey();
+    final PublicKey publicKey = PersonalLinkTokens.publicKeyFromPem(read(TestKeys.linkPublicKey()));
     final LinkClaims claims = new LinkClaims(UUID.randomUUID(), 2, NOW.plusSeconds(86_400));
 
     @Test
@@ -65,9 +65,36 @@ class PersonalLinkTokensTest {
         assertThat(PersonalLinkTokens.authentic(token, publicKey)).contains(claims);
     }
 
-    private static String resource(String name) {
-        try (InputStream in = PersonalLinkTokensTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    @Test
+    void signaturesOnManyThreadsAtOnceAllVerify() throws Exception {
+        // One Signature object per thread is reused: concurrent use must never mix two computations.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                LinkClaims mine = new LinkClaims(UUID.randomUUID(), i, NOW.plusSeconds(86_400));
+                results.add(pool.submit(() -> PersonalLinkTokens.verify(PersonalLinkTokens.sign(mine, privateKey),
+                        publicKey, CLOCK).equals(java.util.Optional.of(mine))));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTokenOfTheWrongLengthIsRefusedBeforeAnyWork() {
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+        assertThat(PersonalLinkTokens.authentic(token.substring(1), publicKey)).isEmpty();
+        assertThat(PersonalLinkTokens.authentic(token.replace('.', '_'), publicKey)).isEmpty();
+        assertThat(PersonalLinkTokens.authentic(token + "==", publicKey)).isEmpty();
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,12 @@ public class InvitationEntity extends PanacheEntityBase {
     @Column(name = "link_version")
     public int linkVersion;
 
+    @Column(name = "link_expires_at")
+    public Instant linkExpiresAt;
+
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
     @Column(name = "speaking_deadline_at")
     public Instant speakingDeadlineAt;
 

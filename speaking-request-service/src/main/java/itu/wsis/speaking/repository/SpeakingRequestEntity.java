@@ -38,6 +38,23 @@ public class SpeakingRequestEntity extends PanacheEntityBase {
     @Column(name = "speaker_substitute")
     public boolean speakerSubstitute;
 
+    /** The rank the allocation orders by: the claimed one unless it waits for, or was refused, confirmation. */
+    @Column(name = "precedence_rank")
+    public String precedenceRank;
+
+    /** Null when the invitation supports the claimed rank; else PENDING, CONFIRMED or REFUSED. */
+    @Column(name = "rank_confirmation")
+    public String rankConfirmation;
+
+    @Column(name = "rank_decided_by")
+    public String rankDecidedBy;
+
+    @Column(name = "rank_decided_at")
+    public Instant rankDecidedAt;
+
+    @Column(name = "rank_decision_note")
+    public String rankDecisionNote;
+
     /** Comma-separated session ids, most wanted first. */
     @Column(name = "preferred_session_ids")
     public String preferredSessionIds;

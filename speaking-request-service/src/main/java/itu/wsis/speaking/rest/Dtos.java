@@ -2,6 +2,7 @@ package itu.wsis.speaking.rest;
 
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
+import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.RequestStatus;
@@ -78,6 +79,14 @@ public final class Dtos {
     public record RejectBody(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** The secretariat's decision on a rank that waits for confirmation, with an optional note for the record. */
+    public record RankDecisionBody(@NotNull RankDecision decision, @Size(max = 500) String note) {
+    }
+
+    public enum RankDecision {
+        CONFIRM, REFUSE
+    }
+
     public record LatePolicyBody(@NotNull LatePolicy latePolicy) {
     }
 
@@ -113,13 +122,25 @@ public final class Dtos {
                                      SpeakingModality modality, String topic, String statementText,
                                      String videoReference, Instant submittedAt, String submittedBy, boolean late,
                                      RequestStatus status, SeatDto seat, Integer waitingPosition, String override,
-                                     UUID overrideSessionId, String statusReason, String explanation) {
+                                     UUID overrideSessionId, String statusReason, String explanation,
+                                     Rank rankForPrecedence, RankConfirmationDto rankConfirmation) {
         static SpeakingRequestDto from(Views.RequestView v) {
             return new SpeakingRequestDto(v.id(), v.invitationId(), v.forumId(), v.memberState(),
                     new SpeakerDto(v.speakerName(), v.speakerTitle(), v.speakerRank(), v.substitute()),
                     v.preferredSessionIds(), v.statementLanguage(), v.modality(), v.topic(), v.statementText(),
                     v.videoReference(), v.submittedAt(), v.submittedBy(), v.late(), v.status(), SeatDto.from(v.seat()),
-                    v.waitingPosition(), v.override(), v.overrideSessionId(), v.statusReason(), v.explanation());
+                    v.waitingPosition(), v.override(), v.overrideSessionId(), v.statusReason(), v.explanation(),
+                    v.rankForPrecedence(), RankConfirmationDto.from(v.rankConfirmation()));
+        }
+    }
+
+    /**
+     * Present when the speaker's rank needed the secretariat's confirmation: {@code PENDING} (the request is placed
+     * by {@code rankForPrecedence}, the invitation's rank, meanwhile), {@code CONFIRMED} or {@code REFUSED}.
+     */
+    public record RankConfirmationDto(RankConfirmation status, String decidedBy, Instant decidedAt, String note) {
+        static RankConfirmationDto from(Views.RankDecision d) {
+            return d == null ? null : new RankConfirmationDto(d.status(), d.decidedBy(), d.decidedAt(), d.note());
         }
     }
 

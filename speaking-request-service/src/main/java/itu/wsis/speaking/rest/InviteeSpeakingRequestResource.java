@@ -3,15 +3,19 @@ package itu.wsis.speaking.rest;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.service.SessionService;
 import itu.wsis.speaking.service.SpeakingRequestService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import itu.wsis.support.links.InviteeLink;
+import itu.wsis.support.links.PersonalLinkAuthentication;
+import itu.wsis.support.links.PersonalLinkMechanism;
 import itu.wsis.support.links.PersonalLinks;
-import itu.wsis.support.openapi.ApiContract;
-import jakarta.annotation.security.PermitAll;
+import itu.wsis.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -32,25 +35,27 @@ import java.util.UUID;
 
 /**
  * The delegation's own speaking request, reached with the personal link from the invitation email (header
- * {@value PersonalLinks#HEADER}). A link only opens its own invitation: any other id answers 404.
+ * {@value PersonalLinks#HEADER}), admitted by the shared policy of service-support. A link only opens its own
+ * invitation: any other id answers 404.
  */
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Invitee: speaking request", description = "The delegation asks for speaking time at a high-level policy session with the personal link, changes its speaker or withdraws.")
-@SecurityRequirement(name = ApiContract.PERSONAL_LINK)
-@PermitAll
+@PersonalLinkAuthentication
+@HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
+@RolesAllowed(Roles.INVITEE)
 public class InviteeSpeakingRequestResource {
 
     private final SpeakingRequestService requests;
     private final SessionService sessions;
-    private final PersonalLinks links;
+    private final SecurityIdentity identity;
 
     public InviteeSpeakingRequestResource(SpeakingRequestService requests, SessionService sessions,
-                                          PersonalLinks links) {
+                                          SecurityIdentity identity) {
         this.requests = requests;
         this.sessions = sessions;
-        this.links = links;
+        this.identity = identity;
     }
 
     @GET
@@ -60,9 +65,8 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
     @APIResponse(responseCode = "409", description = "The invitation is not fully known to this service yet; retry shortly.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
-    public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId,
-                                               @HeaderParam(PersonalLinks.HEADER) String link) {
-        return requests.forumOf(links.verify(link), invitationId).chain(sessions::list)
+    public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId) {
+        return requests.forumOf(InviteeLink.claims(identity), invitationId).chain(sessions::list)
                 .map(list -> list.stream().map(Dtos.SessionDto::from).toList());
     }
 
@@ -72,9 +76,8 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The latest speaking request of the delegation.")
     @APIResponse(responseCode = "404", description = "The delegation has no speaking request, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
-    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId,
-                                            @HeaderParam(PersonalLinks.HEADER) String link) {
-        return requests.mine(links.verify(link), invitationId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId) {
+        return requests.mine(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -87,9 +90,8 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "409", description = "The invitation is not accepted or not fully known yet, or the delegation already has an active request (`requestId`).")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
-                                @HeaderParam(PersonalLinks.HEADER) String link,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
-        return requests.submitAsInvitee(links.verify(link), invitationId, body.toCommand())
+        return requests.submitAsInvitee(InviteeLink.claims(identity), invitationId, body.toCommand())
                 .map(v -> Response.created(URI.create("/invitations/" + invitationId + "/speaking-request"))
                         .entity(Dtos.SpeakingRequestDto.from(v)).build());
     }
@@ -101,9 +103,8 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
-                                                   @HeaderParam(PersonalLinks.HEADER) String link,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
-        return requests.substituteAsInvitee(links.verify(link), invitationId, body.toInput())
+        return requests.substituteAsInvitee(InviteeLink.claims(identity), invitationId, body.toInput())
                 .map(Dtos.SpeakingRequestDto::from);
     }
 
@@ -113,8 +114,7 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The withdrawn request.")
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
-    public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId,
-                                                 @HeaderParam(PersonalLinks.HEADER) String link) {
-        return requests.withdrawAsInvitee(links.verify(link), invitationId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId) {
+        return requests.withdrawAsInvitee(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
     }
 }

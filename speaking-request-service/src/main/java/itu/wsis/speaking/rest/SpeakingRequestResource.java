@@ -1,6 +1,7 @@
 package itu.wsis.speaking.rest;
 
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.RankConfirmation;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.service.SpeakingRequestService;
 import itu.wsis.support.security.Roles;
@@ -15,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,10 +61,15 @@ public class SpeakingRequestResource {
     @GET
     @Path("/forums/{forumId}/speaking-requests")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
-    @Operation(operationId = "listSpeakingRequests", summary = "Every speaking request of a forum, optionally of one status")
+    @Operation(operationId = "listSpeakingRequests", summary = "Every speaking request of a forum, optionally of one status"
+            + " or rank confirmation (PENDING: the secretariat's queue)")
     public Uni<List<Dtos.SpeakingRequestDto>> list(@PathParam("forumId") UUID forumId,
-                                                   @QueryParam("status") RequestStatus status) {
-        return requests.list(forumId, status).map(l -> l.stream().map(Dtos.SpeakingRequestDto::from).toList());
+                                                   @QueryParam("status") RequestStatus status,
+                                                   @QueryParam("rankConfirmation") RankConfirmation rankConfirmation) {
+        return requests.list(forumId, status).map(l -> l.stream()
+                .filter(v -> rankConfirmation == null || v.rankConfirmation() != null
+                        && v.rankConfirmation().status() == rankConfirmation)
+                .map(Dtos.SpeakingRequestDto::from).toList());
     }
 
     @GET
@@ -113,6 +121,21 @@ public class SpeakingRequestResource {
     public Uni<Dtos.SpeakingRequestDto> reject(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.RejectBody body) {
         return requests.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
+    }
+
+    @POST
+    @Path("/speaking-requests/{requestId}/rank-confirmation")
+    @RolesAllowed(Roles.SECRETARIAT)
+    @Operation(operationId = "decideSpeakerRank", summary = "Confirm or refuse a speaker's rank the invitation does not support; the allocation re-runs")
+    @APIResponse(responseCode = "200", description = "The request, with the decision and its place after the allocation re-ran.")
+    @APIResponse(responseCode = "404", description = "No active speaking request with this id.")
+    @APIResponse(responseCode = "409", description = "The request's speaker rank does not wait for a confirmation (`rankConfirmation` says what it is).")
+    public Uni<Dtos.SpeakingRequestDto> decideRank(@PathParam("requestId") UUID requestId,
+                                                   @Valid @NotNull Dtos.RankDecisionBody body,
+                                                   @Context SecurityContext security) {
+        String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        return requests.decideRank(requestId, body.decision() == Dtos.RankDecision.CONFIRM, note,
+                security.getUserPrincipal().getName()).map(Dtos.SpeakingRequestDto::from);
     }
 
     @PUT

@@ -117,7 +117,14 @@ public class AllocationEngine {
             return null;
         }
         ZoneId zone = state.zone();
-        return allocation.explain(candidate, zone, Mapping.zoneLabel(zone), state.labels());
+        String line = allocation.explain(candidate, zone, Mapping.zoneLabel(zone), state.labels());
+        if ("PENDING".equals(request.rankConfirmation)) {
+            return line + "; " + request.speakerRank + " claimed, counts once the secretariat confirms it";
+        }
+        if ("REFUSED".equals(request.rankConfirmation)) {
+            return line + "; " + request.speakerRank + " claimed, not confirmed by the secretariat";
+        }
+        return line;
     }
 
     /**

@@ -113,7 +113,7 @@ public class ForumService {
                 Integer waiting = outcome instanceof Outcome.Waiting w ? w.position() : null;
                 boolean changes = current == null ? sessionId != null
                         : sessionId == null || !sessionId.equals(currentSession) || position != current.position();
-                lines.add(new Views.DryRunLine(r.id, r.memberState, Rank.valueOf(r.speakerRank),
+                lines.add(new Views.DryRunLine(r.id, r.memberState, Rank.valueOf(r.precedenceRank),
                         RequestStatus.valueOf(r.status), currentSession, sessionId == null ? "WAITLISTED" : "ALLOCATED",
                         sessionId, position, waiting, changes, engine.explain(state, allocation, r)));
             }
@@ -153,7 +153,7 @@ public class ForumService {
                     SpeakingRequestEntity r = requests.get(s.requestId());
                     Instant planned = Mapping.plannedStart(session, s.position());
                     return new Views.SpeakerLine(s.position(), r.memberState, r.speakerName, r.speakerTitle,
-                            Rank.valueOf(r.speakerRank), r.speakerSubstitute, SpeakingModality.valueOf(r.modality),
+                            Rank.valueOf(r.precedenceRank), r.speakerSubstitute, SpeakingModality.valueOf(r.modality),
                             Language.fromCode(r.statementLanguage), planned, LocalDateTime.ofInstant(planned, zone));
                 })
                 .toList();

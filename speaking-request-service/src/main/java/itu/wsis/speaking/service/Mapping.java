@@ -2,11 +2,13 @@ package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
+import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.Candidate;
 import itu.wsis.speaking.domain.Placement;
 import itu.wsis.speaking.domain.Precedence;
+import itu.wsis.speaking.domain.RankClaimPolicy;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.domain.SessionSlots;
 import itu.wsis.speaking.repository.ForumEntity;
@@ -136,12 +138,28 @@ final class Mapping {
     }
 
     static Candidate candidate(SpeakingRequestEntity r, UUID currentSession) {
-        return new Candidate(r.id, Rank.valueOf(r.speakerRank), SpeakingModality.valueOf(r.modality), r.submittedAt,
+        return new Candidate(r.id, Rank.valueOf(r.precedenceRank), SpeakingModality.valueOf(r.modality), r.submittedAt,
                 preferences(r), r.late, placement(r), currentSession);
     }
 
     static Speaker speaker(SpeakingRequestEntity r) {
-        return new Speaker(r.speakerName, r.speakerTitle, Rank.valueOf(r.speakerRank), r.speakerSubstitute);
+        return new Speaker(r.speakerName, r.speakerTitle, Rank.valueOf(r.speakerRank), r.speakerSubstitute,
+                rankConfirmation(r));
+    }
+
+    static RankConfirmation rankConfirmation(SpeakingRequestEntity r) {
+        return r.rankConfirmation == null ? null : RankConfirmation.valueOf(r.rankConfirmation);
+    }
+
+    static RankClaimPolicy.RankClaim rankClaim(SpeakingRequestEntity r, Rank invited) {
+        return new RankClaimPolicy.RankClaim(Rank.valueOf(r.speakerRank), invited, rankConfirmation(r));
+    }
+
+    /** Writes a claim onto the request: the speaker's claimed rank, the rank that counts, the confirmation. */
+    static void setRankClaim(SpeakingRequestEntity r, RankClaimPolicy.RankClaim claim) {
+        r.speakerRank = claim.claimed().name();
+        r.precedenceRank = claim.forPrecedence().name();
+        r.rankConfirmation = claim.confirmation() == null ? null : claim.confirmation().name();
     }
 
     static Views.SessionView session(SessionEntity s, ForumEntity forum) {
@@ -156,7 +174,9 @@ final class Mapping {
                 Rank.valueOf(r.speakerRank), r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
                 SpeakingModality.valueOf(r.modality), r.topic, r.statementText, r.videoReference, r.submittedAt,
                 r.submittedBy, r.late, RequestStatus.valueOf(r.status), seat, r.waitingPosition, r.overrideKind,
-                r.overrideSessionId, r.statusReason, explanation);
+                r.overrideSessionId, r.statusReason, explanation, Rank.valueOf(r.precedenceRank),
+                r.rankConfirmation == null ? null : new Views.RankDecision(rankConfirmation(r), r.rankDecidedBy,
+                        r.rankDecidedAt, r.rankDecisionNote));
     }
 
     static Precedence precedence(itu.wsis.speaking.config.SpeakingConfig config) {

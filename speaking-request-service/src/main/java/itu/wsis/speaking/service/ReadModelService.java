@@ -49,8 +49,13 @@ public class ReadModelService {
             return issued(issued);
         }
         if (event instanceof PersonalLinkReissued reissued) {
-            return update("update invitation set link_version = greatest(link_version, :v) where id = :id",
-                    reissued.invitationId(), reissued.linkVersion());
+            return Panache.getSession().chain(session -> session.createNativeQuery("""
+                            update invitation set link_version = :v, link_expires_at = cast(:expires as timestamptz)
+                             where id = :id and link_version <= :v""")
+                    .setParameter("id", reissued.invitationId())
+                    .setParameter("v", reissued.linkVersion())
+                    .setParameter("expires", reissued.linkExpiresAt())
+                    .executeUpdate()).replaceWithVoid();
         }
         if (event instanceof InvitationRevoked revoked) {
             return update("""
@@ -118,12 +123,16 @@ public class ReadModelService {
                         .executeUpdate())
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
                         insert into invitation (id, forum_id, letter_id, member_state, rank, link_version,
-                                                speaking_deadline_at, issued)
+                                                link_expires_at, preferred_language, speaking_deadline_at, issued)
                         values (:id, :forum, cast(:letter as uuid), cast(:state as varchar), cast(:rank as varchar),
-                                :version, cast(:deadline as timestamptz), true)
+                                :version, cast(:expires as timestamptz), cast(:language as varchar),
+                                cast(:deadline as timestamptz), true)
                         on conflict (id) do update set forum_id = excluded.forum_id, letter_id = excluded.letter_id,
                                member_state = excluded.member_state, rank = excluded.rank,
+                               link_expires_at = case when excluded.link_version >= invitation.link_version
+                                                      then excluded.link_expires_at else invitation.link_expires_at end,
                                link_version = greatest(invitation.link_version, excluded.link_version),
+                               preferred_language = excluded.preferred_language,
                                speaking_deadline_at = excluded.speaking_deadline_at, issued = true""")
                         .setParameter("id", e.invitationId())
                         .setParameter("forum", e.forumId())
@@ -131,6 +140,9 @@ public class ReadModelService {
                         .setParameter("state", memberState)
                         .setParameter("rank", rank)
                         .setParameter("version", e.linkVersion())
+                        .setParameter("expires", e.linkExpiresAt())
+                        .setParameter("language", e.invitee() == null || e.invitee().preferredLanguage() == null
+                                ? null : e.invitee().preferredLanguage().code())
                         .setParameter("deadline", deadline)
                         .executeUpdate())
                 .replaceWithVoid();

@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.Rank;
+import itu.wsis.events.RankConfirmation;
+import itu.wsis.events.SpeakerRankDecided;
 import itu.wsis.events.SpeakerSubstituted;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestRejected;
@@ -13,7 +15,9 @@ import itu.wsis.events.SpeakingRequestWithdrawn;
 import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.domain.RankClaimPolicy;
 import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.repository.AllocationStore;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.InvitationEntity;
@@ -21,7 +25,8 @@ import itu.wsis.speaking.repository.LetterEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.support.links.LinkClaims;
-import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.support.links.LinkRefusals;
+import itu.wsis.support.links.LinkState;
 import itu.wsis.support.outbox.Outbox;
 import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +51,15 @@ public class SpeakingRequestService {
     private final AllocationStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final RankClaimPolicy ranks;
 
-    public SpeakingRequestService(AllocationEngine engine, AllocationStore store, Outbox outbox, Clock clock) {
+    public SpeakingRequestService(AllocationEngine engine, AllocationStore store, Outbox outbox, Clock clock,
+                                  SpeakingConfig config) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+        this.ranks = new RankClaimPolicy(Mapping.precedence(config));
     }
 
     // ---------------------------------------------------------------- the invitee, through the personal link
@@ -91,7 +99,7 @@ public class SpeakingRequestService {
     @WithTransaction
     public Uni<Views.RequestView> substituteAsInvitee(LinkClaims link, UUID invitationId, Commands.SpeakerInput speaker) {
         return linkedInvitation(link, invitationId)
-                .chain(inv -> lockedActiveRequestOf(inv).chain(r -> substitute(inv, r, speaker)));
+                .chain(inv -> lockedActiveRequestOf(inv).chain(r -> substitute(inv, r, speaker, Commands.Actor.INVITEE)));
     }
 
     // ---------------------------------------------------------------- the secretariat
@@ -184,7 +192,38 @@ public class SpeakingRequestService {
     public Uni<Views.RequestView> substituteForDelegation(UUID requestId, Commands.SpeakerInput speaker) {
         return lockedActiveRequest(requestId).chain(r -> InvitationEntity.<InvitationEntity>findById(r.invitationId)
                 .invoke(SpeakingRequestService::requireNotErased)
-                .chain(inv -> substitute(inv, r, speaker)));
+                .chain(inv -> substitute(inv, r, speaker, Commands.Actor.SECRETARIAT)));
+    }
+
+    /**
+     * The secretariat confirms or refuses a speaker's rank that the invitation does not support. A confirmed rank
+     * counts for precedence from now on, a refused one never; the forum is recomputed either way, and a seated
+     * request keeps its session (only its place in the session's order moves), as after a substitution.
+     */
+    @WithTransaction
+    public Uni<Views.RequestView> decideRank(UUID requestId, boolean confirm, String note, String decidedBy) {
+        Instant now = clock.instant();
+        return lockedActiveRequest(requestId).chain(r -> InvitationEntity.<InvitationEntity>findById(r.invitationId)
+                .chain(inv -> {
+                    RankClaimPolicy.RankClaim before = Mapping.rankClaim(r, invitedRank(inv));
+                    if (!before.pending()) {
+                        throw ProblemException.conflict("rank-not-pending",
+                                "This request's speaker rank does not wait for a confirmation.")
+                                .with("rankConfirmation", r.rankConfirmation == null ? "NOT_NEEDED" : r.rankConfirmation);
+                    }
+                    RankClaimPolicy.RankClaim after = ranks.decide(before, confirm);
+                    Mapping.setRankClaim(r, after);
+                    r.rankDecidedBy = decidedBy;
+                    r.rankDecidedAt = now;
+                    r.rankDecisionNote = note;
+                    return store.seats(r.forumId).chain(seats -> {
+                        keepSessionIfReRanked(r, before.forPrecedence() != after.forPrecedence(), seats.stream()
+                                .filter(s -> s.requestId().equals(r.id)).findFirst().orElse(null));
+                        return reallocate(r.forumId, List.of(new SpeakerRankDecided(UUID.randomUUID(), now,
+                                r.invitationId, r.id, after.claimed(), confirm, after.forPrecedence(), note)));
+                    });
+                })
+                .chain(() -> view(r)));
     }
 
     // ---------------------------------------------------------------- from registration events
@@ -232,6 +271,8 @@ public class SpeakingRequestService {
             throw ProblemException.conflict("invitation-not-ready", "This invitation is not fully known yet.");
         }
         Commands.SpeakerInput speaker = speakerFor(inv, command.speaker());
+        RankClaimPolicy.RankClaim claim = ranks.assess(invitedRank(inv), speaker.rank(), speaker.substitute(),
+                claimant(actor));
         if (command.modality() == SpeakingModality.IN_PERSON && "REMOTE".equals(inv.attendanceMode)) {
             throw ProblemException.badRequest("modality",
                     "the delegation attends remotely: choose REMOTE_LIVE or VIDEO");
@@ -254,8 +295,12 @@ public class SpeakingRequestService {
                     r.memberState = inv.memberState;
                     r.speakerName = speaker.name().trim();
                     r.speakerTitle = speaker.title().trim();
-                    r.speakerRank = speaker.rank().name();
                     r.speakerSubstitute = speaker.substitute();
+                    Mapping.setRankClaim(r, claim);
+                    if (claim.confirmation() == RankConfirmation.CONFIRMED) {
+                        r.rankDecidedBy = SECRETARIAT_ENTRY;
+                        r.rankDecidedAt = now;
+                    }
                     r.preferredSessionIds = Mapping.preferencesColumn(command.preferredSessionIds());
                     r.statementLanguage = command.statementLanguage().code();
                     r.modality = command.modality().name();
@@ -316,9 +361,24 @@ public class SpeakingRequestService {
         }
     }
 
-    /** The invited Minister speaks with the invitation's rank; only a substitute states a rank of their own. */
+    /** Who decided a rank the secretariat entered itself (on the delegation's behalf). */
+    static final String SECRETARIAT_ENTRY = "secretariat (entered on the delegation's behalf)";
+
+    private static Rank invitedRank(InvitationEntity inv) {
+        return inv.rank == null ? Rank.OTHER : Rank.valueOf(inv.rank);
+    }
+
+    private static RankClaimPolicy.Claimant claimant(Commands.Actor actor) {
+        return actor == Commands.Actor.SECRETARIAT ? RankClaimPolicy.Claimant.SECRETARIAT
+                : RankClaimPolicy.Claimant.INVITEE;
+    }
+
+    /**
+     * The invited Minister speaks with the invitation's rank; only a substitute states a rank of their own (whether
+     * it counts for precedence at once is {@link RankClaimPolicy}'s to say).
+     */
     private static Commands.SpeakerInput speakerFor(InvitationEntity inv, Commands.SpeakerInput given) {
-        Rank invited = inv.rank == null ? Rank.OTHER : Rank.valueOf(inv.rank);
+        Rank invited = invitedRank(inv);
         if (!given.substitute()) {
             if (given.rank() != null && given.rank() != invited) {
                 throw ProblemException.badRequest("speaker.rank", "the invited Minister's rank comes from the "
@@ -341,29 +401,41 @@ public class SpeakingRequestService {
                 letter != null && letter.speakingDeadlineAt != null ? letter.speakingDeadlineAt : inv.speakingDeadlineAt);
     }
 
-    private Uni<Views.RequestView> substitute(InvitationEntity inv, SpeakingRequestEntity r, Commands.SpeakerInput given) {
+    private Uni<Views.RequestView> substitute(InvitationEntity inv, SpeakingRequestEntity r, Commands.SpeakerInput given,
+                                              Commands.Actor actor) {
         Commands.SpeakerInput speaker = speakerFor(inv, given);
+        RankClaimPolicy.RankClaim claim = ranks.assess(invitedRank(inv), speaker.rank(), speaker.substitute(),
+                claimant(actor));
         Instant now = clock.instant();
         return store.seats(r.forumId)
                 .map(seats -> seats.stream().filter(s -> s.requestId().equals(r.id)).findFirst().orElse(null))
                 .chain(seat -> {
                     var previous = Mapping.speaker(r);
-                    boolean reRanked = !previous.rank().name().equals(speaker.rank().name());
+                    boolean reRanked = !r.precedenceRank.equals(claim.forPrecedence().name());
                     r.speakerName = speaker.name().trim();
                     r.speakerTitle = speaker.title().trim();
-                    r.speakerRank = speaker.rank().name();
                     r.speakerSubstitute = speaker.substitute();
-                    // The documented rule: a seated request keeps its session when its speaker's rank changes;
-                    // only its place in that session's order moves (docs/allocation.md).
-                    if (reRanked && seat != null && r.overrideKind == null) {
-                        r.overrideKind = Mapping.SUBSTITUTION;
-                        r.overrideSessionId = seat.sessionId();
-                    }
+                    Mapping.setRankClaim(r, claim);
+                    r.rankDecidedBy = claim.confirmation() == RankConfirmation.CONFIRMED ? SECRETARIAT_ENTRY : null;
+                    r.rankDecidedAt = claim.confirmation() == RankConfirmation.CONFIRMED ? now : null;
+                    r.rankDecisionNote = null;
+                    keepSessionIfReRanked(r, reRanked, seat);
                     DomainEvent event = new SpeakerSubstituted(UUID.randomUUID(), now, r.invitationId, r.id,
                             previous, Mapping.speaker(r));
                     return reallocate(r.forumId, List.of(event));
                 })
                 .chain(() -> view(r));
+    }
+
+    /**
+     * The documented rule: a seated request keeps its session when the rank it counts with changes (a substitution,
+     * a confirmed or refused rank); only its place in that session's order moves (docs/allocation.md).
+     */
+    private static void keepSessionIfReRanked(SpeakingRequestEntity r, boolean reRanked, AllocationStore.Seat seat) {
+        if (reRanked && seat != null && r.overrideKind == null) {
+            r.overrideKind = Mapping.SUBSTITUTION;
+            r.overrideSessionId = seat.sessionId();
+        }
     }
 
     private Uni<Views.RequestView> override(UUID requestId, String kind, UUID sessionId) {
@@ -411,24 +483,19 @@ public class SpeakingRequestService {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * The link was admitted before the endpoint ran (service-support's PersonalLinkAdmission, which also answers 404
+     * for another invitation's address); the row this transaction reads is judged again by the same rule, so that a
+     * revocation or a re-issue consumed in between is not missed. The expiry in the claims is the effective one.
+     */
     private Uni<InvitationEntity> linkedInvitation(LinkClaims link, UUID invitationId) {
-        // Another invitation's address with my link looks exactly like an address that does not exist.
         if (!link.invitationId().equals(invitationId)) {
-            return Uni.createFrom().failure(noRequest(invitationId));
+            return Uni.createFrom().failure(LinkRefusals.notFound());
         }
         return InvitationEntity.<InvitationEntity>findById(invitationId).map(inv -> {
-            if (inv == null || !inv.issued) {
-                throw ProblemException.unauthorized("personal-link-not-yet-active",
-                        "This personal link is not active yet. Please try again in a minute.");
-            }
-            if (inv.revoked) {
-                throw ProblemException.gone("invitation-revoked", "This invitation has been withdrawn.");
-            }
-            if (inv.erasedAt != null) {
-                throw ProblemException.gone("personal-data-erased", "The personal data of this invitation has been"
-                        + " erased on request. Please contact the secretariat.");
-            }
-            PersonalLinks.requireCurrentVersion(link, inv.linkVersion);
+            LinkRefusals.require(link, inv == null || !inv.issued ? null
+                    : new LinkState(inv.linkVersion, inv.revoked, null, inv.preferredLanguage, inv.erasedAt != null),
+                    clock.instant());
             return inv;
         });
     }

@@ -2,6 +2,7 @@ package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
+import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.RequestStatus;
@@ -32,7 +33,12 @@ public final class Views {
                               Language statementLanguage, SpeakingModality modality, String topic,
                               String statementText, String videoReference, Instant submittedAt, String submittedBy,
                               boolean late, RequestStatus status, Seat seat, Integer waitingPosition,
-                              String override, UUID overrideSessionId, String statusReason, String explanation) {
+                              String override, UUID overrideSessionId, String statusReason, String explanation,
+                              Rank rankForPrecedence, RankDecision rankConfirmation) {
+    }
+
+    /** A claimed rank the invitation did not support: where the secretariat's confirmation stands. */
+    public record RankDecision(RankConfirmation status, String decidedBy, Instant decidedAt, String note) {
     }
 
     public record DryRunLine(UUID requestId, String memberState, Rank rank, RequestStatus currentStatus,

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read-only SQL on a service's own database, for the checks the APIs do not expose (uniqueness, capacity). */
+/**
+ * SQL on a service's own database, for the checks the APIs do not expose (uniqueness, capacity), and for the test's
+ * own connections that hold locks in a fault.
+ */
 public final class Sql {
 
     private final SystemStack stack;
@@ -22,9 +25,17 @@ public final class Sql {
         this.stack = stack;
     }
 
-    public List<Map<String, Object>> rows(String database, String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), EmbeddedPostgresServer.USER,
+    /**
+     * A connection of the test's own, e.g. to hold row locks the way a stuck transaction would; the caller closes
+     * it.
+     */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database), EmbeddedPostgresServer.USER,
                 EmbeddedPostgresServer.PASSWORD);
+    }
+
+    public List<Map<String, Object>> rows(String database, String sql, Object... args) {
+        try (Connection c = connect(database);
              PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
