@@ -30,6 +30,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SpeakingRequestPromoted.class, name = SpeakingRequestPromoted.TYPE),
         @JsonSubTypes.Type(value = SpeakingRequestRejected.class, name = SpeakingRequestRejected.TYPE),
         @JsonSubTypes.Type(value = SpeakerSubstituted.class, name = SpeakerSubstituted.TYPE),
+        @JsonSubTypes.Type(value = SpeakingSlotRescheduled.class, name = SpeakingSlotRescheduled.TYPE),
         @JsonSubTypes.Type(value = SpeakerRankDecided.class, name = SpeakerRankDecided.TYPE),
         @JsonSubTypes.Type(value = ListOfSpeakersPublished.class, name = ListOfSpeakersPublished.TYPE),
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),

@@ -34,6 +34,7 @@ public final class EventCatalog {
             Map.entry(SpeakingRequestPromoted.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakingRequestRejected.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakerSubstituted.class, Topic.SPEAKING_REQUEST),
+            Map.entry(SpeakingSlotRescheduled.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakerRankDecided.class, Topic.SPEAKING_REQUEST),
             Map.entry(ListOfSpeakersPublished.class, Topic.SPEAKING_REQUEST),
             Map.entry(NotificationSent.class, Topic.NOTIFICATION),

@@ -7,7 +7,8 @@ public sealed interface InvitationEvent extends DomainEvent
         permits InvitationIssued, InvitationRevoked, ResponseDeadlineExtended, PersonalLinkReissued,
         InvitationAccepted, InvitationDeclined, ReplyChanged, ReplyWithdrawn,
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
-        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakerRankDecided,
+        SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakingSlotRescheduled,
+        SpeakerRankDecided,
         NotificationSent, NotificationFailed {
 
     UUID invitationId();

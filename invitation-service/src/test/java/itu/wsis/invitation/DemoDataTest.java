@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import static itu.wsis.invitation.Fixtures.asOps;
@@ -49,6 +50,20 @@ class DemoDataTest {
         String french = asOps().get("/letters/{id}", letterId).path("texts.fr.body");
         assertThat(french).contains("du 31 mai au 2 juin 2022", "avant le 15 avril",
                 "https://www.itu.int/net4/wsis/forum/2022/fr/HighLevel", "UNESCO, la CNUCED et le PNUD");
+        // Every part of the paper letter that is written in a language is given in all six, and the body ends with
+        // the closing formula: the signature block comes once, from the text's own signatory fields.
+        Map<String, Map<String, String>> texts = asOps().get("/letters/{id}", letterId).path("texts");
+        assertThat(texts).containsOnlyKeys("ar", "en", "es", "fr", "ru", "zh");
+        texts.forEach((code, text) -> {
+            assertThat(text).as(code).containsKeys("subject", "body", "place", "addressee", "signatoryName",
+                    "signatoryTitle");
+            assertThat(text.values()).as(code).allSatisfy(value -> assertThat(value).isNotBlank());
+            assertThat(text.get("body")).as(code).doesNotContain(text.get("signatoryName"))
+                    .doesNotContain(text.get("signatoryTitle"));
+        });
+        assertThat(texts.get("fr")).containsEntry("place", "Genève").containsEntry("signatoryTitle", "Secrétaire général")
+                .containsEntry("addressee", "Aux Ministres des États Membres de l'UIT");
+        assertThat(texts.get("zh")).containsEntry("signatoryName", "赵厚麟").containsEntry("signatoryTitle", "秘书长");
 
         long demoInvitees = TestPostgres.queryLong(DB, "select count(*) from invitee where email like '%@example.org' "
                 + "and email like 'minister.%'");
@@ -63,6 +78,8 @@ class DemoDataTest {
                 () -> TestKafka.events(Topic.INVITATION.topicName(), CircularLetterPublished.class).stream()
                         .filter(e -> e.letterId().equals(letterId)).findFirst(), java.util.Optional::isPresent).get();
         assertThat(letter.texts()).containsOnlyKeys(Language.values());
+        assertThat(letter.texts().values()).allSatisfy(text -> assertThat(text.hasSignature()).isTrue());
+        assertThat(letter.texts().get(Language.RU).signatoryName()).isEqualTo("Хоулинь ЧЖАО");
         assertThat(letter.letterDate()).isEqualTo(LocalDate.of(2022, 3, 21));
         InvitationIssued anInvitation = await().atMost(Duration.ofSeconds(20)).until(
                 () -> TestKafka.events(Topic.INVITATION.topicName(), InvitationIssued.class).stream()

@@ -34,6 +34,9 @@ import static itu.wsis.invitation.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -59,7 +62,7 @@ class InvitationApiTest {
                 .post("/letters/{id}/invitations", letterId);
         first.then().statusCode(201).body("status", equalTo("ISSUED"), "linkVersion", equalTo(1),
                 "memberState", equalTo("CH"), "preferredLanguage", equalTo("fr"),
-                "linkExpiresAt", equalTo("2022-06-10T22:00:00Z"));
+                "linkExpiresAt", equalTo("2022-06-10T22:00:00Z"), "warnings", empty());
         String id = first.path("id");
         assertThat(first.header("Location")).endsWith("/invitations/" + id);
         asSecretariat().body(Map.of("inviteeId", inviteeId)).post("/letters/{id}/invitations", letterId)
@@ -200,7 +203,22 @@ class InvitationApiTest {
         UUID forumId = Fixtures.createForum();
         UUID letterId = Fixtures.createLetter(forumId, today().minusDays(60), today().minusDays(2));
         asSecretariat().post("/letters/{id}/publish", letterId).then().statusCode(200);
-        UUID invitationId = Fixtures.issue(letterId, Fixtures.createInvitee("AU"));
+        // Issuing after the deadline is allowed, but the answer tells the secretariat what it means.
+        Response issued = asSecretariat().body(Map.of("inviteeId", Fixtures.createInvitee("AU")))
+                .post("/letters/{id}/invitations", letterId);
+        issued.then().statusCode(201).body("status", equalTo("EXPIRED"), "warnings.code", contains("deadline-passed"),
+                "warnings[0].detail", containsString("has passed"));
+        UUID invitationId = UUID.fromString(issued.path("id"));
+        // The same for a bulk issue (of another letter, whose counts this test does not read).
+        UUID lateLetter = Fixtures.createLetter(forumId, today().minusDays(60), today().minusDays(2));
+        asSecretariat().post("/letters/{id}/publish", lateLetter).then().statusCode(200);
+        asSecretariat().post("/letters/{id}/invitations/bulk", lateLetter).then().statusCode(200)
+                .body("issued", greaterThan(0), "warnings.code", contains("deadline-passed"));
+        // Nothing new to issue: nothing to warn about.
+        asSecretariat().post("/letters/{id}/invitations/bulk", lateLetter).then().statusCode(200)
+                .body("issued", equalTo(0), "warnings", empty());
+        // Reading the invitation later carries no warning: it belongs to the answer of the issue request.
+        asOps().get("/invitations/{id}", invitationId).then().statusCode(200).body("warnings", empty());
 
         asOps().get("/invitations/{id}", invitationId).then().statusCode(200).body("status", equalTo("EXPIRED"));
         asOps().queryParam("letterId", letterId).queryParam("status", "EXPIRED").get("/invitations")

@@ -119,7 +119,7 @@ class DeliveryTest {
         TestKafka.publish(issued);
         MimeMessage m = Mails.awaitSubject(email, Fixtures.LETTER.get(Language.FR).subject());
         assertThat(Mails.html(m)).contains("lang=\"fr\"");
-        assertThat(Mails.text(m)).startsWith("Madame la Ministre,");
+        assertThat(Mails.salutation(m)).isEqualTo("Madame la Ministre,");
         await().atMost(Duration.ofSeconds(10)).until(() -> count("""
                 select count(*) from notification where invitation_id = ? and kind = 'INVITATION'
                    and requested_language = 'zh' and language = 'fr' and language_fallback""", issued.invitationId()) == 1);
@@ -156,7 +156,7 @@ class DeliveryTest {
                 ParticipationMode.IN_PERSON, List.of(new Delegate("<script>alert(1)</script>\nBcc: evil@example.org",
                 "<b>Minister</b>", true)), ReplyChannel.WEB, false));
         MimeMessage m = Mails.awaitSubject(email, "your acceptance has been received");
-        assertThat(Mails.subject(m)).isEqualTo("WSIS Forum Bcc: evil@example.org X-Injected: yes: your acceptance has been received");
+        assertThat(Mails.subject(m)).isEqualTo("CL-22/010 – WSIS Forum Bcc: evil@example.org X-Injected: yes: your acceptance has been received");
         assertThat(Mails.header(m, "Bcc")).isNull();
         assertThat(Mails.header(m, "X-Injected")).isNull();
         String html = Mails.html(m);
@@ -234,7 +234,9 @@ class DeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from inbox_processed_event where event_id = ?", late.eventId()) == 1);
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(Mails.to(email)).hasSize(1);
+        // The invitation and the notice of its revocation (sent before the personal data went), nothing after.
+        assertThat(Mails.to(email)).hasSize(2);
+        assertThat(Mails.to(email)).anySatisfy(m -> assertThat(Mails.subject(m)).contains("withdrawal of your invitation"));
     }
 
     @Test

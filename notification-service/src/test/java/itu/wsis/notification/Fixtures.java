@@ -35,20 +35,31 @@ final class Fixtures {
             Language.RU, "Форум ВВУИО 2022 года",
             Language.ZH, "2022年信息社会世界峰会论坛");
 
+    /** The letter in six languages, each with its own place, addressee line and signature block, as the demo's. */
     static final Map<Language, LocalizedText> LETTER = Map.of(
             Language.AR, new LocalizedText("دعوة إلى المشاركة في منتدى القمة العالمية لمجتمع المعلومات لعام 2022",
-                    "يسرني أن أدعوكم إلى الإدلاء ببيان سياساتي.\n\nونرجو تأكيد مشاركتكم."),
+                    "يسرني أن أدعوكم إلى الإدلاء ببيان سياساتي.\n\nونرجو تأكيد مشاركتكم.", "جنيف",
+                    "إلى الوزراء في الدول الأعضاء في الاتحاد الدولي للاتصالات", "هولين جاو", "الأمين العام"),
             Language.EN, new LocalizedText("Invitation to participate in the WSIS Forum 2022",
-                    "I have the honour to invite you to deliver a policy statement.\n\nI would be grateful if you could confirm."),
+                    "I have the honour to invite you to deliver a policy statement.\n\nI would be grateful if you could confirm.",
+                    "Geneva", "To Ministers of ITU Member States", "Houlin ZHAO", "Secretary-General"),
             Language.ES, new LocalizedText("Invitación a participar en el Foro de la CMSI 2022",
-                    "Tengo el honor de invitarle a pronunciar una declaración de política.\n\nLe agradecería que confirmara."),
+                    "Tengo el honor de invitarle a pronunciar una declaración de política.\n\nLe agradecería que confirmara.",
+                    "Ginebra", "A los Ministros de los Estados Miembros de la UIT", "Houlin ZHAO", "Secretario General"),
             Language.FR, new LocalizedText("Invitation à participer au Forum 2022 du Sommet mondial sur la société de l'information (SMSI)",
                     "Le Forum 2022 du Sommet mondial sur la société de l'information (SMSI) a débuté le 15 mars.\n\n"
-                            + "Je vous serais reconnaissant de bien vouloir confirmer avant le 15 avril si vous acceptez cette invitation."),
+                            + "Je vous serais reconnaissant de bien vouloir confirmer avant le 15 avril si vous acceptez cette invitation.",
+                    "Genève", "Aux Ministres des États Membres de l'UIT", "Houlin ZHAO", "Secrétaire général"),
             Language.RU, new LocalizedText("Приглашение принять участие в Форуме ВВУИО 2022 года",
-                    "Имею честь пригласить вас выступить с заявлением о политике.\n\nБуду признателен за подтверждение."),
+                    "Имею честь пригласить вас выступить с заявлением о политике.\n\nБуду признателен за подтверждение.",
+                    "Женева", "Министрам Государств – Членов МСЭ", "Хоулинь ЧЖАО", "Генеральный секретарь"),
             Language.ZH, new LocalizedText("邀请参加2022年信息社会世界峰会论坛",
-                    "谨邀请您作政策发言。\n\n请予确认。"));
+                    "谨邀请您作政策发言。\n\n请予确认。", "日内瓦", "致国际电联各成员国部长", "赵厚麟", "秘书长"));
+
+    /** The signatory's name as each language writes it. */
+    static String signatory(Language language) {
+        return LETTER.get(language).signatoryName();
+    }
 
     record World(UUID forumId, UUID letterId, Deadline response, Deadline speaking) {
     }
@@ -91,7 +102,12 @@ final class Fixtures {
 
     static InvitationIssued invitation(World world, Clock clock, Language language, String email, Rank rank,
                                        String formOfAddress, String zone, String fullName) {
-        InviteeContact invitee = new InviteeContact(UUID.randomUUID(), "CHE", fullName, formOfAddress, rank,
+        return invitation(world, clock, language, email, rank, formOfAddress, zone, fullName, "CH");
+    }
+
+    static InvitationIssued invitation(World world, Clock clock, Language language, String email, Rank rank,
+                                       String formOfAddress, String zone, String fullName, String memberState) {
+        InviteeContact invitee = new InviteeContact(UUID.randomUUID(), memberState, fullName, formOfAddress, rank,
                 "Minister of Communications", email, List.of(), language, zone);
         return new InvitationIssued(UUID.randomUUID(), clock.instant(), UUID.randomUUID(), world.forumId(), "WSIS2022",
                 world.letterId(), "CL-22/010", invitee, world.response(), world.speaking(), 1,

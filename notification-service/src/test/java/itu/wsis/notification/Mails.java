@@ -13,6 +13,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,6 +98,43 @@ final class Mails {
         return part(m, "text/plain").orElseThrow(() -> new AssertionError("no plain-text part"));
     }
 
+    /** The salutation: the first line after the header block of the plain-text part. */
+    static String salutation(MimeMessage m) {
+        String[] blocks = text(m).split("\\r?\\n\\r?\\n", 2);
+        return blocks.length < 2 ? blocks[0].lines().findFirst().orElse("")
+                : blocks[1].lines().findFirst().orElse("");
+    }
+
+    /** The calendar attachment (text/calendar), if the message has one. */
+    static Optional<String> calendar(MimeMessage m) {
+        return part(m, "text/calendar");
+    }
+
+    /** The Content-Type of the calendar attachment. */
+    static String calendarContentType(MimeMessage m) {
+        return contentType(m, "text/calendar").orElseThrow(() -> new AssertionError("no calendar attachment"));
+    }
+
+    private static Optional<String> contentType(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return Optional.of(part.getContentType());
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<String> found = contentType(multipart.getBodyPart(i), type);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String link(MimeMessage m) {
         Matcher matcher = LINK.matcher(text(m));
         if (!matcher.find()) {
@@ -119,7 +157,11 @@ final class Mails {
     private static Optional<String> part(Part part, String type) {
         try {
             if (part.isMimeType(type)) {
-                return Optional.of(String.valueOf(part.getContent()));
+                Object content = part.getContent();
+                if (content instanceof InputStream in) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                return Optional.of(String.valueOf(content));
             }
             if (part.isMimeType("multipart/*")) {
                 Multipart multipart = (Multipart) part.getContent();

@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +72,14 @@ class ReminderTest {
 
     @Test
     void remindersGoToTheRightPeopleAtTheirLocalTimeExactlyOnce() {
-        LocalDate x = clock.instant().atZone(TOKYO).toLocalDate().plusDays(13);
+        // The reminders of this test fall 8, 7, 3 and 2 days before the deadline day: all on weekdays when that day
+        // is a Thursday or a Friday in Tokyo (the weekend is tested on its own).
+        LocalDate day = clock.instant().atZone(TOKYO).toLocalDate().plusDays(13);
+        while (day.minusDays(8).getDayOfWeek() != DayOfWeek.WEDNESDAY
+                && day.minusDays(8).getDayOfWeek() != DayOfWeek.THURSDAY) {
+            day = day.plusDays(1);
+        }
+        LocalDate x = day;
         Instant deadlineAt = tokyo(x, 3);
         Deadline deadline = Fixtures.deadlineAt(deadlineAt);
         Fixtures.World world = Fixtures.world(clock, Fixtures.FORUM_NAMES, Fixtures.LETTER, Language.EN, deadline, deadline);
@@ -111,6 +119,9 @@ class ReminderTest {
         assertThat(reminders(newYork.invitationId(), "REMINDER_RESPONSE")).isEqualTo(1);
         assertThat(createdLocalTime(newYork.invitationId(), "REMINDER_RESPONSE", ZoneId.of(NEW_YORK)))
                 .isBetween(LocalTime.of(9, 0), LocalTime.of(17, 59));
+        // Sent before the clock moves on: once the recipient's working day is over, a reminder still waiting would
+        // wait for the next one (aReminderRetriedOutsideTheRecipientsWorkingHours...).
+        await().atMost(Duration.ofSeconds(30)).until(() -> mails(newYork, RESPONSE_REMINDER) == 1);
 
         // 10:00 in Tokyo: the Tokyo invitee is reminded; New York is not reminded twice.
         movable().advanceTo(tokyo(x.minusDays(7), 10));
@@ -119,8 +130,9 @@ class ReminderTest {
         assertThat(reminders(waiting.invitationId(), "REMINDER_RESPONSE")).isEqualTo(1);
         assertThat(reminders(newYork.invitationId(), "REMINDER_RESPONSE")).isEqualTo(1);
         MimeMessage reminder = Mails.awaitSubject(waiting.invitee().email(), RESPONSE_REMINDER);
-        assertThat(Mails.subject(reminder)).startsWith("[Action required] WSIS Forum 2022: " + RESPONSE_REMINDER);
-        assertThat(Mails.text(reminder)).startsWith("Excellency,").contains("(Asia/Tokyo)");
+        assertThat(Mails.subject(reminder)).startsWith("[Action required] CL-22/010 – WSIS Forum 2022: " + RESPONSE_REMINDER);
+        assertThat(Mails.salutation(reminder)).isEqualTo("Excellency,");
+        assertThat(Mails.text(reminder)).contains("(Geneva time) — your local time: ").doesNotContain("Asia/Tokyo");
         assertThat(Mails.linkClaims(reminder).invitationId()).isEqualTo(waiting.invitationId());
         assertThat(createdLocalTime(waiting.invitationId(), "REMINDER_RESPONSE", TOKYO)).isEqualTo(LocalTime.of(10, 0));
 
@@ -141,6 +153,7 @@ class ReminderTest {
         // Two days before: the working hours of Tokyo, then those of New York (they do not overlap).
         movable().advanceTo(tokyo(x.minusDays(2), 10));
         sweep();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mails(missed, RESPONSE_REMINDER) == 1);
         assertThat(reminders(newYork.invitationId(), "REMINDER_RESPONSE")).as("night in New York").isEqualTo(1);
         movable().advanceTo(tokyo(x.minusDays(2), 23));
         sweep();
@@ -177,6 +190,108 @@ class ReminderTest {
         for (InvitationIssued none : List.of(declined, revoked, acceptedWithRequest)) {
             assertThat(reminders(none.invitationId(), "REMINDER_RESPONSE")).isZero();
             assertThat(reminders(none.invitationId(), "REMINDER_SPEAKING_REQUEST")).isZero();
+        }
+    }
+
+    @Test
+    void noReminderOnTheRecipientsWeekendWhichIsTheirMemberStates() {
+        // A Saturday in Tokyo at least nine days ahead; the deadline a week later, so that the 7-day reminder comes
+        // due on that Saturday at 03:00 in Tokyo (and on Friday evening in Riyadh).
+        LocalDate saturday = clock.instant().atZone(TOKYO).toLocalDate().plusDays(9);
+        while (saturday.getDayOfWeek() != DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        Instant deadlineAt = tokyo(saturday.plusDays(7), 3);
+        Deadline deadline = Fixtures.deadlineAt(deadlineAt);
+        Fixtures.World world = Fixtures.world(clock, Fixtures.FORUM_NAMES, Fixtures.LETTER, Language.EN, deadline, deadline);
+        InvitationIssued tokyo = issue(world, "weekend-tokyo", "Asia/Tokyo");
+        InvitationIssued riyadh = Fixtures.invitation(world, clock, Language.AR, Fixtures.email("weekend-riyadh"),
+                Rank.MINISTER, "Ms", "Asia/Riyadh", "Invitee Riyadh", "SA");
+        TestKafka.publish(riyadh);
+        awaitIssued(tokyo, riyadh);
+        ZoneId riyadhZone = ZoneId.of("Asia/Riyadh");
+
+        // Saturday 10:00 in Tokyo (04:00 in Riyadh), Saturday 10:00 in Riyadh: the weekend for both.
+        movable().advanceTo(tokyo(saturday, 10));
+        sweep();
+        movable().advanceTo(ZonedDateTime.of(saturday, LocalTime.of(10, 0), riyadhZone).toInstant());
+        sweep();
+        assertThat(reminders(tokyo.invitationId(), "REMINDER_RESPONSE")).isZero();
+        assertThat(reminders(riyadh.invitationId(), "REMINDER_RESPONSE")).isZero();
+
+        // Sunday 10:00 in Riyadh (15:00 in Tokyo): a working day in Saudi Arabia only.
+        movable().advanceTo(ZonedDateTime.of(saturday.plusDays(1), LocalTime.of(10, 0), riyadhZone).toInstant());
+        sweep();
+        assertThat(reminders(riyadh.invitationId(), "REMINDER_RESPONSE")).isEqualTo(1);
+        assertThat(reminders(tokyo.invitationId(), "REMINDER_RESPONSE")).isZero();
+        assertThat(createdLocalTime(riyadh.invitationId(), "REMINDER_RESPONSE", riyadhZone)).isEqualTo(LocalTime.of(10, 0));
+        MimeMessage arabic = Mails.awaitSubject(riyadh.invitee().email(), "يرجى الرد على الدعوة");
+        assertThat(Mails.subject(arabic)).startsWith("[إجراء مطلوب] CL-22/010 – ");
+
+        // Monday 10:00 in Tokyo.
+        movable().advanceTo(tokyo(saturday.plusDays(2), 10));
+        sweep();
+        assertThat(reminders(tokyo.invitationId(), "REMINDER_RESPONSE")).isEqualTo(1);
+        assertThat(createdLocalTime(tokyo.invitationId(), "REMINDER_RESPONSE", TOKYO)).isEqualTo(LocalTime.of(10, 0));
+        Mails.awaitSubject(tokyo.invitee().email(), RESPONSE_REMINDER);
+    }
+
+    @Test
+    void aReminderRetriedOutsideTheRecipientsWorkingHoursWaitsForThemWithoutCountingAnAttempt() {
+        // A Wednesday in Tokyo at least nine days ahead, with the deadline a week later.
+        LocalDate wednesday = clock.instant().atZone(TOKYO).toLocalDate().plusDays(9);
+        while (wednesday.getDayOfWeek() != DayOfWeek.WEDNESDAY) {
+            wednesday = wednesday.plusDays(1);
+        }
+        Instant deadlineAt = tokyo(wednesday.plusDays(7), 3);
+        Deadline deadline = Fixtures.deadlineAt(deadlineAt);
+        Fixtures.World world = Fixtures.world(clock, Fixtures.FORUM_NAMES, Fixtures.LETTER, Language.EN, deadline, deadline);
+        InvitationIssued swept = issue(world, "retry-swept", "Asia/Tokyo");
+        awaitIssued(swept);
+        movable().advanceTo(tokyo(wednesday, 10));
+        sweep();
+        Mails.awaitSubject(swept.invitee().email(), RESPONSE_REMINDER);
+        String payload = TestPostgres.queryString(NotificationServiceTest.DATABASE,
+                "select payload from notification where invitation_id = ? and kind = 'REMINDER_RESPONSE'",
+                swept.invitationId());
+
+        // Another invitee's reminder failed at 10:00 and its retry comes due at 23:00 in Tokyo, as after an SMTP
+        // outage of the evening: the sender must not deliver it at night.
+        InvitationIssued retried = issue(world, "retry-night", "Asia/Tokyo");
+        awaitIssued(retried);
+        movable().advanceTo(tokyo(wednesday, 23));
+        UUID id = UUID.randomUUID();
+        TestPostgres.execute(NotificationServiceTest.DATABASE, """
+                insert into notification (id, intent_key, invitation_id, kind, status, payload, attempts, next_attempt_at,
+                                          last_error, created_at)
+                values (?, ?, ?, 'REMINDER_RESPONSE', 'PENDING', ?, 2, ?, 'smtp 451: transient failure', ?)""",
+                id, itu.wsis.notification.domain.IntentKeys.forReminder(itu.wsis.notification.domain.MessageKind
+                        .REMINDER_RESPONSE, retried.invitationId(), Duration.ofDays(7), deadlineAt),
+                retried.invitationId(), payload, java.sql.Timestamp.from(clock.instant()),
+                java.sql.Timestamp.from(tokyo(wednesday, 10)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select count(*) from notification where id = ? and last_error = 'outside the recipient''s working time'",
+                id) == 1);
+        assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select extract(epoch from next_attempt_at)::bigint from notification where id = ?", id))
+                .as("the next morning, 09:00 in Tokyo").isEqualTo(tokyo(wednesday.plusDays(1), 9).getEpochSecond());
+        assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select attempts from notification where id = ?", id)).as("no attempt counted").isEqualTo(2);
+        assertThat(mails(retried, RESPONSE_REMINDER)).isZero();
+
+        // The next morning it goes.
+        movable().advanceTo(tokyo(wednesday.plusDays(1), 9).plusSeconds(60));
+        MimeMessage m = Mails.awaitSubject(retried.invitee().email(), RESPONSE_REMINDER);
+        assertThat(Mails.linkClaims(m).invitationId()).isEqualTo(retried.invitationId());
+        assertThat(TestPostgres.queryString(NotificationServiceTest.DATABASE,
+                "select status from notification where id = ?", id)).isEqualTo("SENT");
+    }
+
+    private static void awaitIssued(InvitationIssued... issued) {
+        for (InvitationIssued i : issued) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                    "select count(*) from contact where invitation_id = ? and issued_at is not null",
+                    i.invitationId()) == 1);
         }
     }
 

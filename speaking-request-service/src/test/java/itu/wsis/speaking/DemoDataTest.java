@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static itu.wsis.speaking.Fixtures.asSecretariat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -36,5 +37,19 @@ class DemoDataTest {
                 .body("capacity", everyItem(greaterThanOrEqualTo(15)))
                 .body("capacity", everyItem(lessThanOrEqualTo(20)))
                 .body("statementMinutes", everyItem(equalTo(3)));
+
+        // Every title in the six languages, each in its own: no session falls back to another language's title.
+        java.util.List<java.util.Map<String, String>> titles = asSecretariat()
+                .get("/forums/" + forum.forumId() + "/sessions").path("titles");
+        assertThat(titles).hasSize(9).allSatisfy(t -> {
+            assertThat(t).containsOnlyKeys("ar", "en", "es", "fr", "ru", "zh");
+            assertThat(new java.util.HashSet<>(t.values())).hasSize(6);
+            assertThat(t.get("ar")).startsWith("جلسة السياسات الرفيعة المستوى");
+            assertThat(t.get("es")).startsWith("Sesión de Política de Alto Nivel");
+            assertThat(t.get("ru")).startsWith("Сессия высокого уровня по вопросам политики");
+            assertThat(t.get("zh")).startsWith("高级别政策会议");
+        });
+        assertThat(titles.get(0)).containsEntry("zh", "高级别政策会议1：弥合数字鸿沟")
+                .containsEntry("ru", "Сессия высокого уровня по вопросам политики 1: Преодоление цифрового разрыва");
     }
 }

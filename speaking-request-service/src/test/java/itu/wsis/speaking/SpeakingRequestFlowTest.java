@@ -13,6 +13,7 @@ import itu.wsis.events.SpeakingRequestSubmitted;
 import itu.wsis.events.SpeakingRequestWaitlisted;
 import itu.wsis.events.SpeakingRequestWithdrawn;
 import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.events.Topic;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
@@ -341,5 +342,21 @@ class SpeakingRequestFlowTest {
         assertThat(TestPostgres.queryLong(DB, "select allocated from hl_session where id = ?", session)).isEqualTo(1);
         asSecretariat().get("/forums/" + forum.forumId() + "/sessions").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].localStart", equalTo("2022-05-30T16:00:00"));
+        // Same time: the seated speaker's slot did not move, so nothing tells it so.
+        assertThat(eventsFor(SpeakingSlotRescheduled.class, d.get(0).invitationId())).isEmpty();
+
+        // An hour later: the speaker keeps the seat, the planned start moves with the session, and an event says so
+        // (notification-service updates the calendar entry it sent).
+        asSecretariat().body("""
+                        {"titles": {"en": "Session"}, "start": "2022-05-30T17:00:00", "end": "2022-05-30T18:00:00",
+                         "capacity": 1, "modalities": ["IN_PERSON"]}""")
+                .put("/sessions/" + session).then().statusCode(200).body("allocated", equalTo(1));
+        SpeakingSlotRescheduled moved = awaitEvent(SpeakingSlotRescheduled.class, d.get(0).invitationId());
+        assertThat(moved.sessionId()).isEqualTo(session);
+        assertThat(moved.position()).isEqualTo(1);
+        assertThat(moved.plannedStart()).isEqualTo(Instant.parse("2022-05-30T15:00:00Z"));
+        assertThat(moved.sessionStart()).isEqualTo(Instant.parse("2022-05-30T15:00:00Z"));
+        assertThat(moved.timeZone()).isEqualTo("Europe/Zurich");
+        assertThat(eventsFor(SpeakingSlotRescheduled.class, d.get(1).invitationId())).as("the waiting one").isEmpty();
     }
 }

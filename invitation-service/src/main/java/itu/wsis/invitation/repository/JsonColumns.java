@@ -39,8 +39,16 @@ public final class JsonColumns {
 
     public static String texts(Map<Language, LocalizedText> texts) {
         Map<String, Map<String, String>> byCode = new TreeMap<>();
-        texts.forEach((language, text) -> byCode.put(language.code(),
-                Map.of("subject", text.subject(), "body", text.body())));
+        texts.forEach((language, text) -> {
+            Map<String, String> parts = new TreeMap<>();
+            parts.put("subject", text.subject());
+            parts.put("body", text.body());
+            putIfPresent(parts, "place", text.place());
+            putIfPresent(parts, "addressee", text.addressee());
+            putIfPresent(parts, "signatoryName", text.signatoryName());
+            putIfPresent(parts, "signatoryTitle", text.signatoryTitle());
+            byCode.put(language.code(), parts);
+        });
         return write(byCode);
     }
 
@@ -49,8 +57,15 @@ public final class JsonColumns {
         });
         Map<Language, LocalizedText> texts = new EnumMap<>(Language.class);
         byCode.forEach((code, text) -> texts.put(Language.fromCode(code),
-                new LocalizedText(text.get("subject"), text.get("body"))));
+                new LocalizedText(text.get("subject"), text.get("body"), text.get("place"), text.get("addressee"),
+                        text.get("signatoryName"), text.get("signatoryTitle"))));
         return texts;
+    }
+
+    private static void putIfPresent(Map<String, String> parts, String name, String value) {
+        if (value != null) {
+            parts.put(name, value);
+        }
     }
 
     public static String list(List<String> values) {

@@ -48,8 +48,12 @@ public class DemoDataResource {
         ForumDtos.ForumRequest forum = json.readValue(resource("forum.json"), ForumDtos.ForumRequest.class);
         JsonNode letter = json.readTree(resource("letter.json"));
         Map<String, LetterDtos.Text> texts = new LinkedHashMap<>();
-        letter.get("subjects").fields().forEachRemaining(subject -> texts.put(subject.getKey(),
-                new LetterDtos.Text(subject.getValue().asText(), resource("body." + subject.getKey() + ".md"))));
+        letter.get("subjects").fields().forEachRemaining(subject -> {
+            JsonNode parts = letter.path("texts").path(subject.getKey());
+            texts.put(subject.getKey(), new LetterDtos.Text(subject.getValue().asText(),
+                    resource("body." + subject.getKey() + ".md"), text(parts, "place"), text(parts, "addressee"),
+                    text(parts, "signatoryName"), text(parts, "signatoryTitle")));
+        });
         LetterDtos.LetterRequest request = new LetterDtos.LetterRequest(
                 letter.get("reference").asText(),
                 json.treeToValue(letter.get("letterDate"), java.time.LocalDate.class),
@@ -67,6 +71,11 @@ public class DemoDataResource {
             throw new IllegalStateException("the demo invitee file is invalid: " + people.errors().size() + " errors");
         }
         return demo.load(forum.toDomain(), request.reference(), request.toDomain(), people.valid());
+    }
+
+    private static String text(JsonNode parts, String name) {
+        JsonNode value = parts.get(name);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static String resource(String name) {

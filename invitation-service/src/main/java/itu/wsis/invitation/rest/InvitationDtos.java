@@ -6,12 +6,15 @@ import itu.wsis.events.Rank;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.invitation.domain.Invitation;
 import itu.wsis.invitation.domain.InvitationStatus;
+import itu.wsis.invitation.domain.IssueWarning;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,17 +42,37 @@ final class InvitationDtos {
                               InvitationStatus status, ReplyStatus replyStatus, int replyVersion, String memberState,
                               Language preferredLanguage, Rank rank, Deadline responseDeadline, int linkVersion,
                               Instant linkExpiresAt, Instant issuedAt, Instant statusChangedAt,
-                              String revocationReason) {
+                              String revocationReason,
+                              @Schema(description = "What the secretariat should know about an invitation it has just issued; only in the answer to an issue request, empty otherwise.")
+                              List<WarningDto> warnings) {
 
         static InvitationResponse of(Invitation i) {
+            return of(i, List.of());
+        }
+
+        static InvitationResponse of(Invitation i, List<IssueWarning> warnings) {
             return new InvitationResponse(i.id(), i.letterId(), i.letterRevision(), i.inviteeId(), i.forumId(),
                     i.status(), i.replyStatus(), i.replyVersion(), i.memberState(), i.preferredLanguage(), i.rank(),
                     i.responseDeadline(), i.linkVersion(), i.linkExpiresAt(), i.issuedAt(), i.statusChangedAt(),
-                    i.revocationReason());
+                    i.revocationReason(), WarningDto.of(warnings));
         }
     }
 
-    record BulkIssueResponse(UUID letterId, int letterRevision, int addressees, int issued, int alreadyIssued) {
+    /**
+     * Something to know about what was just done, although it was allowed. {@code code} is one of a list that may
+     * grow: {@code deadline-passed} (issued after the letter's reply deadline: expired from the start, the email
+     * asks for no action; extend the deadline to expect a reply).
+     */
+    record WarningDto(@Schema(examples = "deadline-passed") String code, String detail) {
+
+        static List<WarningDto> of(List<IssueWarning> warnings) {
+            return warnings.stream().map(w -> new WarningDto(w.code(), w.detail())).toList();
+        }
+    }
+
+    record BulkIssueResponse(UUID letterId, int letterRevision, int addressees, int issued, int alreadyIssued,
+                             @Schema(description = "What the secretariat should know about the invitations this request issued (empty when none).")
+                             List<WarningDto> warnings) {
     }
 
     record CountsResponse(UUID letterId, long total, Map<InvitationStatus, Long> byStatus) {

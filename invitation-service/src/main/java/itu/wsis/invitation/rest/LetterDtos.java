@@ -35,7 +35,33 @@ final class LetterDtos {
                       @SingleLine @Size(max = 50) String phone) {
     }
 
-    record Text(@NotBlank @SingleLine @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body) {
+    /**
+     * The letter in one language. Besides the subject and the body (which ends with the closing formula: the
+     * signature block is not part of it), the parts of the paper letter written in that language: {@code place}
+     * of the dateline ("Genève"), the {@code addressee} line ("Aux Ministres des États Membres de l'UIT") and the
+     * signature block, {@code signatoryName} as this language writes it and {@code signatoryTitle}. Emails show
+     * them; an email whose language lacks the signature block is written in another language instead.
+     */
+    record Text(@NotBlank @SingleLine @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body,
+                @SingleLine @Size(max = 100) String place, @SingleLine @Size(max = 300) String addressee,
+                @SingleLine @Size(max = 200) String signatoryName, @SingleLine @Size(max = 200) String signatoryTitle) {
+
+        Text(String subject, String body) {
+            this(subject, body, null, null, null, null);
+        }
+
+        static Text of(LocalizedText t) {
+            return new Text(t.subject(), t.body(), t.place(), t.addressee(), t.signatoryName(), t.signatoryTitle());
+        }
+
+        LocalizedText toDomain() {
+            return new LocalizedText(subject.trim(), body, trimmed(place), trimmed(addressee), trimmed(signatoryName),
+                    trimmed(signatoryTitle));
+        }
+
+        private static String trimmed(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
     }
 
     /**
@@ -75,8 +101,7 @@ final class LetterDtos {
             }
             v.throwIfAny();
             Map<Language, LocalizedText> localized = new java.util.EnumMap<>(Language.class);
-            byLanguage.forEach((language, text) -> localized.put(language,
-                    new LocalizedText(text.subject().trim(), text.body())));
+            byLanguage.forEach((language, text) -> localized.put(language, text.toDomain()));
             return new LetterContent(letterDate, signatory.name().trim(), signatory.title().trim(),
                     new Contact(contact.name().trim(), EmailAddress.trimSpaces(contact.email()), contact.phone()), original,
                     localized, addresseeClass.trim(), responseDeadline, speakingRequestDeadline);
@@ -95,7 +120,7 @@ final class LetterDtos {
             LetterContent c = letter.content();
             Map<String, Text> texts = ForumDtos.byCode(c.texts()).entrySet().stream().collect(
                     java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                            e -> new Text(e.getValue().subject(), e.getValue().body()),
+                            e -> Text.of(e.getValue()),
                             (a, b) -> a, java.util.TreeMap::new));
             return new LetterResponse(letter.id(), letter.forumId(), letter.reference(), letter.revision(),
                     letter.status(), c.letterDate(), new Signatory(c.signatoryName(), c.signatoryTitle()),

@@ -51,7 +51,7 @@ public class LetterInvitationResource {
     @APIResponse(responseCode = "200", description = "This invitee already had an invitation to this letter: it is returned unchanged.",
             headers = @Header(name = "Location", description = "The invitation.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
-    @APIResponse(responseCode = "201", description = "The invitation was issued; its email follows.",
+    @APIResponse(responseCode = "201", description = "The invitation was issued; its email follows. Issued after the letter's reply deadline, it is expired from the start, its email asks for no action and `warnings` says so (`deadline-passed`).",
             headers = {@Header(name = "Location", description = "The invitation.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
                     @Header(name = REPLAYED, description = "`true` when this answer replays an earlier request with the same Idempotency-Key.", schema = @Schema(type = SchemaType.STRING, enumeration = "true"))},
             content = @Content(schema = @Schema(implementation = InvitationResponse.class)))
@@ -65,7 +65,7 @@ public class LetterInvitationResource {
                         .status(outcome.result().created() ? 201 : 200)
                         .location(URI.create("/invitations/" + invitation.id()))
                         .header(REPLAYED, outcome.replayed() ? "true" : null)
-                        .entity(InvitationResponse.of(invitation)).build()));
+                        .entity(InvitationResponse.of(invitation, outcome.result().warnings())).build()));
     }
 
     /** Issues the letter to every invitee in the registry who does not have it yet. */
@@ -73,7 +73,7 @@ public class LetterInvitationResource {
     @Path("bulk")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "issueInvitationsToAll", summary = "Issue the letter to every invitee in the registry who does not have it yet")
-    @APIResponse(responseCode = "200", description = "How many invitations were issued and how many existed already.",
+    @APIResponse(responseCode = "200", description = "How many invitations were issued and how many existed already; `warnings` names what to know about the new ones (`deadline-passed` when issued after the letter's reply deadline).",
             headers = @Header(name = REPLAYED, description = "`true` when this answer replays an earlier request with the same Idempotency-Key.", schema = @Schema(type = SchemaType.STRING, enumeration = "true")),
             content = @Content(schema = @Schema(implementation = BulkIssueResponse.class)))
     @APIResponse(responseCode = "400", description = "The Idempotency-Key is empty or longer than 200 characters.")
@@ -85,7 +85,8 @@ public class LetterInvitationResource {
         return invitations.issueToAll(letterId, idempotencyKey).map(outcome -> {
             var r = outcome.result();
             return Response.ok(new BulkIssueResponse(r.letterId(), r.letterRevision(), r.addressees(), r.issued(),
-                    r.alreadyIssued())).header(REPLAYED, outcome.replayed() ? "true" : null).build();
+                    r.alreadyIssued(), InvitationDtos.WarningDto.of(r.warnings())))
+                    .header(REPLAYED, outcome.replayed() ? "true" : null).build();
         });
     }
 }

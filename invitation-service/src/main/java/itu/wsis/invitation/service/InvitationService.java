@@ -22,6 +22,7 @@ import itu.wsis.invitation.domain.InvitationStatus;
 import itu.wsis.invitation.domain.Invitee;
 import itu.wsis.invitation.domain.InviteeDetails;
 import itu.wsis.invitation.domain.IssueResult;
+import itu.wsis.invitation.domain.IssueWarning;
 import itu.wsis.invitation.domain.LinkExpiryPolicy;
 import itu.wsis.invitation.domain.PageOf;
 import itu.wsis.invitation.repository.Entities;
@@ -85,11 +86,12 @@ public class InvitationService {
                 () -> Problems.found(InviteeEntity.<InviteeEntity>findById(inviteeId), "invitee", inviteeId)
                         .invoke(InvitationService::requireNotErased)
                         .chain(invitee -> issue(letterId, "i.id = :inviteeId", Map.of("inviteeId", inviteeId)))
-                        .chain(issued -> issued.isEmpty()
+                        .chain(issued -> issued.invitations().isEmpty()
                                 ? InvitationEntity.<InvitationEntity>find("letterId = ?1 and inviteeId = ?2",
                                         letterId, inviteeId).firstResult()
-                                .map(existing -> new IssueResult(existing.id, false))
-                                : Uni.createFrom().item(new IssueResult(issued.get(0).id, true))));
+                                .map(existing -> new IssueResult(existing.id, false, List.of()))
+                                : Uni.createFrom().item(new IssueResult(issued.invitations().get(0).id, true,
+                                        issued.warnings()))));
     }
 
     /** Issues the letter to every invitee in the registry who does not have it yet. */
@@ -99,8 +101,8 @@ public class InvitationService {
                 () -> issue(letterId, "true", Map.of())
                         .chain(issued -> InvitationEntity.count("letterId", letterId)
                                 .chain(total -> letters.issuable(letterId).map(l -> new BulkIssueResult(letterId,
-                                        l.revision().revision, total.intValue(), issued.size(),
-                                        total.intValue() - issued.size())))));
+                                        l.revision().revision, total.intValue(), issued.invitations().size(),
+                                        total.intValue() - issued.invitations().size(), issued.warnings())))));
     }
 
     @WithTransaction
@@ -247,11 +249,15 @@ public class InvitationService {
         return Problems.found(InvitationEntity.<InvitationEntity>findById(id), "invitation", id);
     }
 
+    /** The invitations one call inserted, and what the secretariat should know about them. */
+    private record Issued(List<InvitationEntity> invitations, List<IssueWarning> warnings) {
+    }
+
     /**
      * Inserts the missing invitations of a letter for the invitees matching {@code inviteeFilter}, then writes
      * InvitationIssued for exactly the rows this call inserted, in one outbox batch.
      */
-    private Uni<List<InvitationEntity>> issue(UUID letterId, String inviteeFilter, Map<String, Object> filterParams) {
+    private Uni<Issued> issue(UUID letterId, String inviteeFilter, Map<String, Object> filterParams) {
         UUID batch = UUID.randomUUID();
         Instant now = clock.instant();
         return letters.issuable(letterId).chain(issuable -> {
@@ -294,7 +300,9 @@ public class InvitationService {
                                                 i.linkVersion, i.linkExpiresAt))
                                         .toList();
                                 return outbox.appendAll(events).replaceWith(issued);
-                            }));
+                            }))
+                    .map(issued -> new Issued(issued,
+                            issued.isEmpty() ? List.of() : IssueWarning.forIssueAt(now, response)));
         });
     }
 

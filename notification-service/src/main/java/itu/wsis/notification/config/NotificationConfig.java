@@ -3,8 +3,10 @@ package itu.wsis.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 @ConfigMapping(prefix = "wsis.notifications")
 public interface NotificationConfig {
@@ -39,6 +41,13 @@ public interface NotificationConfig {
 
     @WithDefault("5")
     int resendsPerMinute();
+
+    /**
+     * The zone named in calendar entries ({@code X-WR-TIMEZONE}): their times are in UTC, and a calendar that shows
+     * them in this zone shows the forum's time.
+     */
+    @WithDefault("Europe/Zurich")
+    String calendarZone();
 
     interface Sender {
         @WithDefault("true")
@@ -108,6 +117,16 @@ public interface NotificationConfig {
 
         @WithDefault("18:00")
         String windowEnd();
+
+        /** The days on which no reminder goes out, in the recipient's zone, unless their Member State has its own. */
+        @WithDefault("SATURDAY,SUNDAY")
+        List<DayOfWeek> weekendDays();
+
+        /**
+         * The weekend of the Member States whose weekend is not {@link #weekendDays()}, by the code the invitations
+         * carry (e.g. {@code wsis.notifications.reminders.weekend-days-by-member-state.SA=FRIDAY,SATURDAY}).
+         */
+        Map<String, List<DayOfWeek>> weekendDaysByMemberState();
 
         @WithDefault("PT12H")
         Duration minimumLead();

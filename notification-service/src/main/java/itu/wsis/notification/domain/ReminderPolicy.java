@@ -2,7 +2,6 @@ package itu.wsis.notification.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +14,9 @@ import java.util.UUID;
  * <ul>
  *     <li>Offsets are counted back from each deadline: by default the response deadline at 7 and 2 days, for
  *     invitations with no reply; the speaking-request deadline at 3 days, for accepted invitations with no request.</li>
- *     <li>Only inside the recipient's working-hours window, in the recipient's own zone; never at night.</li>
+ *     <li>Only in the recipient's working time ({@link WorkingTime}): inside the working-hours window and not on
+ *     a weekend day, both in the recipient's own zone; never at night, never on a Saturday in Geneva or a Friday in
+ *     Riyadh. The sender checks it again before sending (a retried reminder may have drifted out of it).</li>
  *     <li>Never after a reply, a revocation or the deadline itself (the caller checks again at send time).</li>
  *     <li>After downtime, only the latest offset that has come due is sent (one email, not a burst), and only if the
  *     deadline is still at least {@code minimumLead} away; otherwise the missed reminder is skipped.</li>
@@ -40,9 +41,9 @@ public final class ReminderPolicy {
     }
 
     /** What the policy needs to know of an invitation; all from the contact directory. */
-    public record OpenInvitation(UUID invitationId, ZoneId recipientZone, Instant responseDeadline,
-                                 Instant speakingRequestDeadline, boolean replied, boolean accepted,
-                                 boolean speakingRequested, boolean revoked) {
+    public record OpenInvitation(UUID invitationId, ZoneId recipientZone, String memberState,
+                                 Instant responseDeadline, Instant speakingRequestDeadline, boolean replied,
+                                 boolean accepted, boolean speakingRequested, boolean revoked) {
     }
 
     public record Due(UUID invitationId, DeadlineType type, Duration offset, Instant deadline) {
@@ -53,15 +54,11 @@ public final class ReminderPolicy {
 
     private final List<Duration> responseOffsets;
     private final List<Duration> speakingOffsets;
-    private final LocalTime windowStart;
-    private final LocalTime windowEnd;
+    private final WorkingTime workingTime;
     private final Duration minimumLead;
 
-    public ReminderPolicy(List<Duration> responseOffsets, List<Duration> speakingOffsets, LocalTime windowStart,
-                          LocalTime windowEnd, Duration minimumLead) {
-        if (!windowStart.isBefore(windowEnd)) {
-            throw new IllegalArgumentException("the working-hours window must start before it ends");
-        }
+    public ReminderPolicy(List<Duration> responseOffsets, List<Duration> speakingOffsets, WorkingTime workingTime,
+                          Duration minimumLead) {
         for (Duration d : concat(responseOffsets, speakingOffsets)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("reminder offsets are positive durations before the deadline");
@@ -69,19 +66,18 @@ public final class ReminderPolicy {
         }
         this.responseOffsets = sortedLongestFirst(responseOffsets);
         this.speakingOffsets = sortedLongestFirst(speakingOffsets);
-        this.windowStart = windowStart;
-        this.windowEnd = windowEnd;
+        this.workingTime = workingTime;
         this.minimumLead = minimumLead;
     }
 
     public static ReminderPolicy defaults() {
         return new ReminderPolicy(List.of(Duration.ofDays(7), Duration.ofDays(2)), List.of(Duration.ofDays(3)),
-                LocalTime.of(9, 0), LocalTime.of(18, 0), Duration.ofHours(12));
+                WorkingTime.defaults(), Duration.ofHours(12));
     }
 
     /** The reminders to create now: at most one per deadline type. */
     public List<Due> due(OpenInvitation invitation, Instant now) {
-        if (invitation.revoked() || !withinWorkingHours(now, invitation.recipientZone())) {
+        if (invitation.revoked() || !workingTime.contains(now, invitation.recipientZone(), invitation.memberState())) {
             return List.of();
         }
         List<Due> due = new ArrayList<>(2);
@@ -110,9 +106,8 @@ public final class ReminderPolicy {
                 : invitation.accepted() && !invitation.speakingRequested();
     }
 
-    public boolean withinWorkingHours(Instant now, ZoneId zone) {
-        LocalTime local = now.atZone(zone).toLocalTime();
-        return !local.isBefore(windowStart) && local.isBefore(windowEnd);
+    public WorkingTime workingTime() {
+        return workingTime;
     }
 
     private Optional<Due> latestDue(OpenInvitation invitation, DeadlineType type, Instant deadline,

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity
@@ -31,6 +32,9 @@ public class CircularLetterRecord extends PanacheEntityBase {
     /** JSON {language: {subject, body}}. */
     @Column(name = "texts", nullable = false, columnDefinition = "text")
     public String texts;
+
+    @Column(name = "letter_date")
+    public LocalDate letterDate;
 
     @Column(name = "signatory_name")
     public String signatoryName;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity
@@ -31,4 +32,19 @@ public class ForumEditionRecord extends PanacheEntityBase {
 
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+
+    @Column(name = "in_person_start")
+    public LocalDate inPersonStart;
+
+    @Column(name = "in_person_end")
+    public LocalDate inPersonEnd;
+
+    @Column(name = "forum_site_url")
+    public String forumSiteUrl;
+
+    @Column(name = "speaking_request_url")
+    public String speakingRequestUrl;
+
+    @Column(name = "partnership_url")
+    public String partnershipUrl;
 }

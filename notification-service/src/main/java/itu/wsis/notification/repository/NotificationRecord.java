@@ -66,6 +66,16 @@ public class NotificationRecord extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The calendar entry this email carries (uid, sequence, PUBLISH or CANCEL); null when it carries none. */
+    @Column(name = "calendar_uid")
+    public String calendarUid;
+
+    @Column(name = "calendar_sequence")
+    public Integer calendarSequence;
+
+    @Column(name = "calendar_method")
+    public String calendarMethod;
+
     /** The sender instance that holds the intent while it sends it; null when nobody does. */
     @Column(name = "claimed_by")
     public String claimedBy;

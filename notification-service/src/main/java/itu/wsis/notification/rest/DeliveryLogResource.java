@@ -108,7 +108,7 @@ public class DeliveryLogResource {
     @APIResponse(responseCode = "202", description = "The new intent was queued; the sender delivers it shortly.",
             content = @Content(schema = @Schema(implementation = ResendDto.class)))
     @APIResponse(responseCode = "404", description = "No delivery with this id.")
-    @APIResponse(responseCode = "409", description = "The delivery was cancelled and cannot be sent again.")
+    @APIResponse(responseCode = "409", description = "The delivery was cancelled, the invitation was revoked (only its revocation notice can be resent), or the person's data was erased: it cannot be sent again.")
     @APIResponse(responseCode = "429", description = "Too many resends by this operator; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> resend(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri) {

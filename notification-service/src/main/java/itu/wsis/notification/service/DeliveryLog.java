@@ -124,6 +124,11 @@ public class DeliveryLog {
                     return Uni.createFrom().<UUID>failure(ProblemException.conflict("personal-data-erased",
                             "The personal data of this invitation has been erased: nothing can be resent."));
                 }
+                if (contact != null && contact.revokedAt != null
+                        && !MessageKind.INVITATION_REVOKED.name().equals(original.kind)) {
+                    return Uni.createFrom().<UUID>failure(ProblemException.conflict("invitation-revoked",
+                            "The invitation was revoked: only its revocation notice can be resent."));
+                }
                 return newIntent(original);
             });
         });
@@ -131,8 +136,11 @@ public class DeliveryLog {
 
     private Uni<UUID> newIntent(NotificationRecord original) {
         UUID resendId = UUID.randomUUID();
+        // A resent calendar entry is the same entry: same uid, sequence and method, so a calendar takes it once.
         return repository.insertIntent(resendId, IntentKeys.forResend(original.id, resendId), original.invitationId,
-                original.kind, original.payload, clock.instant(), original.id).map(created -> {
+                original.kind, original.payload, clock.instant(), original.id,
+                NotificationRepository.CalendarRef.of(original.calendarUid, original.calendarSequence,
+                        original.calendarMethod)).map(created -> {
             LOG.infof("Resend %s of notification %s (%s) requested by an operator", resendId, original.id,
                     original.kind);
             return resendId;

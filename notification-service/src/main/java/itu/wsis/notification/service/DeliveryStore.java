@@ -7,6 +7,7 @@ import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.NotificationSent;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
+import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.repository.CircularLetterRecord;
 import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.ForumEditionRecord;
@@ -31,7 +32,7 @@ public class DeliveryStore {
 
     /** One intent with what the directory knows about it; any of the last three may still be missing. */
     public record Loaded(NotificationRecord notification, ContactRecord contact, CircularLetterRecord letter,
-                         ForumEditionRecord forum) {
+                         ForumEditionRecord forum, NotificationRepository.CalendarTimes calendarTimes) {
     }
 
     private final NotificationRepository repository;
@@ -63,19 +64,22 @@ public class DeliveryStore {
                 .chain(held -> held ? load(id) : Uni.createFrom().nullItem());
     }
 
-    private static Uni<Loaded> load(UUID id) {
+    private Uni<Loaded> load(UUID id) {
         return NotificationRecord.<NotificationRecord>findById(id).chain(n -> {
             if (n == null) {
                 return Uni.createFrom().nullItem();
             }
-            return ContactRecord.<ContactRecord>findById(n.invitationId).chain(c -> {
+            Uni<NotificationRepository.CalendarTimes> times = n.calendarUid == null
+                    ? Uni.createFrom().item(NotificationRepository.CalendarTimes.NONE)
+                    : repository.calendarTimes(n.calendarUid);
+            return times.chain(t -> ContactRecord.<ContactRecord>findById(n.invitationId).chain(c -> {
                 if (c == null || c.letterId == null) {
-                    return Uni.createFrom().item(new Loaded(n, c, null, null));
+                    return Uni.createFrom().item(new Loaded(n, c, null, null, t));
                 }
                 return CircularLetterRecord.<CircularLetterRecord>findById(c.letterId)
                         .chain(l -> ForumEditionRecord.<ForumEditionRecord>findById(c.forumId)
-                                .map(f -> new Loaded(n, c, l, f)));
-            });
+                                .map(f -> new Loaded(n, c, l, f, t)));
+            }));
         });
     }
 
@@ -88,7 +92,11 @@ public class DeliveryStore {
     public Uni<SentRecord> markSent(UUID id, String holder, String recipient, String messageId,
                                     LanguageFallbackPolicy.Resolution language) {
         return locked(id).chain(n -> {
-            if (n == null || !DeliveryStatus.PENDING.name().equals(n.status)) {
+            // A revocation cancels what is pending, but not a message whose dialogue was running: the server took it,
+            // so the log says SENT (and the invitee then gets the revocation notice, see revocationNotice).
+            boolean cancelledWhileSending = n != null && DeliveryStatus.CANCELLED.name().equals(n.status)
+                    && holder.equals(n.claimedBy);
+            if (n == null || !(DeliveryStatus.PENDING.name().equals(n.status) || cancelledWhileSending)) {
                 return Uni.createFrom().item(SentRecord.ALREADY_FINAL);
             }
             SentRecord record = holder.equals(n.claimedBy) ? SentRecord.RECORDED : SentRecord.RECORDED_AFTER_CLAIM_LOST;
@@ -103,8 +111,30 @@ public class DeliveryStore {
             n.lastError = null;
             release(n);
             return outbox.append(new NotificationSent(UUID.randomUUID(), now, n.invitationId, n.id, n.kind,
-                    language.used(), messageId)).replaceWith(record);
+                    language.used(), messageId)).call(() -> afterFinal(n)).replaceWith(record);
         });
+    }
+
+    /** Once a revocation notice is final, the revoked invitation's personal data goes (see DirectoryService). */
+    private Uni<Void> afterFinal(NotificationRecord n) {
+        return MessageKind.INVITATION_REVOKED.name().equals(n.kind)
+                ? repository.eraseRevoked(n.invitationId, clock.instant())
+                : Uni.createFrom().voidItem();
+    }
+
+    /** What the sender does with a revocation notice now. */
+    public enum RevocationNotice { SEND, WAIT, SKIP }
+
+    /**
+     * A revocation notice goes to someone who received an email about the invitation (else it would be the first
+     * they hear of it, and a confusing one), and only once no other email of the invitation is still in an SMTP
+     * dialogue: one cancelled by the revocation may still be accepted by the server, and then it counts as received.
+     */
+    @WithTransaction
+    public Uni<RevocationNotice> revocationNotice(UUID id, UUID invitationId) {
+        return repository.anotherInFlight(invitationId, id).chain(inFlight -> inFlight
+                ? Uni.createFrom().item(RevocationNotice.WAIT)
+                : repository.anySent(invitationId).map(sent -> sent ? RevocationNotice.SEND : RevocationNotice.SKIP));
     }
 
     /** A transient failure: keep the intent pending until {@code nextAttemptAt}, and let go of it. */
@@ -145,20 +175,22 @@ public class DeliveryStore {
             }
             release(n);
             return outbox.append(new NotificationFailed(UUID.randomUUID(), clock.instant(), n.invitationId, n.id,
-                    n.kind, truncate(reason)));
+                    n.kind, truncate(reason))).call(() -> afterFinal(n));
         });
     }
 
     /** SKIPPED or CANCELLED: a decision, not an error; no event. */
     @WithTransaction
     public Uni<Void> markFinal(UUID id, String holder, DeliveryStatus status, String reason) {
-        return heldBy(id, holder).invoke(n -> {
-            if (n != null) {
-                n.status = status.name();
-                n.lastError = reason;
-                release(n);
+        return heldBy(id, holder).chain(n -> {
+            if (n == null) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            n.status = status.name();
+            n.lastError = reason;
+            release(n);
+            return afterFinal(n);
+        });
     }
 
     /** The row, locked for this transaction, so that the check and the change are one compare-and-set. */

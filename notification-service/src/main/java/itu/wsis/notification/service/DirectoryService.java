@@ -11,6 +11,7 @@ import itu.wsis.events.InvitationEvent;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.InviteeContact;
+import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.PersonalDataErasureRequested;
 import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ReplyChanged;
@@ -22,7 +23,11 @@ import itu.wsis.events.SpeakingRequestPromoted;
 import itu.wsis.events.SpeakingRequestRejected;
 import itu.wsis.events.SpeakingRequestSubmitted;
 import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingRequestWithdrawn;
 import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
+import itu.wsis.notification.config.NotificationConfig;
+import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.repository.CircularLetterRecord;
@@ -33,6 +38,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -47,11 +53,14 @@ public class DirectoryService {
     private final NotificationRepository notifications;
     private final PersonalDataErasure erasure;
     private final Clock clock;
+    private final String domain;
 
-    public DirectoryService(NotificationRepository notifications, PersonalDataErasure erasure, Clock clock) {
+    public DirectoryService(NotificationRepository notifications, PersonalDataErasure erasure, Clock clock,
+                            NotificationConfig config) {
         this.notifications = notifications;
         this.erasure = erasure;
         this.clock = clock;
+        this.domain = config.messageIdDomain();
     }
 
     public Uni<Void> apply(DomainEvent event) {
@@ -75,7 +84,7 @@ public class DirectoryService {
                 c.responseDeadlineDate = e.responseDeadline().date();
                 c.responseDeadlineZone = e.responseDeadline().timeZone();
                 c.responseDeadlineAt = e.responseDeadline().endsAt();
-            });
+            }).chain(() -> intent(MessageKind.DEADLINE_EXTENDED, e, EventCodec.encode(e)));
         }
         if (event instanceof PersonalLinkReissued e) {
             return updateContact(e.invitationId(), c -> {
@@ -87,7 +96,8 @@ public class DirectoryService {
         }
         if (event instanceof InvitationAccepted e) {
             return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.ACCEPTED.name())
-                    .chain(() -> intent(MessageKind.REPLY_ACCEPTED, e, EventCodec.encode(e)));
+                    .chain(() -> inPersonCalendar(e.invitationId(), e.mode() == ParticipationMode.IN_PERSON))
+                    .chain(calendar -> intent(MessageKind.REPLY_ACCEPTED, e, EventCodec.encode(e), calendar));
         }
         if (event instanceof InvitationDeclined e) {
             return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.DECLINED.name())
@@ -95,33 +105,101 @@ public class DirectoryService {
         }
         if (event instanceof ReplyChanged e) {
             return updateContact(e.invitationId(), c -> c.replyStatus = e.status().name())
-                    .chain(() -> intent(MessageKind.REPLY_CHANGED, e, EventCodec.encode(e)));
+                    .chain(() -> inPersonCalendar(e.invitationId(),
+                            e.status() == ReplyStatus.ACCEPTED && e.mode() == ParticipationMode.IN_PERSON))
+                    .chain(calendar -> intent(MessageKind.REPLY_CHANGED, e, EventCodec.encode(e), calendar));
         }
         if (event instanceof ReplyWithdrawn e) {
             return updateContact(e.invitationId(), c -> c.replyStatus = ReplyStatus.WITHDRAWN.name())
-                    .chain(() -> intent(MessageKind.REPLY_WITHDRAWN, e, EventCodec.encode(e)));
+                    .chain(() -> inPersonCalendar(e.invitationId(), false))
+                    .chain(calendar -> intent(MessageKind.REPLY_WITHDRAWN, e, EventCodec.encode(e), calendar));
         }
         if (event instanceof SpeakingRequestSubmitted e) {
             return updateContact(e.invitationId(), c -> c.speakingRequested = true)
                     .chain(() -> intent(MessageKind.SPEAKING_REQUEST_RECEIVED, e, EventCodec.encode(e)));
         }
         if (event instanceof SpeakingSlotAllocated e) {
-            return intent(MessageKind.SPEAKING_SLOT_ALLOCATED, e, EventCodec.encode(e));
+            // A slot for a request that already has one is a move: the same calendar entry, updated.
+            return slotCalendar(e.invitationId(), e.requestId(), true, slotTimes(e.plannedStart(), e.sessionStart(),
+                    e.statementMinutes())).chain(calendar -> intent(
+                    calendar.wasActive() ? MessageKind.SPEAKING_SLOT_MOVED : MessageKind.SPEAKING_SLOT_ALLOCATED,
+                    e, EventCodec.encode(e), calendar.ref()));
+        }
+        if (event instanceof SpeakingSlotRescheduled e) {
+            // The session's time changed under a seated request: the same calendar entry, at the new time.
+            return slotCalendar(e.invitationId(), e.requestId(), true, slotTimes(e.plannedStart(), e.sessionStart(),
+                    e.statementMinutes())).chain(calendar -> intent(MessageKind.SPEAKING_SLOT_MOVED, e,
+                    EventCodec.encode(e), calendar.ref()));
         }
         if (event instanceof SpeakingRequestWaitlisted e) {
-            return intent(MessageKind.SPEAKING_REQUEST_WAITLISTED, e, EventCodec.encode(e));
+            return slotCalendar(e.invitationId(), e.requestId(), false, NONE).chain(calendar ->
+                    intent(MessageKind.SPEAKING_REQUEST_WAITLISTED, e, EventCodec.encode(e), calendar.ref()));
         }
         if (event instanceof SpeakingRequestPromoted e) {
-            return intent(MessageKind.SPEAKING_REQUEST_PROMOTED, e, EventCodec.encode(e));
+            return slotCalendar(e.invitationId(), e.requestId(), true, slotTimes(e.plannedStart(), e.sessionStart(),
+                    e.statementMinutes())).chain(calendar ->
+                    intent(MessageKind.SPEAKING_REQUEST_PROMOTED, e, EventCodec.encode(e), calendar.ref()));
         }
         if (event instanceof SpeakingRequestRejected e) {
-            return intent(MessageKind.SPEAKING_REQUEST_REJECTED, e, EventCodec.encode(e));
+            return slotCalendar(e.invitationId(), e.requestId(), false, NONE).chain(calendar ->
+                    intent(MessageKind.SPEAKING_REQUEST_REJECTED, e, EventCodec.encode(e), calendar.ref()));
+        }
+        if (event instanceof SpeakingRequestWithdrawn e) {
+            // The delegation withdrew it (or stopped attending): no receipt for that, but a slot it held was in
+            // its calendar, and the calendar is told.
+            return slotCalendar(e.invitationId(), e.requestId(), false, NONE).chain(calendar -> calendar.ref() == null
+                    ? Uni.createFrom().voidItem()
+                    : intent(MessageKind.SPEAKING_SLOT_CANCELLED, e, EventCodec.encode(e), calendar.ref()));
         }
         if (event instanceof SpeakerSubstituted e) {
             return intent(MessageKind.SPEAKER_SUBSTITUTED, e, EventCodec.encode(e));
         }
         // No recipient-facing email for the others (see docs/notifications.md); our own events are not consumed.
         return Uni.createFrom().voidItem();
+    }
+
+    /** A calendar entry's next version for an intent, and whether the entry was active before. */
+    private record Calendar(NotificationRepository.CalendarRef ref, boolean wasActive) {
+        static final Calendar NONE = new Calendar(null, false);
+    }
+
+    /** The speaking slot's entry: published (allocated, promoted, moved) or cancelled (waitlisted, rejected, withdrawn). */
+    private Uni<Calendar> slotCalendar(UUID invitationId, UUID requestId, boolean active,
+                                       NotificationRepository.CalendarTimes times) {
+        return calendar(invitationId, CalendarUids.slot(requestId, domain), active, Uni.createFrom().item(times));
+    }
+
+    /** A statement's planned start (or the session's start) and its minutes. */
+    private static NotificationRepository.CalendarTimes slotTimes(Instant planned, Instant sessionStart, int minutes) {
+        Instant start = planned != null ? planned : sessionStart;
+        return start == null ? NONE : new NotificationRepository.CalendarTimes(start,
+                start.plusSeconds(60L * Math.max(1, minutes)), null, null);
+    }
+
+    /** The in-person attendance entry: published on an in-person acceptance, cancelled when that ends. */
+    private Uni<NotificationRepository.CalendarRef> inPersonCalendar(UUID invitationId, boolean active) {
+        Uni<NotificationRepository.CalendarTimes> week = !active ? Uni.createFrom().item(NONE)
+                : ContactRecord.<ContactRecord>findById(invitationId).chain(contact -> contact == null
+                        || contact.forumId == null ? Uni.createFrom().item(NONE)
+                        : ForumEditionRecord.<ForumEditionRecord>findById(contact.forumId).map(forum -> forum == null
+                        ? NONE : new NotificationRepository.CalendarTimes(null, null, forum.inPersonStart,
+                        forum.inPersonEnd)));
+        return calendar(invitationId, CalendarUids.inPerson(invitationId, domain), active, week).map(Calendar::ref);
+    }
+
+    private static final NotificationRepository.CalendarTimes NONE = NotificationRepository.CalendarTimes.NONE;
+
+    private Uni<Calendar> calendar(UUID invitationId, String uid, boolean active,
+                                   Uni<NotificationRepository.CalendarTimes> times) {
+        return ContactRecord.<ContactRecord>findById(invitationId).chain(contact -> {
+            if (contact != null && (contact.revokedAt != null || contact.erasedAt != null)) {
+                return Uni.createFrom().item(Calendar.NONE);
+            }
+            return times.chain(t -> notifications.nextCalendarVersion(uid, invitationId, active, t, clock.instant()))
+                    .map(version -> version == null ? Calendar.NONE : new Calendar(
+                            new NotificationRepository.CalendarRef(uid, version.sequence(),
+                                    active ? CalendarUids.PUBLISH : CalendarUids.CANCEL), version.wasActive()));
+        });
     }
 
     private Uni<Void> forum(ForumEditionPublished e) {
@@ -136,6 +214,11 @@ public class DirectoryService {
             forum.names = Json.write(e.names());
             forum.venue = e.venue();
             forum.timeZone = e.timeZone();
+            forum.inPersonStart = e.inPersonStart();
+            forum.inPersonEnd = e.inPersonEnd();
+            forum.forumSiteUrl = e.forumSiteUrl();
+            forum.speakingRequestUrl = e.speakingRequestUrl();
+            forum.partnershipUrl = e.partnershipUrl();
             return existing != null ? Uni.createFrom().voidItem() : forum.persist().replaceWithVoid();
         });
     }
@@ -150,6 +233,7 @@ public class DirectoryService {
             letter.revision = e.revision();
             letter.forumId = e.forumId();
             letter.reference = e.reference();
+            letter.letterDate = e.letterDate();
             letter.originalLanguage = e.originalLanguage() == null ? "en" : e.originalLanguage().code();
             letter.texts = Json.write(e.texts());
             letter.signatoryName = e.signatoryName();
@@ -199,16 +283,30 @@ public class DirectoryService {
         }).chain(() -> intent(MessageKind.INVITATION, e, null));
     }
 
+    /**
+     * Nothing more leaves about a revoked invitation, except the notice that tells the invitee. Its personal data is
+     * kept until that notice is final (sent, failed or skipped, see DeliveryStore), then erased. Without an address
+     * to send it to (the invitation has not arrived, or the person's data is erased already) it is erased at once.
+     */
     private Uni<Void> revoked(InvitationRevoked e) {
+        boolean[] notify = new boolean[1];
         return updateContact(e.invitationId(), c -> {
-            c.revokedAt = e.occurredAt();
-            c.erasedAt = clock.instant();
-            c.fullName = null;
-            c.formOfAddress = null;
-            c.title = null;
-            c.email = null;
-            c.cc = null;
-        }).chain(() -> notifications.cancelAndErase(e.invitationId(), clock.instant()));
+            notify[0] = c.revokedAt == null && c.erasedAt == null && c.issued() && c.email != null;
+            c.revokedAt = c.revokedAt == null ? e.occurredAt() : c.revokedAt;
+            if (!notify[0]) {
+                c.erasedAt = c.erasedAt == null ? clock.instant() : c.erasedAt;
+                c.fullName = null;
+                c.formOfAddress = null;
+                c.title = null;
+                c.email = null;
+                c.cc = null;
+            }
+        }).chain(() -> notify[0]
+                ? notifications.cancelPending(e.invitationId()).chain(() -> notifications.insertIntent(
+                        UUID.randomUUID(), IntentKeys.forEvent(MessageKind.INVITATION_REVOKED, e.invitationId(),
+                                e.eventId()), e.invitationId(), MessageKind.INVITATION_REVOKED.name(), null,
+                        clock.instant(), null)).replaceWithVoid()
+                : notifications.cancelAndErase(e.invitationId(), clock.instant()));
     }
 
     /**
@@ -231,6 +329,11 @@ public class DirectoryService {
     }
 
     private Uni<Void> intent(MessageKind kind, InvitationEvent event, String payload) {
+        return intent(kind, event, payload, null);
+    }
+
+    private Uni<Void> intent(MessageKind kind, InvitationEvent event, String payload,
+                             NotificationRepository.CalendarRef calendar) {
         return ContactRecord.<ContactRecord>findById(event.invitationId()).chain(contact -> {
             if (contact != null && (contact.revokedAt != null || contact.erasedAt != null)) {
                 // Nothing is sent about a revoked invitation, nor to a person whose data was erased.
@@ -238,7 +341,7 @@ public class DirectoryService {
             }
             return notifications.insertIntent(UUID.randomUUID(),
                     IntentKeys.forEvent(kind, event.invitationId(), event.eventId()), event.invitationId(),
-                    kind.name(), payload, clock.instant(), null).replaceWithVoid();
+                    kind.name(), payload, clock.instant(), null, calendar).replaceWithVoid();
         });
     }
 }

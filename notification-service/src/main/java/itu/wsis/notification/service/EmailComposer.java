@@ -1,311 +1,206 @@
 package itu.wsis.notification.service;
 
-import itu.wsis.events.Deadline;
-import itu.wsis.events.Delegate;
-import itu.wsis.events.InvitationAccepted;
-import itu.wsis.events.InvitationDeclined;
+import itu.wsis.events.Contact;
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
-import itu.wsis.events.ReplyChanged;
-import itu.wsis.events.ReplyStatus;
-import itu.wsis.events.ReplyWithdrawn;
-import itu.wsis.events.SpeakerSubstituted;
-import itu.wsis.events.SpeakingRequestPromoted;
-import itu.wsis.events.SpeakingRequestRejected;
-import itu.wsis.events.SpeakingRequestSubmitted;
-import itu.wsis.events.SpeakingRequestWaitlisted;
-import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.notification.config.NotificationConfig;
+import itu.wsis.notification.domain.ActionPolicy;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.domain.SafeText;
 import itu.wsis.notification.domain.SalutationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Turns a {@link MessageContext} into a localized subject, HTML body and plain-text body. */
+/**
+ * Turns a {@link MessageContext} into a localized subject, HTML body, plain-text body and, where the message carries
+ * one, an iCalendar attachment. The frame every email shares is written here: the header block with the letter's
+ * reference and date (for the invitation, the paper letter's whole header), the salutation, the personal link, the
+ * forum's links and the signature block; what differs by kind is written by that kind's {@link Notice}.
+ * <p>
+ * An email is in one language from salutation to signature: a language is used only if the catalog, the letter's
+ * signature block and every text the notice shows exist in it; otherwise the fallback policy picks another, and
+ * without one there is no email.
+ */
 @ApplicationScoped
 public class EmailComposer {
 
-    public record Composed(String subject, String html, String text, LanguageFallbackPolicy.Resolution language) {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmailComposer.class);
+
+    /** An attachment of the email: the calendar entry. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    public record Composed(String subject, String html, String text, LanguageFallbackPolicy.Resolution language,
+                           Optional<Attachment> calendar) {
     }
 
     private final MessageCatalog catalog;
     private final LanguageFallbackPolicy fallbackPolicy;
+    private final CalendarWriter calendars;
 
-    public EmailComposer(MessageCatalog catalog, NotificationConfig config) {
+    public EmailComposer(MessageCatalog catalog, NotificationConfig config, CalendarWriter calendars) {
         this.catalog = catalog;
         this.fallbackPolicy = new LanguageFallbackPolicy(config.languageFallback());
+        this.calendars = calendars;
     }
 
     /** Empty when no acceptable language has every text the message needs: then there is no message. */
     public Optional<Composed> compose(MessageContext context) {
+        Notice notice = Notice.of(context.kind(), context.detail());
         Set<Language> available = EnumSet.noneOf(Language.class);
         for (Language language : Language.values()) {
-            if (catalog.complete(language, context.kind()) && letterReady(context, language)) {
+            if (catalog.complete(language, context.kind()) && context.letter().signature(language).isPresent()
+                    && notice.readyIn(language, context)) {
                 available.add(language);
             }
         }
         return fallbackPolicy.resolve(context.recipient().language(), available, context.letter().originalLanguage())
-                .map(resolution -> render(context, resolution));
+                .map(resolution -> render(context, notice, resolution));
     }
 
-    private static boolean letterReady(MessageContext context, Language language) {
-        if (context.kind() != MessageKind.INVITATION) {
-            return true;
-        }
-        LocalizedText text = context.letter().texts().get(language);
-        return text != null && text.subject() != null && !text.subject().isBlank()
-                && text.body() != null && !text.body().isBlank();
-    }
-
-    private Composed render(MessageContext context, LanguageFallbackPolicy.Resolution resolution) {
+    private Composed render(MessageContext context, Notice notice, LanguageFallbackPolicy.Resolution resolution) {
         Language lang = resolution.used();
         Texts t = new Texts(lang);
         MessageContext.Recipient recipient = context.recipient();
-        String forumName = context.forum().name(lang);
-        ZoneId forumZone = context.forum().zone();
-        ZoneId localZone = recipient.zone() == null ? forumZone : recipient.zone();
-        Map<String, String> values = new HashMap<>();
-        values.put("forum", forumName);
-
-        List<String> paragraphs = new ArrayList<>();
-        List<EmailView.Detail> details = new ArrayList<>();
-        String subject;
         MessageKind kind = context.kind();
-        String k = kind.key();
-        Object detail = context.detail();
+        boolean asks = ActionPolicy.asksForAction(kind, recipient.replied(),
+                recipient.responseDeadline() == null ? null : recipient.responseDeadline().endsAt(), context.now());
+        Draft d = new Draft(lang, context, asks, t);
+        notice.write(d);
+        if (kind != MessageKind.INVITATION && !d.values.containsKey("deadlineDate")) {
+            d.values.put("deadlineDate", recipient.responseDeadline() == null ? ""
+                    : d.date(recipient.responseDeadline().date()));
+        }
 
-        switch (kind) {
-            case INVITATION -> {
-                LocalizedText letter = context.letter().texts().get(lang);
-                values.put("letterSubject", letter.subject());
-                paragraphs.addAll(paragraphsOf(letter.body()));
-                paragraphs.add(t.get(k + ".body"));
-                deadlineDetail(t, details, recipient.responseDeadline(), localZone, lang);
-            }
-            case LINK_REISSUED -> {
-                paragraphs.add(t.fill(k + ".body", values));
-                deadlineDetail(t, details, recipient.responseDeadline(), localZone, lang);
-            }
-            case REPLY_ACCEPTED -> {
-                InvitationAccepted e = (InvitationAccepted) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                if (e.mode() != null) {
-                    details.add(new EmailView.Detail(t.get("label.mode"), t.get("mode." + e.mode())));
-                }
-                delegationDetail(t, details, e.delegation());
-                if (e.late()) {
-                    paragraphs.add(t.get("late_notice"));
-                }
-            }
-            case REPLY_DECLINED -> {
-                paragraphs.add(t.fill(k + ".body", values));
-                if (((InvitationDeclined) detail).late()) {
-                    paragraphs.add(t.get("late_notice"));
-                }
-            }
-            case REPLY_CHANGED -> {
-                ReplyChanged e = (ReplyChanged) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                details.add(new EmailView.Detail(t.get("label.status"), t.get("status." + e.status())));
-                if (e.status() == ReplyStatus.ACCEPTED && e.mode() != null) {
-                    details.add(new EmailView.Detail(t.get("label.mode"), t.get("mode." + e.mode())));
-                    delegationDetail(t, details, e.delegation());
-                }
-                if (e.late()) {
-                    paragraphs.add(t.get("late_notice"));
-                }
-            }
-            case REPLY_WITHDRAWN -> {
-                paragraphs.add(t.fill(k + ".body", values));
-                if (((ReplyWithdrawn) detail).late()) {
-                    paragraphs.add(t.get("late_notice"));
-                }
-            }
-            case SPEAKING_REQUEST_RECEIVED -> {
-                SpeakingRequestSubmitted e = (SpeakingRequestSubmitted) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                if (e.speaker() != null) {
-                    details.add(new EmailView.Detail(t.get("label.speaker"), speaker(e.speaker())));
-                }
-                if (e.modality() != null) {
-                    details.add(new EmailView.Detail(t.get("label.modality"), t.get("modality." + e.modality())));
-                }
-                if (e.late()) {
-                    paragraphs.add(t.get("late_notice"));
-                }
-            }
-            case SPEAKING_SLOT_ALLOCATED -> {
-                SpeakingSlotAllocated e = (SpeakingSlotAllocated) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                slotDetails(t, details, lang, e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
-                        : e.sessionStart(), zoneOr(e.timeZone(), forumZone), localZone, e.position(), e.modality());
-                paragraphs.add(t.fill("statement_rule", Map.of("minutes", Integer.toString(e.statementMinutes()))));
-            }
-            case SPEAKING_REQUEST_PROMOTED -> {
-                SpeakingRequestPromoted e = (SpeakingRequestPromoted) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                slotDetails(t, details, lang, e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
-                        : e.sessionStart(), zoneOr(e.timeZone(), forumZone), localZone, e.position(), e.modality());
-                paragraphs.add(t.fill("statement_rule", Map.of("minutes", Integer.toString(e.statementMinutes()))));
-            }
-            case SPEAKING_REQUEST_WAITLISTED -> {
-                SpeakingRequestWaitlisted e = (SpeakingRequestWaitlisted) detail;
-                values.put("position", Integer.toString(e.position()));
-                paragraphs.add(t.fill(k + ".body", values));
-            }
-            case SPEAKING_REQUEST_REJECTED -> {
-                SpeakingRequestRejected e = (SpeakingRequestRejected) detail;
-                paragraphs.add(t.fill(k + ".body", values));
-                if (e.reason() != null && !e.reason().isBlank()) {
-                    details.add(new EmailView.Detail(t.get("label.reason"), e.reason()));
-                }
-            }
-            case SPEAKER_SUBSTITUTED -> {
-                SpeakerSubstituted e = (SpeakerSubstituted) detail;
-                values.put("speaker", e.speaker() == null ? "" : speaker(e.speaker()));
-                paragraphs.add(t.fill(k + ".body", values));
-            }
-            case REMINDER_RESPONSE, REMINDER_SPEAKING_REQUEST -> {
-                Deadline deadline = kind == MessageKind.REMINDER_RESPONSE ? recipient.responseDeadline()
-                        : recipient.speakingRequestDeadline();
-                values.put("deadline", deadlineText(deadline, localZone, lang, t));
-                values.put("deadlineDate", date(deadline.date(), lang));
-                paragraphs.add(t.fill(k + ".body", values));
-            }
-            default -> throw new IllegalStateException("no composition for " + kind);
-        }
-        if (kind != MessageKind.INVITATION && !values.containsKey("deadlineDate")) {
-            values.put("deadlineDate", recipient.responseDeadline() == null ? ""
-                    : date(recipient.responseDeadline().date(), lang));
-        }
-        subject = t.fill(k + ".subject", values);
-        if (kind.actionRequired()) {
+        String subject = d.fill("subject.with_reference", Map.of("subject", d.fill(kind.key() + ".subject")));
+        if (asks) {
             subject = t.get("action_required") + " " + subject;
         }
         subject = SafeText.singleLine(subject, 250);
 
-        List<String> signature = new ArrayList<>();
-        MessageContext.Letter letter = context.letter();
-        if (kind != MessageKind.INVITATION) {
-            // The letter's own body already ends with its formal closing.
-            signature.add(t.get("closing.plain"));
-        }
-        if (letter.signatoryName() != null) {
-            signature.add(letter.signatoryName());
-        }
-        if (letter.signatoryTitle() != null) {
-            signature.add(letter.signatoryTitle());
-        }
-        if (letter.contact() != null) {
-            signature.add(t.get("label.contact") + ": " + joinNonBlank(letter.contact().name(),
-                    letter.contact().email(), letter.contact().phone()));
-        }
+        Optional<Attachment> calendar = calendar(context, d);
+        List<String> paragraphs = new ArrayList<>(d.paragraphs);
+        calendar.ifPresent(c -> paragraphs.add(t.get(c.contentType().contains("method=CANCEL")
+                ? "calendar.cancelled" : "calendar.attached")));
+
+        String colon = t.get("punct.colon");
         String salutation = t.get(SalutationPolicy.key(recipient.rank(), recipient.formOfAddress()));
         // Every value is one line of the plain-text body (the template adds the line breaks): a name with CR, LF,
         // U+2028 or another control character, whatever the edge let through, cannot start a line of its own.
-        EmailView view = new EmailView(lang.code(), lang.rightToLeft() ? "rtl" : "ltr", subject, line(salutation),
-                paragraphs.stream().map(EmailComposer::line).toList(),
-                details.stream().map(d -> new EmailView.Detail(line(d.label()), line(d.value()))).toList(),
-                line(t.get("link.label")), context.link(), signature.stream().map(EmailComposer::line).toList());
+        EmailView view = new EmailView(lang.code(), lang.rightToLeft() ? "rtl" : "ltr", subject,
+                header(context, d).stream().map(h -> new EmailView.HeaderLine(h.label() == null ? null
+                        : line(h.label()), line(h.value()))).toList(),
+                line(salutation),
+                paragraphs.stream().map(EmailComposer::line).map(WebLinks::paragraph).toList(),
+                d.details.stream().map(x -> new EmailView.Detail(line(x.label()), line(x.value()))).toList(),
+                line(t.get("link.label")), kind == MessageKind.INVITATION_REVOKED ? null : context.link(),
+                d.links.stream().map(l -> new EmailView.Link(line(l.label()), l.url())).toList(),
+                signature(context, d).stream().map(EmailComposer::line).toList(), colon);
         String html = Emails.html(view).render();
         String text = Emails.text(view).render();
-        return new Composed(subject, html, text, resolution);
+        return new Composed(subject, html, text, resolution, calendar);
     }
 
-    private void slotDetails(Texts t, List<EmailView.Detail> details, Language lang, Map<Language, String> titles,
-                             Instant start, ZoneId eventZone, ZoneId localZone, int position,
-                             itu.wsis.events.SpeakingModality modality) {
-        if (titles != null && !titles.isEmpty()) {
-            String title = titles.getOrDefault(lang, titles.get(Language.EN));
-            if (title != null) {
-                details.add(new EmailView.Detail(t.get("label.session"), title));
+    /**
+     * The header block. The invitation has the paper letter's: reference, place and date, contact, e-mail and
+     * telephone, addressee, subject ("Réf.: CL-22/010 … Genève, le 21 mars 2022"). Every other email names the letter
+     * it is about by reference and date.
+     */
+    private static List<EmailView.HeaderLine> header(MessageContext context, Draft d) {
+        MessageContext.Letter letter = context.letter();
+        List<EmailView.HeaderLine> lines = new ArrayList<>();
+        if (context.kind() != MessageKind.INVITATION) {
+            lines.add(letter.letterDate() == null
+                    ? new EmailView.HeaderLine(d.text("label.reference"), letter.reference())
+                    : new EmailView.HeaderLine(null, d.fill("letter.reference_line", Map.of("date", letterDate(d)))));
+            return lines;
+        }
+        LocalizedText text = letter.texts().get(d.lang);
+        lines.add(new EmailView.HeaderLine(d.text("label.reference"), letter.reference()));
+        if (letter.letterDate() != null) {
+            String place = text.place() == null || text.place().isBlank() ? null : text.place().strip();
+            lines.add(new EmailView.HeaderLine(null, place == null ? letterDate(d)
+                    : d.fill("letter.dateline", Map.of("place", place, "date", letterDate(d)))));
+        }
+        Contact contact = letter.contact();
+        if (contact != null) {
+            addIfPresent(lines, d.text("label.contact"), contact.name());
+            addIfPresent(lines, d.text("label.email"), contact.email());
+            addIfPresent(lines, d.text("label.phone"), contact.phone());
+        }
+        if (text.addressee() != null && !text.addressee().isBlank()) {
+            lines.add(new EmailView.HeaderLine(null, text.addressee().strip()));
+        }
+        lines.add(new EmailView.HeaderLine(d.text("label.subject"), text.subject().strip()));
+        return lines;
+    }
+
+    static String letterDate(Draft d) {
+        return d.context.letter().letterDate() == null ? "" : d.date(d.context.letter().letterDate());
+    }
+
+    private static void addIfPresent(List<EmailView.HeaderLine> lines, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(new EmailView.HeaderLine(label, value.strip()));
+        }
+    }
+
+    /**
+     * The signature block, once, in the email's language: the invitation's body ends with the letter's closing
+     * formula, so it gets the "(signed)" mark, the name and the title; every other email its own closing, the name,
+     * the title and the contact.
+     */
+    private static List<String> signature(MessageContext context, Draft d) {
+        MessageContext.Letter letter = context.letter();
+        MessageContext.Letter.Signature signature = letter.signature(d.lang).orElseThrow();
+        List<String> lines = new ArrayList<>();
+        if (context.kind() == MessageKind.INVITATION) {
+            lines.add(d.text("letter.signed"));
+        } else {
+            lines.add(d.text("closing.plain"));
+        }
+        lines.add(signature.name());
+        lines.add(signature.title());
+        if (context.kind() != MessageKind.INVITATION && letter.contact() != null) {
+            String contact = Draft.joinNonBlank(letter.contact().name(), letter.contact().email(),
+                    letter.contact().phone());
+            if (!contact.isEmpty()) {
+                lines.add(d.text("label.contact") + d.text("punct.colon") + contact);
             }
         }
-        if (start != null) {
-            details.add(new EmailView.Detail(t.get("label.date"), dateTimeWithLocal(start, eventZone, localZone, lang, t)));
+        return lines;
+    }
+
+    private Optional<Attachment> calendar(MessageContext context, Draft d) {
+        MessageContext.CalendarRef ref = context.calendar();
+        if (ref == null) {
+            return Optional.empty();
         }
-        details.add(new EmailView.Detail(t.get("label.position"), Integer.toString(position)));
-        if (modality != null) {
-            details.add(new EmailView.Detail(t.get("label.modality"), t.get("modality." + modality)));
+        boolean cancel = CalendarWriter.CANCEL.equals(ref.method());
+        if (!cancel && d.calendar == null) {
+            return Optional.empty();   // nothing to publish (e.g. a forum without in-person dates)
         }
-    }
-
-    private void delegationDetail(Texts t, List<EmailView.Detail> details, List<Delegate> delegation) {
-        if (delegation == null || delegation.isEmpty()) {
-            return;
+        if (cancel && !ref.timesKnown()) {
+            return Optional.empty();   // what it would cancel was never published with its times
         }
-        String members = delegation.stream().map(d -> {
-            String who = joinNonBlank(d.name(), d.title());
-            return d.headOfDelegation() ? who + " (" + t.get("head_of_delegation") + ")" : who;
-        }).collect(Collectors.joining("; "));
-        details.add(new EmailView.Detail(t.get("label.delegation"), members));
-    }
-
-    private void deadlineDetail(Texts t, List<EmailView.Detail> details, Deadline deadline, ZoneId localZone,
-                                Language lang) {
-        if (deadline != null) {
-            details.add(new EmailView.Detail(t.get("label.deadline"), deadlineText(deadline, localZone, lang, t)));
-        }
-    }
-
-    /** "15 avril 2022 (Europe/Zurich) — votre heure locale : 16 avril 2022 à 05:59" when the zones differ. */
-    static String deadlineText(Deadline deadline, ZoneId localZone, Language lang, Texts t) {
-        String text = date(deadline.date(), lang) + " (" + deadline.timeZone() + ")";
-        ZoneId deadlineZone = zoneOr(deadline.timeZone(), localZone);
-        if (deadline.endsAt() != null && !sameOffsets(deadlineZone, localZone, deadline.endsAt())) {
-            text += " — " + t.get("label.local_time") + ": " + dateTime(deadline.endsAt(), localZone, lang)
-                    + " (" + localZone.getId() + ")";
-        }
-        return text;
-    }
-
-    static String dateTimeWithLocal(Instant instant, ZoneId eventZone, ZoneId localZone, Language lang, Texts t) {
-        String text = dateTime(instant, eventZone, lang) + " (" + eventZone.getId() + ")";
-        if (!sameOffsets(eventZone, localZone, instant)) {
-            text += " — " + t.get("label.local_time") + ": " + dateTime(instant, localZone, lang)
-                    + " (" + localZone.getId() + ")";
-        }
-        return text;
-    }
-
-    static String date(LocalDate date, Language lang) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()).format(date);
-    }
-
-    static String dateTime(Instant instant, ZoneId zone, Language lang) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(lang.locale())
-                .format(instant.atZone(zone));
-    }
-
-    private static boolean sameOffsets(ZoneId a, ZoneId b, Instant at) {
-        return a.getRules().getOffset(at).equals(b.getRules().getOffset(at));
-    }
-
-    static ZoneId zoneOr(String zone, ZoneId fallback) {
+        byte[] ics;
         try {
-            return zone == null || zone.isBlank() ? fallback : ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
-            return fallback;
+            ics = calendars.write(ref, cancel ? null : d.calendar, context.now(), d.lang);
+        } catch (IllegalStateException invalid) {
+            // A bug, not the recipient's fault: the email still goes, without an entry that calendars would refuse.
+            LOG.errorf("Calendar entry of a %s email not attached: %s", context.kind(), invalid.getMessage());
+            return Optional.empty();
         }
-    }
-
-    private static String speaker(itu.wsis.events.Speaker speaker) {
-        return joinNonBlank(speaker.name(), speaker.title());
+        return Optional.of(new Attachment(cancel ? "cancellation.ics" : "invitation.ics",
+                "text/calendar; charset=UTF-8; method=" + ref.method(), ics));
     }
 
     /** A letter body's paragraph can be long; anything longer than this is not a paragraph anyone wrote. */
@@ -313,16 +208,6 @@ public class EmailComposer {
 
     static String line(String value) {
         return SafeText.singleLine(value, MAX_LINE);
-    }
-
-    private static String joinNonBlank(String... parts) {
-        List<String> kept = new ArrayList<>();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                kept.add(p.strip());
-            }
-        }
-        return String.join(", ", kept);
     }
 
     /** A letter body as paragraphs: blank lines separate them; single line breaks are kept as spaces. */
@@ -337,6 +222,27 @@ public class EmailComposer {
         return paragraphs;
     }
 
+    /**
+     * Whether a paragraph of a letter's body is its signature block ("(signed)", the signatory's name and title),
+     * which the email adds from the letter's signatory fields: a body that still ends with it would show it twice.
+     */
+    static boolean isSignature(String paragraph, MessageContext.Letter.Signature signature, String signedMark) {
+        String p = normalized(paragraph);
+        String name = normalized(signature.name());
+        String title = normalized(signature.title());
+        String mark = normalized(signedMark);
+        return p.equals(name) || p.equals(title) || p.equals(name + " " + title) || p.equals(mark)
+                || p.equals(mark + " " + name + " " + title) || p.matches("\\(\\s*original\\s+sign[ée]\\s*\\)");
+    }
+
+    private static String normalized(String value) {
+        return value == null ? "" : value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<String> textIfAny(Texts texts, String key) {
+        return texts.catalog().text(texts.language, key);
+    }
+
     /** The catalog seen through one language. Every key exists: {@link MessageCatalog#complete} was checked. */
     final class Texts {
         private final Language language;
@@ -345,13 +251,13 @@ public class EmailComposer {
             this.language = language;
         }
 
+        MessageCatalog catalog() {
+            return catalog;
+        }
+
         String get(String key) {
             return catalog.text(language, key)
                     .orElseThrow(() -> new IllegalStateException("no text " + key + " in " + language.code()));
-        }
-
-        String fill(String key, Map<String, String> values) {
-            return MessageCatalog.fill(get(key), values);
         }
     }
 }

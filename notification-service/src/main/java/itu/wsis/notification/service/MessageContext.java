@@ -9,29 +9,77 @@ import itu.wsis.notification.domain.MessageKind;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** What one email is made of, read from the directory at send time. Lives only in memory, never logged. */
+/**
+ * What one email is made of, read from the directory at send time. Lives only in memory, never logged.
+ * {@code now} is the business time at which it is written; {@code calendar} the calendar entry it carries, if any.
+ */
 public record MessageContext(MessageKind kind, Recipient recipient, Letter letter, Forum forum, Object detail,
-                             String link) {
+                             String link, Instant now, CalendarRef calendar) {
 
     public record Recipient(UUID invitationId, String fullName, String formOfAddress, Rank rank, String title,
                             String email, List<String> cc, Language language, ZoneId zone,
-                            Deadline responseDeadline, Deadline speakingRequestDeadline) {
+                            Deadline responseDeadline, Deadline speakingRequestDeadline, String memberState,
+                            boolean replied) {
     }
 
     public record Letter(String reference, Language originalLanguage, Map<Language, LocalizedText> texts,
-                         String signatoryName, String signatoryTitle, Contact contact) {
+                         String signatoryName, String signatoryTitle, Contact contact, LocalDate letterDate) {
+
+        /** The signature block as the letter in {@code language} prints it. */
+        public record Signature(String name, String title) {
+        }
+
+        /**
+         * The signature block in {@code language}: its text's own, or, in the letter's original language only, the
+         * letter's signatory. Empty when the letter gives none in that language: an email in it would have to borrow
+         * another language's title, so none is written in it.
+         */
+        public Optional<Signature> signature(Language language) {
+            LocalizedText text = texts == null ? null : texts.get(language);
+            if (text != null && text.hasSignature()) {
+                return Optional.of(new Signature(text.signatoryName().strip(), text.signatoryTitle().strip()));
+            }
+            if (language == originalLanguage && signatoryName != null && !signatoryName.isBlank()
+                    && signatoryTitle != null && !signatoryTitle.isBlank()) {
+                return Optional.of(new Signature(signatoryName.strip(), signatoryTitle.strip()));
+            }
+            return Optional.empty();
+        }
+
+        public Optional<LocalizedText> text(Language language) {
+            return Optional.ofNullable(texts == null ? null : texts.get(language));
+        }
     }
 
-    public record Forum(String code, Map<Language, String> names, ZoneId zone) {
+    public record Forum(String code, Map<Language, String> names, ZoneId zone, String venue, LocalDate inPersonStart,
+                        LocalDate inPersonEnd, String siteUrl, String speakingRequestUrl, String partnershipUrl) {
+
         public String name(Language language) {
             String name = names.get(language);
             // A forum's name is a proper noun; without a translation the English or the code is still correct.
             return name != null ? name : names.getOrDefault(Language.EN, code);
+        }
+    }
+
+    /** The calendar entry an email carries: the same uid for every version, a growing sequence, PUBLISH or CANCEL. */
+    public record CalendarRef(String uid, int sequence, String method, Instant start, Instant end,
+                              LocalDate firstDay, LocalDate lastDay) {
+
+        /** A version whose times the email itself states (a publication writes them from its notice). */
+        public CalendarRef(String uid, int sequence, String method) {
+            this(uid, sequence, method, null, null, null, null);
+        }
+
+        /** Whether the times of the entry are known: a cancellation repeats them. */
+        public boolean timesKnown() {
+            return (start != null && end != null) || (firstDay != null && lastDay != null);
         }
     }
 

@@ -27,6 +27,7 @@ import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.domain.ReminderPolicy;
 import itu.wsis.notification.domain.RetryPolicy;
+import itu.wsis.notification.domain.WorkingTime;
 import itu.wsis.notification.repository.CircularLetterRecord;
 import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.ForumEditionRecord;
@@ -48,8 +49,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -231,7 +234,8 @@ public class NotificationSender {
         ContactRecord c = loaded.contact();
         MessageKind kind = MessageKind.valueOf(n.kind);
         Instant now = clock.instant();
-        if (c != null && c.revokedAt != null) {
+        boolean revocationNotice = kind == MessageKind.INVITATION_REVOKED;
+        if (c != null && c.revokedAt != null && !revocationNotice) {
             return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, "invitation revoked");
         }
         if (c != null && c.erasedAt != null) {
@@ -253,11 +257,42 @@ public class NotificationSender {
         if (kind.reminder() && !reminderStillUseful(c, (MessageContext.Reminder) detail, now)) {
             return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
         }
+        if (kind.reminder()) {
+            // Checked again here, not only when the sweep created it: a retry after an SMTP outage, or a sender that
+            // was down, must not deliver a reminder at night or on the recipient's weekend. It waits for the next
+            // working time instead, without counting an attempt.
+            ZoneId zone = Optional.ofNullable(zone(c.timeZone)).orElse(ZoneOffset.UTC);
+            WorkingTime working = reminderPolicy.workingTime();
+            if (!working.contains(now, zone, c.memberState)) {
+                registry.counter("wsis.notifications.reminders.deferred").increment();
+                return store.markWaiting(n.id, holder, working.next(now, zone, c.memberState),
+                        "outside the recipient's working time");
+            }
+        }
         if (c.email == null || !ADDRESS.test(c.email)) {
             return failed(n, "invalid-address", null);
         }
+        if (revocationNotice) {
+            return store.revocationNotice(n.id, n.invitationId).chain(decision -> switch (decision) {
+                case WAIT -> store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()),
+                        "waiting for an email of this invitation still being sent");
+                case SKIP -> store.markFinal(n.id, holder, DeliveryStatus.SKIPPED,
+                        "the invitee never received an email about this invitation");
+                case SEND -> compose(n, c, loaded, kind, detail, null, now);
+            });
+        }
+        return compose(n, c, loaded, kind, detail, link(c, now), now);
+    }
+
+    private Uni<Void> compose(NotificationRecord n, ContactRecord c, DeliveryStore.Loaded loaded, MessageKind kind,
+                              Object detail, String link, Instant now) {
+        NotificationRepository.CalendarTimes times = loaded.calendarTimes();
+        MessageContext.CalendarRef calendar = n.calendarUid == null || n.calendarSequence == null
+                || n.calendarMethod == null ? null
+                : new MessageContext.CalendarRef(n.calendarUid, n.calendarSequence, n.calendarMethod, times.start(),
+                times.end(), times.firstDay(), times.lastDay());
         MessageContext context = new MessageContext(kind, recipient(c), letter(loaded.letter()),
-                forum(loaded.forum()), detail, link(c, now));
+                forum(loaded.forum()), detail, link, now, calendar);
         return composer.compose(context).map(composed -> send(n, c, composed))
                 .orElseGet(() -> {
                     registry.counter("wsis.notifications.no.template", "kind", kind.name(),
@@ -274,6 +309,7 @@ public class NotificationSender {
                 .setFrom(config.from())
                 .addHeader("Message-ID", messageId)
                 .addHeader("Content-Language", composed.language().used().code());
+        composed.calendar().ifPresent(ics -> mail.addAttachment(ics.fileName(), ics.content(), ics.contentType()));
         List<String> cc = cc(c).stream().filter(ADDRESS).toList();
         if (!cc.isEmpty()) {
             mail.setCc(cc);
@@ -397,7 +433,8 @@ public class NotificationSender {
         if (kind.reminder()) {
             return Json.read(n.payload, MessageContext.Reminder.class);
         }
-        if (kind == MessageKind.INVITATION || kind == MessageKind.LINK_REISSUED) {
+        if (kind == MessageKind.INVITATION || kind == MessageKind.LINK_REISSUED
+                || kind == MessageKind.INVITATION_REVOKED) {
             return null;
         }
         if (n.payload == null) {
@@ -421,21 +458,23 @@ public class NotificationSender {
                 c.responseDeadlineDate == null ? null
                         : new Deadline(c.responseDeadlineDate, c.responseDeadlineZone, c.responseDeadlineAt),
                 c.speakingDeadlineDate == null ? null
-                        : new Deadline(c.speakingDeadlineDate, c.speakingDeadlineZone, c.speakingDeadlineAt));
+                        : new Deadline(c.speakingDeadlineDate, c.speakingDeadlineZone, c.speakingDeadlineAt),
+                c.memberState, c.replyStatus != null);
     }
 
     static MessageContext.Letter letter(CircularLetterRecord l) {
         Map<Language, LocalizedText> texts = Json.read(l.texts, new TypeReference<Map<Language, LocalizedText>>() {
         });
         return new MessageContext.Letter(l.reference, language(l.originalLanguage), texts, l.signatoryName,
-                l.signatoryTitle, new Contact(l.contactName, l.contactEmail, l.contactPhone));
+                l.signatoryTitle, new Contact(l.contactName, l.contactEmail, l.contactPhone), l.letterDate);
     }
 
     static MessageContext.Forum forum(ForumEditionRecord f) {
         Map<Language, String> names = Json.read(f.names, new TypeReference<Map<Language, String>>() {
         });
         ZoneId zone = zone(f.timeZone);
-        return new MessageContext.Forum(f.code, names, zone == null ? ZoneId.of("Europe/Zurich") : zone);
+        return new MessageContext.Forum(f.code, names, zone == null ? ZoneId.of("Europe/Zurich") : zone, f.venue,
+                f.inPersonStart, f.inPersonEnd, f.forumSiteUrl, f.speakingRequestUrl, f.partnershipUrl);
     }
 
     private static List<String> cc(ContactRecord c) {

@@ -116,7 +116,7 @@ public class ReminderSweep {
     static ReminderPolicy.OpenInvitation openInvitation(ContactRecord c) {
         ZoneId zone = NotificationSender.zone(c.timeZone);
         return new ReminderPolicy.OpenInvitation(c.invitationId, zone == null ? ZoneId.of("UTC") : zone,
-                c.responseDeadlineAt, c.speakingDeadlineAt,
+                c.memberState, c.responseDeadlineAt, c.speakingDeadlineAt,
                 c.replyStatus != null, ReplyStatus.ACCEPTED.name().equals(c.replyStatus), c.speakingRequested,
                 c.revokedAt != null);
     }

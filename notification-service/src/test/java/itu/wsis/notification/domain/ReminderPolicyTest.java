@@ -24,7 +24,7 @@ class ReminderPolicyTest {
 
     static ReminderPolicy.OpenInvitation open(ZoneId zone, boolean replied, boolean accepted, boolean requested,
                                               boolean revoked) {
-        return new ReminderPolicy.OpenInvitation(UUID.randomUUID(), zone, DEADLINE, DEADLINE, replied, accepted,
+        return new ReminderPolicy.OpenInvitation(UUID.randomUUID(), zone, "JP", DEADLINE, DEADLINE, replied, accepted,
                 requested, revoked);
     }
 
@@ -33,10 +33,13 @@ class ReminderPolicyTest {
     }
 
     @Test
-    void sevenDaysBeforeTheResponseDeadlineInWorkingHours() {
-        // The deadline is 16 April 06:59 in Tokyo; 7 days before is 9 April 06:59 there: not yet in the window.
+    void sevenDaysBeforeTheResponseDeadlineInWorkingHoursOnAWorkingDay() {
+        // The deadline is 16 April 06:59 in Tokyo; 7 days before is Saturday 9 April 06:59 there: not yet in the
+        // window, and all that Saturday and Sunday are the weekend in Japan.
         assertThat(POLICY.due(open(TOKYO, false, false, false, false), tokyo(9, 6))).isEmpty();
-        List<ReminderPolicy.Due> due = POLICY.due(open(TOKYO, false, false, false, false), tokyo(9, 10));
+        assertThat(POLICY.due(open(TOKYO, false, false, false, false), tokyo(9, 10))).isEmpty();
+        assertThat(POLICY.due(open(TOKYO, false, false, false, false), tokyo(10, 10))).isEmpty();
+        List<ReminderPolicy.Due> due = POLICY.due(open(TOKYO, false, false, false, false), tokyo(11, 10));
         assertThat(due).singleElement().satisfies(d -> {
             assertThat(d.type()).isEqualTo(ReminderPolicy.DeadlineType.RESPONSE);
             assertThat(d.offset()).isEqualTo(Duration.ofDays(7));
@@ -61,7 +64,7 @@ class ReminderPolicyTest {
         // 16 April 06:59 Tokyo is the deadline: on the 15th at 17:00 fewer than 14 h remain... still >= 12 h.
         assertThat(POLICY.due(open(TOKYO, false, false, false, false), tokyo(15, 17))).hasSize(1);
         ReminderPolicy strict = new ReminderPolicy(List.of(Duration.ofDays(7), Duration.ofDays(2)),
-                List.of(Duration.ofDays(3)), LocalTime.of(9, 0), LocalTime.of(18, 0), Duration.ofDays(1));
+                List.of(Duration.ofDays(3)), WorkingTime.defaults(), Duration.ofDays(1));
         assertThat(strict.due(open(TOKYO, false, false, false, false), tokyo(15, 17))).isEmpty();
     }
 
@@ -102,6 +105,7 @@ class ReminderPolicyTest {
         for (ReminderPolicy.Due due : POLICY.due(open(zone, replied, accepted, requested, false), now)) {
             LocalTime local = now.atZone(zone).toLocalTime();
             assertThat(local).isBetween(LocalTime.of(9, 0), LocalTime.of(17, 59, 59, 999_999_999));
+            assertThat(now.atZone(zone).getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
             assertThat(now).isBefore(due.deadline());
             assertThat(now).isAfterOrEqualTo(due.deadline().minus(due.offset()));
             assertThat(Duration.between(now, due.deadline())).isGreaterThanOrEqualTo(Duration.ofHours(12));

@@ -3,7 +3,15 @@ package itu.wsis.speaking.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Language;
+import itu.wsis.events.DomainEvent;
 import itu.wsis.events.SpeakingModality;
+import itu.wsis.events.SpeakingRequestPromoted;
+import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
+import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.repository.AllocationStore;
 import itu.wsis.speaking.repository.ForumEntity;
@@ -13,11 +21,16 @@ import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,15 +77,62 @@ public class SessionService {
                 .call(state -> store.deleteSeats(forum.id))
                 .chain(state -> {
                     SessionEntity session = state.sessionsById.get(sessionId);
+                    Map<UUID, Instant> plannedBefore = plannedStarts(state, session);
                     apply(session, input, forum);
-                    return engine.reallocate(state, Set.of(), clock.instant())
-                            .call(result -> outbox.appendAll(result.events()))
+                    Instant now = clock.instant();
+                    return engine.reallocate(state, Set.of(), now)
+                            .call(result -> outbox.appendAll(withReschedules(state, session, plannedBefore,
+                                    result, now)))
                             .map(result -> {
                                 // The entity's count is the trigger's, as read before this change: report the new one.
                                 session.allocated = result.allocation().allocatedIn(sessionId);
                                 return Mapping.session(session, forum);
                             });
                 })));
+    }
+
+    /** The planned start of every request seated in {@code session}, as the seats and the session are now. */
+    private static Map<UUID, Instant> plannedStarts(AllocationEngine.State state, SessionEntity session) {
+        Map<UUID, Instant> planned = new HashMap<>();
+        state.seats.values().stream().filter(seat -> seat.sessionId().equals(session.id))
+                .forEach(seat -> planned.put(seat.requestId(), Mapping.plannedStart(session, seat.position())));
+        return planned;
+    }
+
+    /**
+     * The reallocation's events, plus a SpeakingSlotRescheduled for each request that kept its seat in the changed
+     * session but whose planned start moved (the session's new time, or its new statement length): whoever put the
+     * slot in a calendar is told. Requests the reallocation moved elsewhere have their own event already.
+     */
+    private static List<DomainEvent> withReschedules(AllocationEngine.State state, SessionEntity session,
+                                                     Map<UUID, Instant> plannedBefore,
+                                                     AllocationEngine.Reallocated result, Instant now) {
+        List<DomainEvent> events = new ArrayList<>(result.events());
+        Set<UUID> announced = new HashSet<>();
+        for (DomainEvent e : result.events()) {
+            if (e instanceof SpeakingSlotAllocated a) {
+                announced.add(a.requestId());
+            } else if (e instanceof SpeakingRequestPromoted p) {
+                announced.add(p.requestId());
+            } else if (e instanceof SpeakingRequestWaitlisted w) {
+                announced.add(w.requestId());
+            }
+        }
+        ZoneId zone = state.zone();
+        for (SpeakingRequestEntity r : state.active) {
+            if (announced.contains(r.id) || !plannedBefore.containsKey(r.id)
+                    || !(result.allocation().outcomeOf(r.id) instanceof Outcome.Allocated seat)
+                    || !seat.sessionId().equals(session.id)) {
+                continue;
+            }
+            Instant planned = Mapping.plannedStart(session, seat.position());
+            if (!planned.equals(plannedBefore.get(r.id))) {
+                events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
+                        Mapping.titles(session), session.startsAt, zone.getId(), seat.position(), planned,
+                        session.statementMinutes, SpeakingModality.valueOf(r.modality)));
+            }
+        }
+        return events;
     }
 
     @WithSession
@@ -91,7 +151,8 @@ public class SessionService {
 
     /**
      * The High-Level Policy Sessions of WSIS 2022 (31 May to 2 June, Geneva): three a day, 15 to 20 statements of
-     * three minutes each. Idempotent: each session has a demo key, and what exists is left alone.
+     * three minutes each, titled in the six languages. Idempotent: each session has a demo key, and what exists is
+     * left alone, except that a demo session created before it had all six titles gets the missing ones.
      */
     @WithTransaction
     public Uni<Views.DemoData> demoData() {
@@ -102,20 +163,23 @@ public class SessionService {
                 .chain(found -> engine.lock(found.id))
                 .chain(forum -> SessionEntity.<SessionEntity>list("demoKey like ?1", "wsis2022-%")
                         .chain(existing -> {
-                            Set<String> have = new java.util.HashSet<>();
-                            existing.forEach(s -> have.add(s.demoKey));
+                            java.util.Map<String, SessionEntity> have = new java.util.HashMap<>();
+                            existing.forEach(s -> have.put(s.demoKey, s));
                             List<SessionEntity> missing = new java.util.ArrayList<>();
                             ZoneId zone = ZoneId.of("Europe/Zurich");
                             for (DemoSession demo : DEMO) {
-                                if (have.contains(demo.key())) {
+                                SessionEntity known = have.get(demo.key());
+                                if (known != null) {
+                                    java.util.Map<Language, String> titles = Mapping.titles(known);
+                                    demo.titles().forEach(titles::putIfAbsent);
+                                    Mapping.setTitles(known, titles);
                                     continue;
                                 }
                                 SessionEntity s = new SessionEntity();
                                 s.id = UUID.randomUUID();
                                 s.forumId = forum.id;
                                 s.demoKey = demo.key();
-                                s.titleEn = demo.en();
-                                s.titleFr = demo.fr();
+                                Mapping.setTitles(s, demo.titles());
                                 s.startsAt = LocalDateTime.of(demo.day(), demo.start()).atZone(zone).toInstant();
                                 s.endsAt = LocalDateTime.of(demo.day(), demo.end()).atZone(zone).toInstant();
                                 s.capacity = demo.capacity();
@@ -129,31 +193,67 @@ public class SessionService {
                         }));
     }
 
-    private record DemoSession(String key, LocalDate day, LocalTime start, LocalTime end, int capacity, String en,
-                               String fr) {
+    private record DemoSession(String key, LocalDate day, LocalTime start, LocalTime end, int capacity,
+                               java.util.Map<Language, String> titles) {
+    }
+
+    /** The title of a session in the six languages, each the session's number and its theme after the prefix. */
+    private record Theme(String ar, String en, String es, String fr, String ru, String zh) {
     }
 
     private static final List<DemoSession> DEMO = List.of(
-            demo(1, 31, "09:30", "10:30", 18, "Bridging digital divides", "Réduire les fractures numériques"),
-            demo(2, 31, "11:00", "12:00", 18, "Enabling environment", "Environnement propice"),
-            demo(3, 31, "14:30", "15:30", 15, "Building confidence and security in the use of ICTs",
-                    "Établir la confiance et la sécurité dans l'utilisation des TIC"),
-            demo(4, 32, "09:30", "10:30", 20, "ICTs for well-being, inclusion and resilience",
-                    "Les TIC au service du bien-être, de l'inclusion et de la résilience"),
-            demo(5, 32, "11:00", "12:00", 18, "Digital economy and trade", "Économie et commerce numériques"),
-            demo(6, 32, "14:30", "15:30", 15, "Knowledge societies, capacity building and e-learning",
-                    "Sociétés du savoir, renforcement des capacités et cyberapprentissage"),
-            demo(7, 33, "09:30", "10:30", 18, "ICT applications and services", "Applications et services TIC"),
-            demo(8, 33, "11:00", "12:00", 18, "Ethical dimensions of the information society",
-                    "Dimensions éthiques de la société de l'information"),
-            demo(9, 33, "14:30", "15:30", 15, "Gender mainstreaming and inclusion",
-                    "Intégration des questions de genre et inclusion"));
+            demo(1, 31, "09:30", "10:30", 18, new Theme("سد الفجوات الرقمية", "Bridging digital divides",
+                    "Reducir las brechas digitales", "Réduire les fractures numériques",
+                    "Преодоление цифрового разрыва", "弥合数字鸿沟")),
+            demo(2, 31, "11:00", "12:00", 18, new Theme("البيئة التمكينية", "Enabling environment",
+                    "Entorno habilitador", "Environnement propice", "Благоприятная среда", "有利环境")),
+            demo(3, 31, "14:30", "15:30", 15, new Theme(
+                    "بناء الثقة والأمن في استعمال تكنولوجيا المعلومات والاتصالات",
+                    "Building confidence and security in the use of ICTs",
+                    "Crear confianza y seguridad en la utilización de las TIC",
+                    "Établir la confiance et la sécurité dans l'utilisation des TIC",
+                    "Укрепление доверия и безопасности при использовании ИКТ",
+                    "在使用信息通信技术过程中建立信心和安全")),
+            demo(4, 32, "09:30", "10:30", 20, new Theme(
+                    "تكنولوجيا المعلومات والاتصالات من أجل الرفاه والإدماج والقدرة على الصمود",
+                    "ICTs for well-being, inclusion and resilience",
+                    "Las TIC para el bienestar, la inclusión y la resiliencia",
+                    "Les TIC au service du bien-être, de l'inclusion et de la résilience",
+                    "ИКТ в интересах благополучия, охвата и жизнестойкости",
+                    "信息通信技术促进福祉、包容和复原力")),
+            demo(5, 32, "11:00", "12:00", 18, new Theme("الاقتصاد الرقمي والتجارة الرقمية",
+                    "Digital economy and trade", "Economía y comercio digitales", "Économie et commerce numériques",
+                    "Цифровая экономика и торговля", "数字经济与贸易")),
+            demo(6, 32, "14:30", "15:30", 15, new Theme("مجتمعات المعرفة وبناء القدرات والتعلم الإلكتروني",
+                    "Knowledge societies, capacity building and e-learning",
+                    "Sociedades del conocimiento, creación de capacidad y aprendizaje electrónico",
+                    "Sociétés du savoir, renforcement des capacités et cyberapprentissage",
+                    "Общества знаний, создание потенциала и электронное обучение",
+                    "知识社会、能力建设和电子学习")),
+            demo(7, 33, "09:30", "10:30", 18, new Theme("تطبيقات تكنولوجيا المعلومات والاتصالات وخدماتها",
+                    "ICT applications and services", "Aplicaciones y servicios de las TIC",
+                    "Applications et services TIC", "Приложения и услуги ИКТ", "信息通信技术应用和服务")),
+            demo(8, 33, "11:00", "12:00", 18, new Theme("الأبعاد الأخلاقية لمجتمع المعلومات",
+                    "Ethical dimensions of the information society",
+                    "Dimensiones éticas de la sociedad de la información",
+                    "Dimensions éthiques de la société de l'information",
+                    "Этические аспекты информационного общества", "信息社会的道德层面")),
+            demo(9, 33, "14:30", "15:30", 15, new Theme("تعميم مراعاة المنظور الجنساني والإدماج",
+                    "Gender mainstreaming and inclusion", "Integración de la perspectiva de género e inclusión",
+                    "Intégration des questions de genre et inclusion", "Учет гендерной проблематики и охват",
+                    "性别主流化与包容")));
 
     /** {@code day} counts from 1 May 2022, so that 31, 32 and 33 are 31 May, 1 June and 2 June. */
-    private static DemoSession demo(int n, int day, String start, String end, int capacity, String en, String fr) {
+    private static DemoSession demo(int n, int day, String start, String end, int capacity, Theme theme) {
+        java.util.Map<Language, String> titles = new java.util.EnumMap<>(Language.class);
+        titles.put(Language.AR, "جلسة السياسات الرفيعة المستوى " + n + ": " + theme.ar());
+        titles.put(Language.EN, "High-Level Policy Session " + n + ": " + theme.en());
+        titles.put(Language.ES, "Sesión de Política de Alto Nivel " + n + ": " + theme.es());
+        titles.put(Language.FR, "Session politique de haut niveau " + n + ": " + theme.fr());
+        titles.put(Language.RU, "Сессия высокого уровня по вопросам политики " + n + ": " + theme.ru());
+        titles.put(Language.ZH, "高级别政策会议" + n + "：" + theme.zh());
         return new DemoSession("wsis2022-hlps-" + n, LocalDate.of(2022, 5, 1).plusDays(day - 1L),
-                LocalTime.parse(start), LocalTime.parse(end), capacity, "High-Level Policy Session " + n + ": " + en,
-                "Session politique de haut niveau " + n + ": " + fr);
+                LocalTime.parse(start), LocalTime.parse(end), capacity, titles);
     }
 
     private void apply(SessionEntity session, Commands.SessionInput input, ForumEntity forum) {

@@ -1,0 +1,382 @@
+package itu.wsis.notification.service;
+
+import itu.wsis.events.Deadline;
+import itu.wsis.events.InvitationAccepted;
+import itu.wsis.events.InvitationDeclined;
+import itu.wsis.events.Language;
+import itu.wsis.events.LocalizedText;
+import itu.wsis.events.ParticipationMode;
+import itu.wsis.events.ReplyChanged;
+import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.ReplyWithdrawn;
+import itu.wsis.events.SpeakerSubstituted;
+import itu.wsis.events.SpeakingModality;
+import itu.wsis.events.SpeakingRequestPromoted;
+import itu.wsis.events.SpeakingRequestRejected;
+import itu.wsis.events.SpeakingRequestSubmitted;
+import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
+import itu.wsis.notification.domain.ActionPolicy;
+import itu.wsis.notification.domain.MessageKind;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What one email says, by kind: one small record per kind over a sealed type, each writing its own part of the email
+ * (paragraphs, details, links, calendar entry) into a {@link Draft}. The frame they share (header block, salutation,
+ * personal link, signature, subject and its action marker) is {@link EmailComposer}'s.
+ */
+sealed interface Notice {
+
+    MessageKind kind();
+
+    /** Adds this kind's paragraphs, details, links and calendar entry to the draft. */
+    void write(Draft d);
+
+    /**
+     * Whether this message has every text it shows in {@code language}, beyond the catalog and the signature (which
+     * the composer checks): the letter's own text for the invitation, the session's title for a slot.
+     */
+    default boolean readyIn(Language language, MessageContext context) {
+        return true;
+    }
+
+    /** The notice of an intent, from its kind and the detail read from its payload. */
+    static Notice of(MessageKind kind, Object detail) {
+        return switch (kind) {
+            case INVITATION -> new Invitation();
+            case LINK_REISSUED -> new LinkReissued();
+            case DEADLINE_EXTENDED -> new DeadlineExtended();
+            case INVITATION_REVOKED -> new Revoked();
+            case REPLY_ACCEPTED -> new ReplyAccepted((InvitationAccepted) detail);
+            case REPLY_DECLINED -> new ReplyDeclined((InvitationDeclined) detail);
+            case REPLY_CHANGED -> new ReplyChange((ReplyChanged) detail);
+            case REPLY_WITHDRAWN -> new ReplyWithdrawal((ReplyWithdrawn) detail);
+            case SPEAKING_REQUEST_RECEIVED -> new SpeakingRequestReceived((SpeakingRequestSubmitted) detail);
+            case SPEAKING_SLOT_ALLOCATED, SPEAKING_SLOT_MOVED, SPEAKING_REQUEST_PROMOTED ->
+                    new SlotGiven(kind, Slot.of(detail));
+            case SPEAKING_SLOT_CANCELLED -> new SlotCancelled();
+            case SPEAKING_REQUEST_WAITLISTED -> new Waitlisted((SpeakingRequestWaitlisted) detail);
+            case SPEAKING_REQUEST_REJECTED -> new Rejected((SpeakingRequestRejected) detail);
+            case SPEAKER_SUBSTITUTED -> new Substituted((SpeakerSubstituted) detail);
+            case REMINDER_RESPONSE, REMINDER_SPEAKING_REQUEST -> new Reminder(kind);
+        };
+    }
+
+    // ---- the invitation and the notices about it
+
+    /** The letter itself, with its header block; asks for a reply only while one can still be given. */
+    record Invitation() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.INVITATION;
+        }
+
+        @Override
+        public boolean readyIn(Language language, MessageContext context) {
+            LocalizedText text = context.letter().texts().get(language);
+            return text != null && text.subject() != null && !text.subject().isBlank()
+                    && text.body() != null && !text.body().isBlank();
+        }
+
+        public void write(Draft d) {
+            LocalizedText letter = d.context.letter().texts().get(d.lang);
+            d.values.put("letterSubject", letter.subject().strip());
+            MessageContext.Letter.Signature signature = d.context.letter().signature(d.lang).orElseThrow();
+            for (String paragraph : EmailComposer.paragraphsOf(letter.body())) {
+                if (!EmailComposer.isSignature(paragraph, signature, d.text("letter.signed"))) {
+                    d.paragraph(paragraph);
+                }
+            }
+            Deadline deadline = d.context.recipient().responseDeadline();
+            if (deadline != null && ActionPolicy.deadlinePassed(deadline.endsAt(), d.context.now())) {
+                d.paragraph(d.fill("invitation.body_expired", Map.of("deadline", d.deadline(deadline))));
+            } else {
+                d.paragraph(d.text("invitation.body"));
+                if (deadline != null) {
+                    d.detail("label.deadline", d.deadline(deadline));
+                }
+            }
+            d.forumLinks(true, true);
+        }
+    }
+
+    record LinkReissued() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.LINK_REISSUED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("link_reissued.body"));
+            Deadline deadline = d.context.recipient().responseDeadline();
+            if (deadline != null && !ActionPolicy.deadlinePassed(deadline.endsAt(), d.context.now())) {
+                d.detail("label.deadline", d.deadline(deadline));
+            }
+            d.forumLinks(true, false);
+        }
+    }
+
+    /** The new deadline as the directory has it now (a later extension overtakes an earlier one's notice). */
+    record DeadlineExtended() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.DEADLINE_EXTENDED;
+        }
+
+        public void write(Draft d) {
+            Deadline deadline = d.context.recipient().responseDeadline();
+            d.paragraph(d.fill("deadline_extended.body", Map.of("deadline", d.deadline(deadline))));
+            if (d.asksForAction) {
+                d.paragraph(d.text("deadline_extended.action"));
+            } else if (d.context.recipient().replied()) {
+                d.paragraph(d.text("deadline_extended.replied"));
+            }
+            d.forumLinks(true, false);
+        }
+    }
+
+    /** The invitation was revoked: the invitee is told, without the secretariat's internal reason, and no link. */
+    record Revoked() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.INVITATION_REVOKED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("invitation_revoked.body"));
+            d.paragraph(d.text("invitation_revoked.contact"));
+        }
+    }
+
+    // ---- replies
+
+    record ReplyAccepted(InvitationAccepted event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.REPLY_ACCEPTED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("reply_accepted.body"));
+            if (event.mode() != null) {
+                d.detail("label.mode", d.text("mode." + event.mode()));
+            }
+            d.delegation(event.delegation());
+            if (event.mode() == ParticipationMode.IN_PERSON) {
+                InPerson.write(d);
+            }
+            if (event.late()) {
+                d.paragraph(d.text("late_notice"));
+            }
+        }
+    }
+
+    record ReplyDeclined(InvitationDeclined event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.REPLY_DECLINED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("reply_declined.body"));
+            if (event.late()) {
+                d.paragraph(d.text("late_notice"));
+            }
+        }
+    }
+
+    record ReplyChange(ReplyChanged event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.REPLY_CHANGED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("reply_changed.body"));
+            d.detail("label.status", d.text("status." + event.status()));
+            if (event.status() == ReplyStatus.ACCEPTED && event.mode() != null) {
+                d.detail("label.mode", d.text("mode." + event.mode()));
+                d.delegation(event.delegation());
+                if (event.mode() == ParticipationMode.IN_PERSON) {
+                    InPerson.write(d);
+                }
+            }
+            if (event.late()) {
+                d.paragraph(d.text("late_notice"));
+            }
+        }
+    }
+
+    record ReplyWithdrawal(ReplyWithdrawn event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.REPLY_WITHDRAWN;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("reply_withdrawn.body"));
+            if (event.late()) {
+                d.paragraph(d.text("late_notice"));
+            }
+        }
+    }
+
+    /** The in-person week, in the details and as a calendar entry of whole days at the venue. */
+    final class InPerson {
+        private InPerson() {
+        }
+
+        static void write(Draft d) {
+            MessageContext.Forum forum = d.context.forum();
+            if (forum.inPersonStart() == null || forum.inPersonEnd() == null) {
+                return;
+            }
+            d.detail("label.in_person_week", d.dateRange(forum.inPersonStart(), forum.inPersonEnd()));
+            List<String> description = new ArrayList<>();
+            description.add(d.text("label.in_person_week") + d.text("punct.colon")
+                    + d.dateRange(forum.inPersonStart(), forum.inPersonEnd()));
+            description.add(d.fill("letter.reference_line", Map.of("date", EmailComposer.letterDate(d))));
+            d.calendar = new Draft.CalendarItem(d.fill("calendar.in_person.summary"), null, null,
+                    forum.inPersonStart(), forum.inPersonEnd(), forum.venue(), description);
+        }
+    }
+
+    // ---- speaking requests
+
+    record SpeakingRequestReceived(SpeakingRequestSubmitted event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.SPEAKING_REQUEST_RECEIVED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("speaking_request_received.body"));
+            if (event.speaker() != null) {
+                d.detail("label.speaker", Draft.speaker(event.speaker()));
+            }
+            d.modality(event.modality());
+            if (event.late()) {
+                d.paragraph(d.text("late_notice"));
+            }
+        }
+    }
+
+    /** A slot as SpeakingSlotAllocated, SpeakingRequestPromoted and SpeakingSlotRescheduled describe it. */
+    record Slot(UUID requestId, Map<Language, String> titles, Instant start, String timeZone, int position,
+                int statementMinutes, SpeakingModality modality) {
+        static Slot of(Object event) {
+            if (event instanceof SpeakingSlotAllocated e) {
+                return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
+                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+            }
+            if (event instanceof SpeakingSlotRescheduled e) {
+                return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
+                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+            }
+            SpeakingRequestPromoted e = (SpeakingRequestPromoted) event;
+            return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
+                    : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+        }
+
+        String title(Language language) {
+            return titles == null ? null : titles.get(language);
+        }
+    }
+
+    /** Allocated, promoted from the waiting list, or moved: the slot's details and its calendar entry. */
+    record SlotGiven(MessageKind kind, Slot slot) implements Notice {
+
+        /** A session's title is text, not a name: a slot is described only in a language that has it. */
+        @Override
+        public boolean readyIn(Language language, MessageContext context) {
+            return slot.titles() == null || slot.titles().isEmpty() || slot.title(language) != null;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill(kind.key() + ".body"));
+            ZoneId eventZone = Draft.zoneOr(slot.timeZone(), d.forumZone);
+            String title = slot.title(d.lang);
+            List<String> description = new ArrayList<>();
+            int from = d.details.size();
+            if (title != null) {
+                d.detail("label.session", title);
+            }
+            if (slot.start() != null) {
+                d.detail("label.date", d.dateTimeWithLocal(slot.start(), eventZone));
+            }
+            d.detail("label.position", Integer.toString(slot.position()));
+            d.modality(slot.modality());
+            d.paragraph(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            d.details.subList(from, d.details.size())
+                    .forEach(detail -> description.add(detail.label() + d.text("punct.colon") + detail.value()));
+            description.add(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            description.add(d.fill("letter.reference_line", Map.of("date", EmailComposer.letterDate(d))));
+            if (slot.start() != null) {
+                String location = slot.modality() == SpeakingModality.REMOTE_LIVE ? d.text("calendar.remote")
+                        : d.context.forum().venue();
+                d.calendar = new Draft.CalendarItem(
+                        d.fill("calendar.statement.summary", Map.of("session", title == null ? d.values.get("forum")
+                                : title)),
+                        slot.start(), slot.start().plusSeconds(60L * Math.max(1, slot.statementMinutes())), null, null,
+                        location, description);
+            }
+        }
+    }
+
+    /** The delegation withdrew a request that held a slot: its calendar entry is cancelled. */
+    record SlotCancelled() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.SPEAKING_SLOT_CANCELLED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("speaking_slot_cancelled.body"));
+        }
+    }
+
+    record Waitlisted(SpeakingRequestWaitlisted event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.SPEAKING_REQUEST_WAITLISTED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("speaking_request_waitlisted.body", Map.of("position",
+                    Integer.toString(event.position()))));
+        }
+    }
+
+    record Rejected(SpeakingRequestRejected event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.SPEAKING_REQUEST_REJECTED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("speaking_request_rejected.body"));
+            if (event.reason() != null && !event.reason().isBlank()) {
+                d.detail("label.reason", event.reason());
+            }
+        }
+    }
+
+    record Substituted(SpeakerSubstituted event) implements Notice {
+        public MessageKind kind() {
+            return MessageKind.SPEAKER_SUBSTITUTED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("speaker_substituted.body", Map.of("speaker",
+                    event.speaker() == null ? "" : Draft.speaker(event.speaker()))));
+        }
+    }
+
+    // ---- reminders
+
+    record Reminder(MessageKind kind) implements Notice {
+        public void write(Draft d) {
+            MessageContext.Recipient r = d.context.recipient();
+            Deadline deadline = kind == MessageKind.REMINDER_RESPONSE ? r.responseDeadline()
+                    : r.speakingRequestDeadline();
+            d.values.put("deadlineDate", d.date(deadline.date()));
+            d.paragraph(d.fill(kind.key() + ".body", Map.of("deadline", d.deadline(deadline))));
+            d.forumLinks(kind == MessageKind.REMINDER_SPEAKING_REQUEST, false);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package itu.wsis.notification;
+
+import io.quarkus.test.junit.QuarkusTest;
+import itu.wsis.events.Delegate;
+import itu.wsis.events.InvitationAccepted;
+import itu.wsis.events.InvitationIssued;
+import itu.wsis.events.Language;
+import itu.wsis.events.ParticipationMode;
+import itu.wsis.events.Rank;
+import itu.wsis.events.ReplyChanged;
+import itu.wsis.events.ReplyChannel;
+import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.SpeakingModality;
+import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingRequestWithdrawn;
+import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
+import itu.wsis.testing.TestKafka;
+import itu.wsis.testing.TestPostgres;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.validate.ValidationResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The calendar entries attached to emails, read back from the messages GreenMail received and parsed with ical4j:
+ * a slot is published with its session, time in UTC and place; a move updates it (same UID, higher SEQUENCE); a
+ * withdrawal or a demotion cancels it (METHOD:CANCEL, same UID); an in-person acceptance carries the in-person week.
+ */
+@QuarkusTest
+@NotificationServiceTest
+class CalendarTest {
+
+    static final Map<Language, String> TITLES = Map.of(Language.EN, "High-Level Policy Session 3",
+            Language.FR, "Session politique de haut niveau 3", Language.ES, "Sesión de Política de Alto Nivel 3",
+            Language.AR, "جلسة السياسات الرفيعة المستوى 3", Language.RU, "Сессия высокого уровня по вопросам политики 3",
+            Language.ZH, "高级别政策会议3");
+    static final Map<Language, String> OTHER_TITLES = Map.of(Language.EN, "High-Level Policy Session 7",
+            Language.FR, "Session politique de haut niveau 7", Language.ES, "Sesión de Política de Alto Nivel 7",
+            Language.AR, "جلسة السياسات الرفيعة المستوى 7", Language.RU, "Сессия высокого уровня по вопросам политики 7",
+            Language.ZH, "高级别政策会议7");
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void aSlotIsPublishedMovedAndCancelledUnderOneUid() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String email = Fixtures.email("ics");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.FR, email, Rank.MINISTER, "Madame",
+                "Europe/Zurich", "Jeanne Dupont");
+        UUID inv = issued.invitationId();
+        UUID request = UUID.randomUUID();
+        Instant start = ZonedDateTime.of(2022, 5, 31, 14, 30, 0, 0, Fixtures.GENEVA).toInstant();
+        Instant planned = start.plusSeconds(18 * 60);
+        TestKafka.publish(issued);
+        SpeakingSlotAllocated allocated = new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), inv, request,
+                UUID.randomUUID(), TITLES, start, "Europe/Zurich", 7, planned, 3, SpeakingModality.IN_PERSON);
+        TestKafka.publish(allocated);
+
+        MimeMessage first = Mails.awaitSubject(email, "votre temps de parole");
+        assertThat(Mails.subject(first)).isEqualTo("CL-22/010 – Forum 2022 du SMSI: votre temps de parole");
+        assertThat(Mails.text(first)).contains("Une entrée de calendrier (.ics) est jointe.");
+        VEvent published = event(first, "PUBLISH");
+        String uid = published.getUid().orElseThrow().getValue();
+        assertThat(uid).isEqualTo("statement-" + request + "@wsis.local");
+        assertThat(published.getSequence().getSequenceNo()).isZero();
+        // The time in UTC ("Z"), the statement's three minutes, the forum's zone named for the calendar.
+        assertThat(published.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220531T124800Z");
+        assertThat(published.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20220531T125100Z");
+        assertThat(published.getSummary().getValue())
+                .isEqualTo("Déclaration de politique générale: Session politique de haut niveau 3");
+        assertThat(published.getLocation().getValue()).isEqualTo("ITU headquarters, Geneva");
+        assertThat(published.getDescription().getValue())
+                .contains("Rang sur la liste des orateurs: 7", "31 mai 2022 à 14:48 (heure de Genève)",
+                        "Lettre circulaire CL-22/010 du 21 mars 2022");
+        assertThat(published.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("mailto:wsis-info@itu.int");
+        assertThat(calendar(first).getProperty("X-WR-TIMEZONE").orElseThrow().getValue()).isEqualTo("Europe/Zurich");
+        assertThat(Mails.header(first, "Content-Type")).startsWith("multipart/mixed");
+
+        // The same event again (redelivered): no second email, no second version.
+        TestKafka.publish(allocated);
+        // A move to another session: the same entry, updated.
+        Instant later = ZonedDateTime.of(2022, 6, 2, 9, 30, 0, 0, Fixtures.GENEVA).toInstant();
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), inv, request,
+                UUID.randomUUID(), OTHER_TITLES, later, "Europe/Zurich", 1, later, 3, SpeakingModality.IN_PERSON));
+        MimeMessage moved = Mails.awaitSubject(email, "modification de votre temps de parole");
+        VEvent update = event(moved, "PUBLISH");
+        assertThat(update.getUid().orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(update.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(update.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220602T073000Z");
+        assertThat(Mails.text(moved)).contains("Session politique de haut niveau 7")
+                .contains("l'entrée de calendrier jointe remplace la précédente");
+
+        // The delegation withdraws the request: the entry is cancelled.
+        TestKafka.publish(new SpeakingRequestWithdrawn(UUID.randomUUID(), clock.instant(), inv, request,
+                "withdrawn by the delegation", UUID.randomUUID()));
+        MimeMessage cancelled = Mails.awaitSubject(email, "libération de votre temps de parole");
+        VEvent cancel = event(cancelled, "CANCEL");
+        assertThat(cancel.getUid().orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(2);
+        assertThat(cancel.getStatus().getValue()).isEqualTo("CANCELLED");
+        assertThat(Mails.text(cancelled)).contains("L'entrée de calendrier jointe annule celle qui vous avait été envoyée");
+
+        // A withdrawal of a request that held no slot (already cancelled) sends nothing.
+        TestKafka.publish(new SpeakingRequestWithdrawn(UUID.randomUUID(), clock.instant(), inv, request, "again", null));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(Mails.to(email).stream().filter(m -> Mails.calendar(m).isPresent())).hasSize(3);
+        assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select sequence from calendar_entry where uid = ?", uid)).isEqualTo(2);
+    }
+
+    @Test
+    void aSlotTakenBackToTheWaitingListIsCancelledInTheCalendar() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String email = Fixtures.email("ics-wait");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.EN, email);
+        UUID request = UUID.randomUUID();
+        Instant start = ZonedDateTime.of(2022, 5, 31, 9, 30, 0, 0, Fixtures.GENEVA).toInstant();
+        TestKafka.publish(issued);
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), issued.invitationId(), request,
+                UUID.randomUUID(), TITLES, start, "Europe/Zurich", 18, start.plusSeconds(51 * 60), 3,
+                SpeakingModality.REMOTE_LIVE));
+        VEvent published = event(Mails.awaitSubject(email, "your speaking slot"), "PUBLISH");
+        assertThat(published.getLocation().getValue()).isEqualTo("Remote participation");
+        TestKafka.publish(new SpeakingRequestWaitlisted(UUID.randomUUID(), clock.instant(), issued.invitationId(),
+                request, 1, "capacity lowered"));
+        MimeMessage waitlisted = Mails.awaitSubject(email, "waiting list");
+        VEvent cancel = event(waitlisted, "CANCEL");
+        assertThat(cancel.getUid()).isEqualTo(published.getUid());
+        assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionMovedInTimeUpdatesTheEntryOfEverySpeakerSeatedInIt() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String email = Fixtures.email("ics-resched");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.RU, email);
+        UUID request = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Instant start = ZonedDateTime.of(2022, 6, 1, 11, 0, 0, 0, Fixtures.GENEVA).toInstant();
+        TestKafka.publish(issued);
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), issued.invitationId(), request,
+                session, TITLES, start, "Europe/Zurich", 2, start.plusSeconds(180), 3, SpeakingModality.VIDEO));
+        VEvent published = event(Mails.awaitSubject(email, "время вашего выступления"), "PUBLISH");
+        Instant later = start.plus(Duration.ofHours(3));
+        TestKafka.publish(new SpeakingSlotRescheduled(UUID.randomUUID(), clock.instant(), issued.invitationId(),
+                request, session, TITLES, later, "Europe/Zurich", 2, later.plusSeconds(180), 3,
+                SpeakingModality.VIDEO));
+        MimeMessage moved = Mails.awaitSubject(email, "изменение времени вашего выступления");
+        VEvent update = event(moved, "PUBLISH");
+        assertThat(update.getUid()).isEqualTo(published.getUid());
+        assertThat(update.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(update.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220601T120300Z");
+        assertThat(Mails.text(moved)).contains("1 июня 2022 года, 14:03 (женевское время)");
+    }
+
+    @Test
+    void anInPersonAcceptanceCarriesTheInPersonWeekUntilItChanges() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String email = Fixtures.email("ics-week");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.ES, email);
+        TestKafka.publish(issued);
+        TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), issued.invitationId(), 1,
+                ParticipationMode.IN_PERSON, List.of(new Delegate("Juana Pérez", "Ministra", true)), ReplyChannel.WEB,
+                false));
+        MimeMessage receipt = Mails.awaitSubject(email, "hemos recibido su aceptación");
+        assertThat(Mails.text(receipt)).contains("Semana presencial: 30 de mayo de 2022 – 3 de junio de 2022");
+        VEvent week = event(receipt, "PUBLISH");
+        assertThat(week.getUid().orElseThrow().getValue()).isEqualTo("in-person-" + issued.invitationId() + "@wsis.local");
+        assertThat(week.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220530");
+        assertThat(week.getProperty("DTEND").orElseThrow().getValue()).as("the day after the last").isEqualTo("20220604");
+        assertThat(week.<LocalDate>getDateTimeStart().getDate()).isEqualTo(LocalDate.of(2022, 5, 30));
+        assertThat(week.getSummary().getValue()).isEqualTo("Foro de la CMSI 2022, presencial");
+        assertThat(week.getLocation().getValue()).isEqualTo("ITU headquarters, Geneva");
+
+        // A remote participation instead: the week leaves the calendar.
+        TestKafka.publish(new ReplyChanged(UUID.randomUUID(), clock.instant(), issued.invitationId(), 2,
+                ReplyStatus.ACCEPTED, ReplyStatus.ACCEPTED, ParticipationMode.REMOTE, List.of(), ReplyChannel.WEB,
+                false, false));
+        VEvent cancel = event(Mails.awaitSubject(email, "hemos recibido su respuesta modificada"), "CANCEL");
+        assertThat(cancel.getUid()).isEqualTo(week.getUid());
+        assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(1);
+    }
+
+    /** The one VEVENT of the message's calendar, after checking its METHOD and that it is valid iCalendar and iTIP. */
+    static VEvent event(MimeMessage m, String method) throws Exception {
+        Calendar calendar = calendar(m);
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+        ValidationResult validation = calendar.validate();
+        assertThat(validation.hasErrors()).as(validation.toString()).isFalse();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        assertThat(Mails.calendarContentType(m)).contains("method=" + method);
+        return events.get(0);
+    }
+
+    static Calendar calendar(MimeMessage m) throws Exception {
+        String ics = Mails.calendar(m).orElseThrow(() -> new AssertionError("no calendar attachment"));
+        assertThat(ics).contains("\r\n").startsWith("BEGIN:VCALENDAR");
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+}
