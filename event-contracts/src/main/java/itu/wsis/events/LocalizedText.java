@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * language too: the place in the dateline ("Genève"), the addressee line ("Aux Ministres des États Membres de
  * l'UIT") and the signature block (the signatory's name as that language writes it, "赵厚麟", and title,
  * "Secrétaire général"). The last four are optional; an email is written in one language only, so one whose
- * language lacks the signature block is written in another (docs/notifications.md, language fallback).
+ * language lacks the signature block is signed with the letter's signatory's name alone, without a title in
+ * another language (docs/notifications.md, language fallback).
  */
 public record LocalizedText(String subject, String body, String place, String addressee, String signatoryName,
                             String signatoryTitle) {

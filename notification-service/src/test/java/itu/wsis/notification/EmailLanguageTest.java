@@ -135,17 +135,38 @@ class EmailLanguageTest {
     }
 
     @Test
-    void aLetterWithoutTheSignatureBlockInALanguageIsNotWrittenInIt() {
+    void aLetterWithoutTheSignatureBlockInALanguageIsStillWrittenInTheReadersLanguageSignedByName() {
         Map<Language, LocalizedText> texts = new EnumMap<>(Fixtures.LETTER);
         LocalizedText ru = texts.get(Language.RU);
         texts.put(Language.RU, new LocalizedText(ru.subject(), ru.body()));
         MessageContext.Letter letter = new MessageContext.Letter("CL-22/010", Language.FR, texts, "Houlin Zhao",
-                "Secretary-General", contact(), LocalDate.of(2022, 3, 21));
+                "Secrétaire général", contact(), LocalDate.of(2022, 3, 21));
         MessageContext context = new MessageContext(MessageKind.INVITATION, recipient(Language.RU), letter, forum(),
                 null, "https://wsis.example/r/token", NOW, null);
         EmailComposer.Composed email = composer.compose(context).orElseThrow();
-        assertThat(email.language().used()).isEqualTo(Language.FR);
-        assertThat(email.text()).contains("Secrétaire général").doesNotContain("Secretary-General");
+        // The body the letter gives in Russian, not the French original: the title is the only thing given up.
+        assertThat(email.language().used()).isEqualTo(Language.RU);
+        assertThat(email.language().fallback()).isFalse();
+        assertThat(email.text()).contains(ru.subject()).contains("Houlin Zhao")
+                .doesNotContain("Secrétaire général").doesNotContain("Secretary-General");
+        // The letter's own language keeps the letter's title.
+        EmailComposer.Composed fr = composer.compose(new MessageContext(MessageKind.INVITATION,
+                recipient(Language.FR), new MessageContext.Letter("CL-22/010", Language.FR,
+                Map.of(Language.FR, new LocalizedText(texts.get(Language.FR).subject(), texts.get(Language.FR).body())),
+                "Houlin Zhao", "Secrétaire général", contact(), LocalDate.of(2022, 3, 21)), forum(), null,
+                "https://wsis.example/r/token", NOW, null)).orElseThrow();
+        assertThat(fr.language().used()).isEqualTo(Language.FR);
+        assertThat(fr.text()).contains("Houlin Zhao\nSecrétaire général");
+    }
+
+    @Test
+    void aLetterThatNamesNoSignatoryIsWrittenInNoLanguage() {
+        MessageContext.Letter letter = new MessageContext.Letter("CL-22/010", Language.FR,
+                Map.of(Language.FR, new LocalizedText(Fixtures.LETTER.get(Language.FR).subject(),
+                        Fixtures.LETTER.get(Language.FR).body())), null, null, contact(), LocalDate.of(2022, 3, 21));
+        MessageContext context = new MessageContext(MessageKind.INVITATION, recipient(Language.FR), letter, forum(),
+                null, "https://wsis.example/r/token", NOW, null);
+        assertThat(composer.compose(context)).isEmpty();
     }
 
     @Test

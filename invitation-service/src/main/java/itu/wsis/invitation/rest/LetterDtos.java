@@ -40,7 +40,7 @@ final class LetterDtos {
      * signature block is not part of it), the parts of the paper letter written in that language: {@code place}
      * of the dateline ("Genève"), the {@code addressee} line ("Aux Ministres des États Membres de l'UIT") and the
      * signature block, {@code signatoryName} as this language writes it and {@code signatoryTitle}. Emails show
-     * them; an email whose language lacks the signature block is written in another language instead.
+     * them; an email whose language lacks the signature block is signed with the letter's signatory's name alone.
      */
     record Text(@NotBlank @SingleLine @Size(max = 500) String subject, @NotBlank @Size(max = 20000) String body,
                 @SingleLine @Size(max = 100) String place, @SingleLine @Size(max = 300) String addressee,

@@ -168,7 +168,9 @@ public class EmailComposer {
             lines.add(d.text("closing.plain"));
         }
         lines.add(signature.name());
-        lines.add(signature.title());
+        if (signature.title() != null) {
+            lines.add(signature.title());
+        }
         if (context.kind() != MessageKind.INVITATION && letter.contact() != null) {
             String contact = Draft.joinNonBlank(letter.contact().name(), letter.contact().email(),
                     letter.contact().phone());
@@ -231,8 +233,10 @@ public class EmailComposer {
         String name = normalized(signature.name());
         String title = normalized(signature.title());
         String mark = normalized(signedMark);
-        return p.equals(name) || p.equals(title) || p.equals(name + " " + title) || p.equals(mark)
-                || p.equals(mark + " " + name + " " + title) || p.matches("\\(\\s*original\\s+sign[ée]\\s*\\)");
+        return p.equals(name) || (!title.isEmpty() && (p.equals(title) || p.equals(name + " " + title)))
+                || p.equals(mark) || p.equals(mark + " " + name)
+                || (!title.isEmpty() && p.equals(mark + " " + name + " " + title))
+                || p.matches("\\(\\s*original\\s+sign[ée]\\s*\\)");
     }
 
     private static String normalized(String value) {

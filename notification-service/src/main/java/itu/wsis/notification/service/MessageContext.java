@@ -32,25 +32,28 @@ public record MessageContext(MessageKind kind, Recipient recipient, Letter lette
     public record Letter(String reference, Language originalLanguage, Map<Language, LocalizedText> texts,
                          String signatoryName, String signatoryTitle, Contact contact, LocalDate letterDate) {
 
-        /** The signature block as the letter in {@code language} prints it. */
+        /** The signature block as the letter in {@code language} prints it; {@code title} is null when it has none there. */
         public record Signature(String name, String title) {
         }
 
         /**
-         * The signature block in {@code language}: its text's own, or, in the letter's original language only, the
-         * letter's signatory. Empty when the letter gives none in that language: an email in it would have to borrow
-         * another language's title, so none is written in it.
+         * The signature block in {@code language}: its text's own; in the letter's original language, the letter's
+         * signatory; in any other language, the signatory's name alone. A name reads the same in every language, a
+         * title does not, and an email in the reader's language signed by name is better than an email in another
+         * language: so a text without its own block costs the title, never the language. Empty only when the letter
+         * names no signatory at all.
          */
         public Optional<Signature> signature(Language language) {
             LocalizedText text = texts == null ? null : texts.get(language);
             if (text != null && text.hasSignature()) {
                 return Optional.of(new Signature(text.signatoryName().strip(), text.signatoryTitle().strip()));
             }
-            if (language == originalLanguage && signatoryName != null && !signatoryName.isBlank()
-                    && signatoryTitle != null && !signatoryTitle.isBlank()) {
-                return Optional.of(new Signature(signatoryName.strip(), signatoryTitle.strip()));
+            if (signatoryName == null || signatoryName.isBlank()) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            boolean titleInThisLanguage = language == originalLanguage && signatoryTitle != null
+                    && !signatoryTitle.isBlank();
+            return Optional.of(new Signature(signatoryName.strip(), titleInThisLanguage ? signatoryTitle.strip() : null));
         }
 
         public Optional<LocalizedText> text(Language language) {
