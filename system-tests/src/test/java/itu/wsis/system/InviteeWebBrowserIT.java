@@ -275,6 +275,9 @@ class InviteeWebBrowserIT {
         assertThat(browser.findElement(By.id("head")).isSelected()).isTrue();
         screenshot(browser, "accept-form-" + html().getAttribute("lang"));
         browser.findElement(By.id("accept-submit")).click();
+        screenshot(browser, "accept-answered-" + html().getAttribute("lang"));
+        // A refusal shows the page again with the reason: name it rather than only "no #saved".
+        assertThat(browser.findElements(By.id("saved"))).as("the page after the accept:%n%s", pageText()).isNotEmpty();
     }
 
     /**
