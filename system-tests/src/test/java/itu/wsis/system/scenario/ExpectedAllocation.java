@@ -68,14 +68,21 @@ public final class ExpectedAllocation {
         return emails;
     }
 
-    /** Withdraws a request (no email for it) and returns the emails the released seat causes. */
+    /**
+     * Withdraws a request and returns the emails that causes: no receipt for the withdrawal itself, but a seat it held
+     * was in the delegation's calendar, which gets the cancellation; then those the released seat causes.
+     */
     public Map<UUID, List<String>> withdraw(UUID invitationId) {
         if (active.remove(invitationId) == null) {
             throw new IllegalArgumentException("no active request for " + invitationId);
         }
         Result before = current;
         current = compute();
-        return diff(before, current);
+        Map<UUID, List<String>> emails = diff(before, current);
+        if (before.outcomes().get(invitationId).seated()) {
+            emails.computeIfAbsent(invitationId, k -> new ArrayList<>()).add("SPEAKING_SLOT_CANCELLED");
+        }
+        return emails;
     }
 
     private Map<UUID, List<String>> diff(Result before, Result after) {
@@ -89,7 +96,7 @@ public final class ExpectedAllocation {
             if (!was.seated() && now.seated()) {
                 kind = "SPEAKING_REQUEST_PROMOTED";
             } else if (was.seated() && now.seated() && !was.session().equals(now.session())) {
-                kind = "SPEAKING_SLOT_ALLOCATED";
+                kind = "SPEAKING_SLOT_MOVED";   // the same calendar entry, updated
             } else if (was.seated() && !now.seated()) {
                 kind = "SPEAKING_REQUEST_WAITLISTED";
             }
