@@ -758,23 +758,29 @@ class ReliabilityScenarioIT {
             List<Invitee> silent = invitees.stream().filter(i -> i.fate == Fate.SILENT).toList();
             // No speaking request in this scenario: every accepted delegation is reminded to make one.
             List<Invitee> accepted = invitees.stream().filter(Invitee::accepted).toList();
-            record Point(Instant at, String kind, List<Invitee> who) {
+            // Each point is followed in two-hour steps until every zone has had a working day: reminders wait out
+            // the recipient's night and weekend. The first falls on a Friday evening (the deadline is Friday 15
+            // April), so its reminders go on the Sunday or the Monday: four days, up to just before the next point.
+            record Point(Instant at, String kind, List<Invitee> who, Duration followed) {
             }
-            List<Point> points = new ArrayList<>(List.of(
-                    new Point(responseDeadline.minus(Duration.ofDays(7)), "REMINDER_RESPONSE", silent)));
+            List<Point> points = new ArrayList<>(List.of(new Point(responseDeadline.minus(Duration.ofDays(7)),
+                    "REMINDER_RESPONSE", silent, Duration.ofDays(4))));
             if (SETTINGS.soak()) {
                 points.add(new Point(speakingDeadline.minus(Duration.ofDays(3)), "REMINDER_SPEAKING_REQUEST",
-                        accepted));
-                points.add(new Point(responseDeadline.minus(Duration.ofDays(2)), "REMINDER_RESPONSE", silent));
+                        accepted, Duration.ofDays(1)));
+                points.add(new Point(responseDeadline.minus(Duration.ofDays(2)), "REMINDER_RESPONSE", silent,
+                        Duration.ofDays(1)));
             }
+            int steps = 0;
             int createdByTheTestsSweeps = 0;
             Map<String, Integer> expectedPerKind = new LinkedHashMap<>();
             for (Point point : points) {
                 // Both instances sweep at every step, at the same moment (and their own schedules sweep too, every 5
                 // minutes): each reminder is still created once.
-                for (int hours = 0; hours <= 22; hours += 2) {
+                for (int hours = 0; hours <= point.followed().toHours() - 2; hours += 2) {
                     api.advanceAllTo(point.at().plus(Duration.ofMinutes(30)).plus(Duration.ofHours(hours)));
                     createdByTheTestsSweeps += api.sweepReminders();
+                    steps++;
                 }
                 point.who().forEach(i -> run.expect(i.invitationId, point.kind()));
                 expectedPerKind.merge(point.kind(), point.who().size(), Integer::sum);
@@ -791,8 +797,8 @@ class ReliabilityScenarioIT {
                     select count(*) from (select invitation_id, kind, payload from notification
                                            where kind like 'REMINDER%' group by invitation_id, kind, payload
                                           having count(*) > 1) twice""")).as("reminders created twice").isZero();
-            notes.append("Reminder sweeps on both notification-service instances at once, 12 steps per reminder point,")
-                    .append(" ").append(points.size()).append(" point(s): reminder intents ").append(intents)
+            notes.append("Reminder sweeps on both notification-service instances at once, ").append(steps)
+                    .append(" two-hour steps over ").append(points.size()).append(" point(s): reminder intents ").append(intents)
                     .append(" (").append(createdByTheTestsSweeps).append(" created by the test's sweeps, the rest by")
                     .append(" the instances' own schedules), for ").append(silent.size()).append(" silent invitees")
                     .append(SETTINGS.soak() ? " and " + accepted.size() + " accepted delegations" : "").append(".\n");
