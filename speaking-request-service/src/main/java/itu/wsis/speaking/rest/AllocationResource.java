@@ -3,7 +3,7 @@ package itu.wsis.speaking.rest;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.support.csv.SpreadsheetCsv;
-import itu.wsis.speaking.service.ForumService;
+import itu.wsis.speaking.service.AllocationService;
 import itu.wsis.speaking.service.Views;
 import itu.wsis.support.openapi.ApiContract;
 import itu.wsis.support.security.Roles;
@@ -45,10 +45,10 @@ public class AllocationResource {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final ForumService forums;
+    private final AllocationService forums;
     private final CurrentIdentityAssociation identity;
 
-    public AllocationResource(ForumService forums, CurrentIdentityAssociation identity) {
+    public AllocationResource(AllocationService forums, CurrentIdentityAssociation identity) {
         this.forums = forums;
         this.identity = identity;
     }

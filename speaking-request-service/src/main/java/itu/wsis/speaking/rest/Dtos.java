@@ -6,6 +6,8 @@ import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.domain.SpeakingRequest;
+import itu.wsis.speaking.domain.SubmissionPolicy;
 import itu.wsis.speaking.service.Commands;
 import itu.wsis.speaking.service.Views;
 import itu.wsis.support.validation.SingleLine;
@@ -38,8 +40,8 @@ public final class Dtos {
     public record SpeakerBody(@NotBlank @SingleLine @Size(max = 200) String name,
                               @NotBlank @SingleLine @Size(max = 200) String title,
                               Rank rank, boolean substitute) {
-        Commands.SpeakerInput toInput() {
-            return new Commands.SpeakerInput(name, title, rank, substitute);
+        SpeakingRequest.Speaker toSpeaker() {
+            return new SpeakingRequest.Speaker(name, title, rank, substitute);
         }
     }
 
@@ -52,9 +54,9 @@ public final class Dtos {
             @Size(max = 20000) String statementText,
             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
             String videoReference) {
-        Commands.Submit toCommand() {
-            return new Commands.Submit(speaker.toInput(), preferredSessionIds, statementLanguage, modality, topic,
-                    statementText, videoReference);
+        SubmissionPolicy.Draft toDraft() {
+            return new SubmissionPolicy.Draft(speaker.toSpeaker(), preferredSessionIds, statementLanguage, modality,
+                    topic, statementText, videoReference);
         }
     }
 

@@ -6,12 +6,12 @@ import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.Candidate;
-import itu.wsis.speaking.domain.Placement;
+import itu.wsis.speaking.domain.Delegation;
+import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.domain.Precedence;
-import itu.wsis.speaking.domain.RankClaimPolicy;
-import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.domain.SessionSlots;
 import itu.wsis.speaking.repository.ForumEntity;
+import itu.wsis.speaking.repository.InvitationEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 
@@ -32,10 +32,6 @@ import java.util.stream.Collectors;
 
 /** Conversions between entities, the domain and the views. No I/O. */
 final class Mapping {
-
-    static final String ASSIGNED = "ASSIGNED";
-    static final String SUBSTITUTION = "SUBSTITUTION";
-    static final String HELD = "HELD";
 
     private static final DateTimeFormatter SESSION_LABEL = DateTimeFormatter.ofPattern("d MMMM HH:mm", Locale.ENGLISH);
 
@@ -121,45 +117,57 @@ final class Mapping {
         return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt);
     }
 
-    static Placement placement(SpeakingRequestEntity r) {
-        if (HELD.equals(r.overrideKind)) {
-            return new Placement.Held("put on the waiting list by the secretariat");
-        }
-        if (ASSIGNED.equals(r.overrideKind) && r.overrideSessionId != null) {
-            return new Placement.Pinned(r.overrideSessionId, "assigned by the secretariat");
-        }
-        if (SUBSTITUTION.equals(r.overrideKind) && r.overrideSessionId != null) {
-            return new Placement.Pinned(r.overrideSessionId, "speaker substituted: keeps its session");
-        }
-        if (r.late) {
-            return new Placement.Held("late request: waits until the secretariat assigns it");
-        }
-        return Placement.AUTOMATIC;
-    }
-
     static Candidate candidate(SpeakingRequestEntity r, UUID currentSession) {
-        return new Candidate(r.id, Rank.valueOf(r.precedenceRank), SpeakingModality.valueOf(r.modality), r.submittedAt,
-                preferences(r), r.late, placement(r), currentSession);
+        return new Candidate(r.id, r.precedenceRank, r.modality, r.submittedAt, preferences(r), r.late,
+                SpeakingRequest.placement(r.overrideKind, r.overrideSessionId, r.late), currentSession);
     }
 
-    static Speaker speaker(SpeakingRequestEntity r) {
-        return new Speaker(r.speakerName, r.speakerTitle, Rank.valueOf(r.speakerRank), r.speakerSubstitute,
-                rankConfirmation(r));
+    static Delegation delegation(InvitationEntity inv) {
+        return new Delegation(inv.id, inv.forumId, inv.memberState, inv.rank, inv.replyStatus, inv.attendanceMode,
+                inv.issued, inv.revoked, inv.erasedAt != null);
     }
 
-    static RankConfirmation rankConfirmation(SpeakingRequestEntity r) {
-        return r.rankConfirmation == null ? null : RankConfirmation.valueOf(r.rankConfirmation);
+    static SpeakingRequest request(SpeakingRequestEntity r) {
+        return new SpeakingRequest(r.id, r.forumId, r.invitationId, r.memberState,
+                new SpeakingRequest.Speaker(r.speakerName, r.speakerTitle, r.speakerRank, r.speakerSubstitute),
+                new SpeakingRequest.RankStanding(r.precedenceRank, r.rankConfirmation, r.rankDecidedBy,
+                        r.rankDecidedAt, r.rankDecisionNote),
+                preferences(r), Language.fromCode(r.statementLanguage), r.modality, r.topic, r.statementText,
+                r.videoReference, r.submittedAt, r.submittedBy, r.late, r.status, r.waitingPosition, r.overrideKind,
+                r.overrideSessionId, r.statusReason, r.closedAt);
     }
 
-    static RankClaimPolicy.RankClaim rankClaim(SpeakingRequestEntity r, Rank invited) {
-        return new RankClaimPolicy.RankClaim(Rank.valueOf(r.speakerRank), invited, rankConfirmation(r));
-    }
-
-    /** Writes a claim onto the request: the speaker's claimed rank, the rank that counts, the confirmation. */
-    static void setRankClaim(SpeakingRequestEntity r, RankClaimPolicy.RankClaim claim) {
-        r.speakerRank = claim.claimed().name();
-        r.precedenceRank = claim.forPrecedence().name();
-        r.rankConfirmation = claim.confirmation() == null ? null : claim.confirmation().name();
+    /** Writes the request onto its row: a new entity, or the managed one it was read from. */
+    static SpeakingRequestEntity write(SpeakingRequest d, SpeakingRequestEntity r) {
+        r.id = d.id();
+        r.forumId = d.forumId();
+        r.invitationId = d.invitationId();
+        r.memberState = d.memberState();
+        r.speakerName = d.speaker().name();
+        r.speakerTitle = d.speaker().title();
+        r.speakerRank = d.speaker().rank();
+        r.speakerSubstitute = d.speaker().substitute();
+        r.precedenceRank = d.standing().forPrecedence();
+        r.rankConfirmation = d.standing().confirmation();
+        r.rankDecidedBy = d.standing().decidedBy();
+        r.rankDecidedAt = d.standing().decidedAt();
+        r.rankDecisionNote = d.standing().note();
+        r.preferredSessionIds = preferencesColumn(d.preferredSessionIds());
+        r.statementLanguage = d.statementLanguage().code();
+        r.modality = d.modality();
+        r.topic = d.topic();
+        r.statementText = d.statementText();
+        r.videoReference = d.videoReference();
+        r.submittedAt = d.submittedAt();
+        r.submittedBy = d.submittedBy();
+        r.late = d.late();
+        r.status = d.status();
+        r.waitingPosition = d.waitingPosition();
+        r.overrideKind = d.overrideKind();
+        r.overrideSessionId = d.overrideSessionId();
+        r.statusReason = d.statusReason();
+        r.closedAt = d.closedAt();
+        return r;
     }
 
     static Views.SessionView session(SessionEntity s, ForumEntity forum) {
@@ -171,11 +179,11 @@ final class Mapping {
 
     static Views.RequestView request(SpeakingRequestEntity r, Views.Seat seat, String explanation) {
         return new Views.RequestView(r.id, r.invitationId, r.forumId, r.memberState, r.speakerName, r.speakerTitle,
-                Rank.valueOf(r.speakerRank), r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
-                SpeakingModality.valueOf(r.modality), r.topic, r.statementText, r.videoReference, r.submittedAt,
-                r.submittedBy, r.late, RequestStatus.valueOf(r.status), seat, r.waitingPosition, r.overrideKind,
-                r.overrideSessionId, r.statusReason, explanation, Rank.valueOf(r.precedenceRank),
-                r.rankConfirmation == null ? null : new Views.RankDecision(rankConfirmation(r), r.rankDecidedBy,
+                r.speakerRank, r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
+                r.modality, r.topic, r.statementText, r.videoReference, r.submittedAt, r.submittedBy.name(), r.late,
+                r.status, seat, r.waitingPosition, r.overrideKind == null ? null : r.overrideKind.name(),
+                r.overrideSessionId, r.statusReason, explanation, r.precedenceRank,
+                r.rankConfirmation == null ? null : new Views.RankDecision(r.rankConfirmation, r.rankDecidedBy,
                         r.rankDecidedAt, r.rankDecisionNote));
     }
 

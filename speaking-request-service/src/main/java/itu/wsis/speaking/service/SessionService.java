@@ -13,7 +13,7 @@ import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.speaking.domain.Outcome;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.speaking.config.SpeakingConfig;
-import itu.wsis.speaking.repository.AllocationStore;
+import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.support.outbox.Outbox;
@@ -42,15 +42,15 @@ public class SessionService {
     public static final String DEMO_FORUM_CODE = "WSIS-2022";
 
     private final AllocationEngine engine;
-    private final AllocationStore store;
+    private final AllocationRepository allocations;
     private final Outbox outbox;
     private final Clock clock;
     private final SpeakingConfig config;
 
-    public SessionService(AllocationEngine engine, AllocationStore store, Outbox outbox, Clock clock,
+    public SessionService(AllocationEngine engine, AllocationRepository allocations, Outbox outbox, Clock clock,
                           SpeakingConfig config) {
         this.engine = engine;
-        this.store = store;
+        this.allocations = allocations;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -74,7 +74,7 @@ public class SessionService {
     @WithTransaction
     public Uni<Views.SessionView> update(UUID sessionId, Commands.SessionInput input) {
         return session(sessionId).chain(found -> engine.lock(found.forumId).chain(forum -> engine.load(forum)
-                .call(state -> store.deleteSeats(forum.id))
+                .call(state -> allocations.deleteSeats(forum.id))
                 .chain(state -> {
                     SessionEntity session = state.sessionsById.get(sessionId);
                     Map<UUID, Instant> plannedBefore = plannedStarts(state, session);
@@ -129,7 +129,7 @@ public class SessionService {
             if (!planned.equals(plannedBefore.get(r.id))) {
                 events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
                         Mapping.titles(session), session.startsAt, zone.getId(), seat.position(), planned,
-                        session.statementMinutes, SpeakingModality.valueOf(r.modality)));
+                        session.statementMinutes, r.modality));
             }
         }
         return events;
@@ -139,7 +139,7 @@ public class SessionService {
     public Uni<List<Views.SessionView>> list(UUID forumId) {
         return ForumEntity.<ForumEntity>findById(forumId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found", "No forum " + forumId))
-                .chain(forum -> store.sessions(forumId)
+                .chain(forum -> allocations.sessions(forumId)
                         .map(sessions -> sessions.stream().map(s -> Mapping.session(s, forum)).toList()));
     }
 

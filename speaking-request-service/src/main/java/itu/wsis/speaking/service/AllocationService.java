@@ -12,7 +12,7 @@ import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.LatePolicy;
 import itu.wsis.speaking.domain.Outcome;
 import itu.wsis.speaking.domain.RequestStatus;
-import itu.wsis.speaking.repository.AllocationStore;
+import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
@@ -33,15 +33,15 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Per-forum allocation settings, the dry run, freezing, publishing and the lists of speakers. */
+/** A forum's allocation: its settings, the dry run, freezing, publishing and the lists of speakers. */
 @ApplicationScoped
-public class ForumService {
+public class AllocationService {
 
     private final AllocationEngine engine;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ForumService(AllocationEngine engine, Outbox outbox, Clock clock) {
+    public AllocationService(AllocationEngine engine, Outbox outbox, Clock clock) {
         this.engine = engine;
         this.outbox = outbox;
         this.clock = clock;
@@ -49,13 +49,13 @@ public class ForumService {
 
     @WithSession
     public Uni<Views.ForumSettings> settings(UUID forumId) {
-        return forum(forumId).map(ForumService::settingsOf);
+        return forum(forumId).map(AllocationService::settingsOf);
     }
 
     @WithTransaction
     public Uni<Views.ForumSettings> setLatePolicy(UUID forumId, LatePolicy policy) {
         return engine.lock(forumId).map(forum -> {
-            forum.latePolicy = policy.name();
+            forum.latePolicy = policy;
             return settingsOf(forum);
         });
     }
@@ -106,15 +106,15 @@ public class ForumService {
             List<Views.DryRunLine> lines = new ArrayList<>();
             for (SpeakingRequestEntity r : state.active) {
                 Outcome outcome = allocation.outcomeOf(r.id);
-                AllocationStore.Seat current = state.seats.get(r.id);
+                AllocationRepository.Seat current = state.seats.get(r.id);
                 UUID currentSession = current == null ? null : current.sessionId();
                 UUID sessionId = outcome instanceof Outcome.Allocated a ? a.sessionId() : null;
                 Integer position = outcome instanceof Outcome.Allocated a ? a.position() : null;
                 Integer waiting = outcome instanceof Outcome.Waiting w ? w.position() : null;
                 boolean changes = current == null ? sessionId != null
                         : sessionId == null || !sessionId.equals(currentSession) || position != current.position();
-                lines.add(new Views.DryRunLine(r.id, r.memberState, Rank.valueOf(r.precedenceRank),
-                        RequestStatus.valueOf(r.status), currentSession, sessionId == null ? "WAITLISTED" : "ALLOCATED",
+                lines.add(new Views.DryRunLine(r.id, r.memberState, r.precedenceRank,
+                        r.status, currentSession, sessionId == null ? "WAITLISTED" : "ALLOCATED",
                         sessionId, position, waiting, changes, engine.explain(state, allocation, r)));
             }
             lines.sort(Comparator.comparing((Views.DryRunLine l) -> l.sessionId() == null ? 1 : 0)
@@ -148,12 +148,12 @@ public class ForumService {
                 .collect(Collectors.toMap(r -> r.id, Function.identity()));
         List<Views.SpeakerLine> lines = state.seats.values().stream()
                 .filter(s -> s.sessionId().equals(session.id))
-                .sorted(Comparator.comparingInt(AllocationStore.Seat::position))
+                .sorted(Comparator.comparingInt(AllocationRepository.Seat::position))
                 .map(s -> {
                     SpeakingRequestEntity r = requests.get(s.requestId());
                     Instant planned = Mapping.plannedStart(session, s.position());
                     return new Views.SpeakerLine(s.position(), r.memberState, r.speakerName, r.speakerTitle,
-                            Rank.valueOf(r.precedenceRank), r.speakerSubstitute, SpeakingModality.valueOf(r.modality),
+                            r.precedenceRank, r.speakerSubstitute, r.modality,
                             Language.fromCode(r.statementLanguage), planned, LocalDateTime.ofInstant(planned, zone));
                 })
                 .toList();
@@ -172,7 +172,7 @@ public class ForumService {
     }
 
     static Views.ForumSettings settingsOf(ForumEntity forum) {
-        return new Views.ForumSettings(forum.id, forum.code, forum.timeZone, LatePolicy.valueOf(forum.latePolicy),
+        return new Views.ForumSettings(forum.id, forum.code, forum.timeZone, forum.latePolicy,
                 forum.frozen, forum.publishedRevision, forum.publishedAt);
     }
 }
