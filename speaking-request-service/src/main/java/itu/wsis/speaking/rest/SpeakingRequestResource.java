@@ -64,8 +64,8 @@ public class SpeakingRequestResource {
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
         return submission.forDelegation(invitationId, body.toDraft())
-                .map(v -> Response.created(URI.create("/speaking-requests/" + v.id()))
-                        .entity(Dtos.SpeakingRequestDto.from(v)).build());
+                .map(placed -> Response.created(URI.create("/speaking-requests/" + placed.request().id()))
+                        .entity(Dtos.SpeakingRequestDto.from(placed)).build());
     }
 
     @GET
@@ -77,8 +77,7 @@ public class SpeakingRequestResource {
                                                    @QueryParam("status") RequestStatus status,
                                                    @QueryParam("rankConfirmation") RankConfirmation rankConfirmation) {
         return requests.list(forumId, status).map(l -> l.stream()
-                .filter(v -> rankConfirmation == null || v.rankConfirmation() != null
-                        && v.rankConfirmation().status() == rankConfirmation)
+                .filter(p -> rankConfirmation == null || p.request().standing().confirmation() == rankConfirmation)
                 .map(Dtos.SpeakingRequestDto::from).toList());
     }
 

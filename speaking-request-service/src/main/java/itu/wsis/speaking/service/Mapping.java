@@ -5,7 +5,11 @@ import itu.wsis.events.Rank;
 import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.AllocationSettings;
 import itu.wsis.speaking.domain.Candidate;
+import itu.wsis.speaking.domain.PlacedRequest;
+import itu.wsis.speaking.domain.Session;
+import itu.wsis.speaking.domain.Slot;
 import itu.wsis.speaking.domain.Delegation;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.domain.Precedence;
@@ -30,7 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Conversions between entities, the domain and the views. No I/O. */
+/** Conversions between entities, the domain and the placements. No I/O. */
 final class Mapping {
 
     private static final DateTimeFormatter SESSION_LABEL = DateTimeFormatter.ofPattern("d MMMM HH:mm", Locale.ENGLISH);
@@ -110,7 +114,7 @@ final class Mapping {
     }
 
     static Instant plannedStart(SessionEntity session, int position) {
-        return session.startsAt.plus(Duration.ofMinutes((long) session.statementMinutes * (position - 1)));
+        return Session.plannedStart(session.startsAt, session.statementMinutes, position);
     }
 
     static SessionSlots slots(SessionEntity s) {
@@ -170,21 +174,22 @@ final class Mapping {
         return r;
     }
 
-    static Views.SessionView session(SessionEntity s, ForumEntity forum) {
-        ZoneId zone = zone(forum);
-        return new Views.SessionView(s.id, s.forumId, titles(s), s.startsAt, s.endsAt,
-                LocalDateTime.ofInstant(s.startsAt, zone), LocalDateTime.ofInstant(s.endsAt, zone), zone.getId(),
-                s.capacity, s.allocated, s.statementMinutes, modalities(s));
+    static Session session(SessionEntity s, ForumEntity forum) {
+        return session(s, zone(forum));
     }
 
-    static Views.RequestView request(SpeakingRequestEntity r, Views.Seat seat, String explanation) {
-        return new Views.RequestView(r.id, r.invitationId, r.forumId, r.memberState, r.speakerName, r.speakerTitle,
-                r.speakerRank, r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
-                r.modality, r.topic, r.statementText, r.videoReference, r.submittedAt, r.submittedBy.name(), r.late,
-                r.status, seat, r.waitingPosition, r.overrideKind == null ? null : r.overrideKind.name(),
-                r.overrideSessionId, r.statusReason, explanation, r.precedenceRank,
-                r.rankConfirmation == null ? null : new Views.RankDecision(r.rankConfirmation, r.rankDecidedBy,
-                        r.rankDecidedAt, r.rankDecisionNote));
+    static Session session(SessionEntity s, ZoneId zone) {
+        return new Session(s.id, s.forumId, titles(s), s.startsAt, s.endsAt, zone, s.capacity, s.allocated,
+                s.statementMinutes, modalities(s));
+    }
+
+    static PlacedRequest placed(SpeakingRequestEntity r, Slot slot, String explanation) {
+        return new PlacedRequest(request(r), slot, explanation);
+    }
+
+    static AllocationSettings settings(ForumEntity forum) {
+        return new AllocationSettings(forum.id, forum.code, forum.timeZone, forum.latePolicy, forum.frozen,
+                forum.publishedRevision, forum.publishedAt);
     }
 
     static Precedence precedence(itu.wsis.speaking.config.SpeakingConfig config) {

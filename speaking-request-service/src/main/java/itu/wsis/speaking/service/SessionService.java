@@ -11,6 +11,7 @@ import itu.wsis.events.SpeakingRequestWaitlisted;
 import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.domain.Session;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.repository.AllocationRepository;
@@ -41,6 +42,10 @@ public class SessionService {
 
     public static final String DEMO_FORUM_CODE = "WSIS-2022";
 
+    /** The demo programme in a forum: how many sessions it has, and how many of them this call created. */
+    public record DemoProgramme(UUID forumId, int sessions, int created) {
+    }
+
     private final AllocationEngine engine;
     private final AllocationRepository allocations;
     private final Outbox outbox;
@@ -57,7 +62,7 @@ public class SessionService {
     }
 
     @WithTransaction
-    public Uni<Views.SessionView> create(UUID forumId, Commands.SessionInput input) {
+    public Uni<Session> create(UUID forumId, Commands.SessionInput input) {
         return engine.lock(forumId).chain(forum -> {
             SessionEntity session = new SessionEntity();
             session.id = UUID.randomUUID();
@@ -72,7 +77,7 @@ public class SessionService {
      * a higher one promotes waiting requests, each with its event.
      */
     @WithTransaction
-    public Uni<Views.SessionView> update(UUID sessionId, Commands.SessionInput input) {
+    public Uni<Session> update(UUID sessionId, Commands.SessionInput input) {
         return session(sessionId).chain(found -> engine.lock(found.forumId).chain(forum -> engine.load(forum)
                 .call(state -> allocations.deleteSeats(forum.id))
                 .chain(state -> {
@@ -136,7 +141,7 @@ public class SessionService {
     }
 
     @WithSession
-    public Uni<List<Views.SessionView>> list(UUID forumId) {
+    public Uni<List<Session>> list(UUID forumId) {
         return ForumEntity.<ForumEntity>findById(forumId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found", "No forum " + forumId))
                 .chain(forum -> allocations.sessions(forumId)
@@ -144,7 +149,7 @@ public class SessionService {
     }
 
     @WithSession
-    public Uni<Views.SessionView> get(UUID sessionId) {
+    public Uni<Session> get(UUID sessionId) {
         return session(sessionId).chain(s -> ForumEntity.<ForumEntity>findById(s.forumId)
                 .map(forum -> Mapping.session(s, forum)));
     }
@@ -155,7 +160,7 @@ public class SessionService {
      * left alone, except that a demo session created before it had all six titles gets the missing ones.
      */
     @WithTransaction
-    public Uni<Views.DemoData> demoData() {
+    public Uni<DemoProgramme> demoData() {
         return ForumEntity.<ForumEntity>find("code = ?1 order by revision desc", DEMO_FORUM_CODE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.conflict("forum-not-known-yet",
                         "Forum " + DEMO_FORUM_CODE + " has not reached this service yet (ForumEditionPublished); "
@@ -189,7 +194,7 @@ public class SessionService {
                             }
                             Uni<Void> saved = missing.isEmpty() ? Uni.createFrom().voidItem()
                                     : SessionEntity.persist(missing.stream());
-                            return saved.replaceWith(new Views.DemoData(forum.id, DEMO.size(), missing.size()));
+                            return saved.replaceWith(new DemoProgramme(forum.id, DEMO.size(), missing.size()));
                         }));
     }
 

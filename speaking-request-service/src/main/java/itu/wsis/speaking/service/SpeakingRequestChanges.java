@@ -3,6 +3,7 @@ package itu.wsis.speaking.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.config.SpeakingConfig;
+import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.Actor;
 import itu.wsis.speaking.domain.RankClaimPolicy;
 import itu.wsis.speaking.domain.RequestStatus;
@@ -30,32 +31,32 @@ public class SpeakingRequestChanges {
     private final Clock clock;
     private final SpeakingRequestAccess access;
     private final SpeakingRequestRecorder recorder;
-    private final SpeakingRequestViews views;
+    private final PlacedRequests placements;
     private final RankClaimPolicy ranks;
 
     SpeakingRequestChanges(AllocationEngine engine, AllocationRepository allocations, Clock clock, SpeakingRequestAccess access,
-                           SpeakingRequestRecorder recorder, SpeakingRequestViews views, SpeakingConfig config) {
+                           SpeakingRequestRecorder recorder, PlacedRequests placements, SpeakingConfig config) {
         this.engine = engine;
         this.allocations = allocations;
         this.clock = clock;
         this.access = access;
         this.recorder = recorder;
-        this.views = views;
+        this.placements = placements;
         this.ranks = new RankClaimPolicy(Mapping.precedence(config));
     }
 
     // ---------------------------------------------------------------- the delegation, through the personal link
 
     @WithTransaction
-    public Uni<Views.RequestView> withdrawByInvitee(LinkClaims link, UUID invitationId) {
+    public Uni<PlacedRequest> withdrawByInvitee(LinkClaims link, UUID invitationId) {
         return access.linkedInvitation(link, invitationId)
                 .chain(access::lockedActiveRequestOf)
                 .call(r -> close(r, RequestStatus.WITHDRAWN, "withdrawn by the delegation"))
-                .chain(views::view);
+                .chain(placements::view);
     }
 
     @WithTransaction
-    public Uni<Views.RequestView> substituteByInvitee(LinkClaims link, UUID invitationId,
+    public Uni<PlacedRequest> substituteByInvitee(LinkClaims link, UUID invitationId,
                                                       SpeakingRequest.Speaker speaker) {
         return access.linkedInvitation(link, invitationId)
                 .chain(inv -> access.lockedActiveRequestOf(inv)
@@ -65,14 +66,14 @@ public class SpeakingRequestChanges {
     // ---------------------------------------------------------------- the secretariat
 
     @WithTransaction
-    public Uni<Views.RequestView> reject(UUID requestId, String reason) {
+    public Uni<PlacedRequest> reject(UUID requestId, String reason) {
         return access.lockedActiveRequest(requestId)
                 .call(r -> close(r, RequestStatus.REJECTED, reason))
-                .chain(views::view);
+                .chain(placements::view);
     }
 
     @WithTransaction
-    public Uni<Views.RequestView> substituteForDelegation(UUID requestId, SpeakingRequest.Speaker speaker) {
+    public Uni<PlacedRequest> substituteForDelegation(UUID requestId, SpeakingRequest.Speaker speaker) {
         return access.lockedActiveRequest(requestId).chain(r -> InvitationEntity.<InvitationEntity>findById(r.invitationId)
                 .chain(inv -> {
                     Mapping.delegation(inv).requireNotErased();
@@ -85,12 +86,12 @@ public class SpeakingRequestChanges {
      * ({@link SpeakingRequest#decideRank}); the forum is recomputed either way.
      */
     @WithTransaction
-    public Uni<Views.RequestView> decideRank(UUID requestId, boolean confirm, String note, String decidedBy) {
+    public Uni<PlacedRequest> decideRank(UUID requestId, boolean confirm, String note, String decidedBy) {
         Instant now = clock.instant();
         return access.lockedActiveRequest(requestId).chain(r -> InvitationEntity.<InvitationEntity>findById(r.invitationId)
                 .chain(inv -> seatOf(r).chain(seatedIn -> recorder.record(r, Mapping.request(r).decideRank(confirm,
                         note, decidedBy, Mapping.delegation(inv).invitedRank(), ranks, seatedIn, now))))
-                .chain(() -> views.view(r)));
+                .chain(() -> placements.view(r)));
     }
 
     // ---------------------------------------------------------------- from registration events
@@ -126,13 +127,13 @@ public class SpeakingRequestChanges {
 
     // ---------------------------------------------------------------- the work
 
-    private Uni<Views.RequestView> substitute(InvitationEntity inv, SpeakingRequestEntity r,
+    private Uni<PlacedRequest> substitute(InvitationEntity inv, SpeakingRequestEntity r,
                                               SpeakingRequest.Speaker given, Actor actor) {
         Instant now = clock.instant();
         return seatOf(r)
                 .chain(seatedIn -> recorder.record(r, Mapping.request(r).substitute(given, Mapping.delegation(inv),
                         actor, ranks, seatedIn, now)))
-                .chain(() -> views.view(r));
+                .chain(() -> placements.view(r));
     }
 
     private Uni<Void> close(SpeakingRequestEntity r, RequestStatus end, String reason) {

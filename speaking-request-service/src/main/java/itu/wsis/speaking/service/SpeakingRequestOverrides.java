@@ -2,6 +2,7 @@ package itu.wsis.speaking.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.SessionEntity;
@@ -21,41 +22,41 @@ public class SpeakingRequestOverrides {
     private final AllocationRepository allocations;
     private final SpeakingRequestAccess access;
     private final SpeakingRequestRecorder recorder;
-    private final SpeakingRequestViews views;
+    private final PlacedRequests placements;
 
     SpeakingRequestOverrides(AllocationRepository allocations, SpeakingRequestAccess access, SpeakingRequestRecorder recorder,
-                             SpeakingRequestViews views) {
+                             PlacedRequests placements) {
         this.allocations = allocations;
         this.access = access;
         this.recorder = recorder;
-        this.views = views;
+        this.placements = placements;
     }
 
     /** Pins a request to a session ({@link SpeakingRequest#assign}). It takes a seat there even if the rule would not give it one. */
     @WithTransaction
-    public Uni<Views.RequestView> assign(UUID requestId, UUID sessionId) {
+    public Uni<PlacedRequest> assign(UUID requestId, UUID sessionId) {
         return access.lockedActiveRequest(requestId).chain(r -> SessionEntity.<SessionEntity>findById(sessionId)
                 .chain(session -> allocations.pinnedTo(sessionId, r.id).map(pinned -> Mapping.request(r).assign(sessionId,
                         session == null || !session.forumId.equals(r.forumId) ? null : Mapping.slots(session), pinned)))
                 .chain(assigned -> recorder.record(r, assigned))
-                .chain(() -> views.view(r)));
+                .chain(() -> placements.view(r)));
     }
 
     /** Puts a request on the waiting list and keeps it there until assigned or released to the rule. */
     @WithTransaction
-    public Uni<Views.RequestView> hold(UUID requestId) {
+    public Uni<PlacedRequest> hold(UUID requestId) {
         return override(requestId, SpeakingRequest::hold);
     }
 
     /** Removes any override: the rule places the request again. */
     @WithTransaction
-    public Uni<Views.RequestView> release(UUID requestId) {
+    public Uni<PlacedRequest> release(UUID requestId) {
         return override(requestId, SpeakingRequest::release);
     }
 
-    private Uni<Views.RequestView> override(UUID requestId, UnaryOperator<SpeakingRequest> change) {
+    private Uni<PlacedRequest> override(UUID requestId, UnaryOperator<SpeakingRequest> change) {
         return access.lockedActiveRequest(requestId)
                 .call(r -> recorder.record(r, change.apply(Mapping.request(r))))
-                .chain(views::view);
+                .chain(placements::view);
     }
 }

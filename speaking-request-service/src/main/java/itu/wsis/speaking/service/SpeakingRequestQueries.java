@@ -2,6 +2,7 @@ package itu.wsis.speaking.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
@@ -20,23 +21,23 @@ public class SpeakingRequestQueries {
     private final AllocationEngine engine;
     private final AllocationRepository allocations;
     private final SpeakingRequestAccess access;
-    private final SpeakingRequestViews views;
+    private final PlacedRequests placements;
 
     SpeakingRequestQueries(AllocationEngine engine, AllocationRepository allocations, SpeakingRequestAccess access,
-                           SpeakingRequestViews views) {
+                           PlacedRequests placements) {
         this.engine = engine;
         this.allocations = allocations;
         this.access = access;
-        this.views = views;
+        this.placements = placements;
     }
 
     /** The delegation's latest request, active or not. */
     @WithSession
-    public Uni<Views.RequestView> mine(LinkClaims link, UUID invitationId) {
+    public Uni<PlacedRequest> mine(LinkClaims link, UUID invitationId) {
         return access.linkedInvitation(link, invitationId)
                 .chain(inv -> allocations.latestRequestOf(inv.id))
                 .onItem().ifNull().failWith(() -> SpeakingRequestAccess.noRequestFor(invitationId))
-                .chain(views::view);
+                .chain(placements::view);
     }
 
     /** The forum of the link's invitation, for the list of sessions it may ask for. */
@@ -51,13 +52,13 @@ public class SpeakingRequestQueries {
     }
 
     @WithSession
-    public Uni<Views.RequestView> get(UUID requestId) {
-        return access.request(requestId).chain(views::view);
+    public Uni<PlacedRequest> get(UUID requestId) {
+        return access.request(requestId).chain(placements::view);
     }
 
     /** Every request of a forum (of one status, unless {@code status} is null), in order of submission. */
     @WithSession
-    public Uni<List<Views.RequestView>> list(UUID forumId, RequestStatus status) {
+    public Uni<List<PlacedRequest>> list(UUID forumId, RequestStatus status) {
         return ForumEntity.<ForumEntity>findById(forumId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found", "No forum " + forumId))
                 .chain(forum -> engine.load(forum).chain(state -> {
@@ -66,7 +67,7 @@ public class SpeakingRequestQueries {
                                     "forumId = ?1 order by submittedAt, id", forumId)
                             .map(all -> all.stream()
                                     .filter(r -> status == null || status == r.status)
-                                    .map(r -> views.viewIn(state, allocation, r))
+                                    .map(r -> placements.viewIn(state, allocation, r))
                                     .toList());
                 }));
     }

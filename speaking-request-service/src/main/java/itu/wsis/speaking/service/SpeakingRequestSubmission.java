@@ -3,6 +3,7 @@ package itu.wsis.speaking.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.config.SpeakingConfig;
+import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.Actor;
 import itu.wsis.speaking.domain.RankClaimPolicy;
 import itu.wsis.speaking.domain.SpeakingRequest;
@@ -35,28 +36,28 @@ public class SpeakingRequestSubmission {
     private final Outbox outbox;
     private final Clock clock;
     private final SpeakingRequestAccess access;
-    private final SpeakingRequestViews views;
+    private final PlacedRequests placements;
     private final SubmissionPolicy policy;
 
     SpeakingRequestSubmission(AllocationEngine engine, AllocationRepository allocations, Outbox outbox, Clock clock,
-                              SpeakingRequestAccess access, SpeakingRequestViews views, SpeakingConfig config) {
+                              SpeakingRequestAccess access, PlacedRequests placements, SpeakingConfig config) {
         this.engine = engine;
         this.allocations = allocations;
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
-        this.views = views;
+        this.placements = placements;
         this.policy = new SubmissionPolicy(new RankClaimPolicy(Mapping.precedence(config)));
     }
 
     @WithTransaction
-    public Uni<Views.RequestView> byInvitee(LinkClaims link, UUID invitationId, SubmissionPolicy.Draft draft) {
+    public Uni<PlacedRequest> byInvitee(LinkClaims link, UUID invitationId, SubmissionPolicy.Draft draft) {
         return access.linkedInvitation(link, invitationId).chain(inv -> submit(inv, draft, Actor.INVITEE));
     }
 
     /** A request received by letter or email, entered by the secretariat on the delegation's behalf. */
     @WithTransaction
-    public Uni<Views.RequestView> forDelegation(UUID invitationId, SubmissionPolicy.Draft draft) {
+    public Uni<PlacedRequest> forDelegation(UUID invitationId, SubmissionPolicy.Draft draft) {
         return InvitationEntity.<InvitationEntity>findById(invitationId)
                 .onItem().ifNull().failWith(() -> ProblemException.badRequest("invitationId",
                         "no invitation " + invitationId + " is known to this service"))
@@ -66,7 +67,7 @@ public class SpeakingRequestSubmission {
                 });
     }
 
-    private Uni<Views.RequestView> submit(InvitationEntity inv, SubmissionPolicy.Draft draft, Actor actor) {
+    private Uni<PlacedRequest> submit(InvitationEntity inv, SubmissionPolicy.Draft draft, Actor actor) {
         SubmissionPolicy.Admitted admitted = policy.admit(Mapping.delegation(inv), draft, actor);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return engine.lock(inv.forumId).chain(forum -> allocations.activeRequestOf(inv.id)
@@ -77,12 +78,12 @@ public class SpeakingRequestSubmission {
     }
 
     /** A late request rejected at once is stored with its events; any other is allocated before it is answered. */
-    private Uni<Views.RequestView> store(ForumEntity forum, SpeakingRequest.Decision decision, Instant now) {
+    private Uni<PlacedRequest> store(ForumEntity forum, SpeakingRequest.Decision decision, Instant now) {
         SpeakingRequestEntity r = Mapping.write(decision.request(), new SpeakingRequestEntity());
         if (!decision.request().active()) {
             return r.<SpeakingRequestEntity>persist()
                     .chain(() -> outbox.appendAll(decision.events()))
-                    .chain(() -> views.view(r));
+                    .chain(() -> placements.view(r));
         }
         return r.<SpeakingRequestEntity>persist()
                 .chain(() -> engine.loadAfterFlush(forum))
@@ -90,7 +91,7 @@ public class SpeakingRequestSubmission {
                         .call(result -> outbox.appendAll(SpeakingRequestRecorder.concat(decision.events(),
                                 result.events())))
                         // The state and allocation at hand are the new truth: no second read needed.
-                        .map(result -> views.viewOf(state, result.allocation(), r)));
+                        .map(result -> placements.viewOf(state, result.allocation(), r)));
     }
 
     /** The latest revision of the letter decides; the invitation's own copy is the fallback. */

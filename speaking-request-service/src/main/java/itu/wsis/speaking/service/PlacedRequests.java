@@ -3,6 +3,8 @@ package itu.wsis.speaking.service;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.domain.PlacedRequest;
+import itu.wsis.speaking.domain.Slot;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
@@ -11,45 +13,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** A request as the services answer it: with its seat and the one line that explains its place, while active. */
+/** Requests as the services answer them: each with its slot and the one line that explains its place, while active. */
 @ApplicationScoped
-class SpeakingRequestViews {
+class PlacedRequests {
 
     private final AllocationEngine engine;
 
-    SpeakingRequestViews(AllocationEngine engine) {
+    PlacedRequests(AllocationEngine engine) {
         this.engine = engine;
     }
 
-    Uni<Views.RequestView> view(SpeakingRequestEntity r) {
+    Uni<PlacedRequest> view(SpeakingRequestEntity r) {
         if (!r.status.active()) {
-            return Uni.createFrom().item(Mapping.request(r, null, null));
+            return Uni.createFrom().item(Mapping.placed(r, null, null));
         }
         return ForumEntity.<ForumEntity>findById(r.forumId).chain(forum -> engine.load(forum).map(state ->
-                Mapping.request(r, seat(state, r.id), engine.explain(state, engine.compute(state, forum.frozen), r))));
+                Mapping.placed(r, seat(state, r.id), engine.explain(state, engine.compute(state, forum.frozen), r))));
     }
 
     /** A view from a fresh allocation, before its seats are read back: seat and explanation come from the outcome. */
-    Views.RequestView viewOf(AllocationEngine.State state, Allocation allocation, SpeakingRequestEntity r) {
-        Views.Seat seat = null;
+    PlacedRequest viewOf(AllocationEngine.State state, Allocation allocation, SpeakingRequestEntity r) {
+        Slot seat = null;
         if (allocation.outcomeOf(r.id) instanceof Outcome.Allocated allocated) {
             SessionEntity session = state.sessionsById.get(allocated.sessionId());
-            seat = new Views.Seat(session.id, allocated.position(), Mapping.plannedStart(session, allocated.position()));
+            seat = new Slot(session.id, allocated.position(), Mapping.plannedStart(session, allocated.position()));
         }
-        return Mapping.request(r, seat, engine.explain(state, allocation, r));
+        return Mapping.placed(r, seat, engine.explain(state, allocation, r));
     }
 
     /** A view of every request in a forum's state: active ones with their seat and explanation. */
-    Views.RequestView viewIn(AllocationEngine.State state, Allocation allocation, SpeakingRequestEntity r) {
-        return Mapping.request(r, seat(state, r.id), r.status.active() ? engine.explain(state, allocation, r) : null);
+    PlacedRequest viewIn(AllocationEngine.State state, Allocation allocation, SpeakingRequestEntity r) {
+        return Mapping.placed(r, seat(state, r.id), r.status.active() ? engine.explain(state, allocation, r) : null);
     }
 
-    private static Views.Seat seat(AllocationEngine.State state, UUID requestId) {
+    private static Slot seat(AllocationEngine.State state, UUID requestId) {
         AllocationRepository.Seat seat = state.seats.get(requestId);
         if (seat == null) {
             return null;
         }
         SessionEntity session = state.sessionsById.get(seat.sessionId());
-        return new Views.Seat(seat.sessionId(), seat.position(), Mapping.plannedStart(session, seat.position()));
+        return new Slot(seat.sessionId(), seat.position(), Mapping.plannedStart(session, seat.position()));
     }
 }
