@@ -24,7 +24,7 @@ public record DryRun(UUID forumId, boolean frozen, Instant computedAt, List<Line
      * whether that differs (another session, another place in it, a seat gained or lost).
      */
     public record Line(UUID requestId, String memberState, Rank rank, RequestStatus currentStatus,
-                       UUID currentSessionId, String outcome, UUID sessionId, Integer position,
+                       UUID currentSessionId, RequestStatus outcome, UUID sessionId, Integer position,
                        Integer waitingPosition, boolean changes, String explanation) {
     }
 
@@ -40,7 +40,7 @@ public record DryRun(UUID forumId, boolean frozen, Instant computedAt, List<Line
         boolean changes = currentSession == null ? sessionId != null
                 : sessionId == null || !sessionId.equals(currentSession) || !position.equals(currentPosition);
         return new Line(requestId, memberState, rank, status, currentSession,
-                sessionId == null ? "WAITLISTED" : "ALLOCATED", sessionId, position, waiting, changes, explanation);
+                sessionId == null ? RequestStatus.WAITLISTED : RequestStatus.ALLOCATED, sessionId, position, waiting, changes, explanation);
     }
 
     /** The lines in reading order; {@code startOf} gives a session's start. */

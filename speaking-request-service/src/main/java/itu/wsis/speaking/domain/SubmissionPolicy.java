@@ -6,7 +6,6 @@ import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.SpeakingModality;
-import itu.wsis.events.SpeakingRequestRejected;
 import itu.wsis.events.SpeakingRequestSubmitted;
 
 import java.time.Instant;

@@ -164,7 +164,7 @@ public final class Dtos {
                                 Integer waitingPosition, boolean changes, String explanation) {
         static DryRunLineDto from(DryRun.Line l) {
             return new DryRunLineDto(l.requestId(), l.memberState(), l.rank(), l.currentStatus(), l.currentSessionId(),
-                    l.outcome(), l.sessionId(), l.position(), l.waitingPosition(), l.changes(), l.explanation());
+                    l.outcome().name(), l.sessionId(), l.position(), l.waitingPosition(), l.changes(), l.explanation());
         }
     }
 

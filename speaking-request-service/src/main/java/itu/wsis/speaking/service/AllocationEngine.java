@@ -4,15 +4,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.RankConfirmation;
-import itu.wsis.events.SpeakingRequestPromoted;
-import itu.wsis.events.SpeakingRequestWaitlisted;
-import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.AllocationPolicy;
 import itu.wsis.speaking.domain.Candidate;
 import itu.wsis.speaking.domain.Outcome;
-import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.domain.Reallocation;
+import itu.wsis.speaking.domain.Session;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
@@ -140,50 +138,46 @@ public class AllocationEngine {
 
     /**
      * Recomputes the forum, writes statuses, waiting positions and seats, and returns the events of every request
-     * whose outcome changed: a new request is allocated or waitlisted, a waiting one promoted, a seated one moved
-     * to another session or back to the waiting list. A move within one session's order is not an event: the list
-     * of speakers shows it.
+     * whose outcome changed ({@link Reallocation} decides which).
      */
     public record Reallocated(List<DomainEvent> events, Allocation allocation) {
     }
 
     public Uni<Reallocated> reallocate(State state, Set<UUID> newRequestIds, Instant now) {
         Allocation allocation = compute(state, state.forum.frozen);
-        List<DomainEvent> events = new ArrayList<>();
+        Map<UUID, SpeakingRequestEntity> rows = new HashMap<>();
+        state.active.forEach(r -> rows.put(r.id, r));
+        Reallocation.Result result = Reallocation.of(allocation, before(state, newRequestIds), sessions(state),
+                id -> explain(state, allocation, rows.get(id)), now);
+        for (Reallocation.After after : result.requests()) {
+            SpeakingRequestEntity r = rows.get(after.requestId());
+            r.status = after.status();
+            r.waitingPosition = after.waitingPosition();
+        }
         List<AllocationRepository.Seat> seats = new ArrayList<>();
-        ZoneId zone = state.zone();
         for (SpeakingRequestEntity r : state.active) {
-            Outcome outcome = allocation.outcomeOf(r.id);
-            AllocationRepository.Seat before = state.seats.get(r.id);
-            boolean isNew = newRequestIds.contains(r.id);
-            if (outcome instanceof Outcome.Allocated allocated) {
-                SessionEntity session = state.sessionsById.get(allocated.sessionId());
-                seats.add(new AllocationRepository.Seat(session.id, allocated.position(), r.id));
-                boolean promoted = !isNew && r.status == RequestStatus.WAITLISTED;
-                boolean moved = !isNew && before != null && !before.sessionId().equals(session.id);
-                if (isNew || moved) {
-                    events.add(new SpeakingSlotAllocated(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                            Mapping.titles(session), session.startsAt, zone.getId(), allocated.position(),
-                            Mapping.plannedStart(session, allocated.position()), session.statementMinutes,
-                            r.modality));
-                } else if (promoted) {
-                    events.add(new SpeakingRequestPromoted(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                            Mapping.titles(session), session.startsAt, zone.getId(), allocated.position(),
-                            Mapping.plannedStart(session, allocated.position()), session.statementMinutes,
-                            r.modality));
-                }
-                r.status = RequestStatus.ALLOCATED;
-                r.waitingPosition = null;
-            } else if (outcome instanceof Outcome.Waiting waiting) {
-                boolean demoted = !isNew && r.status == RequestStatus.ALLOCATED;
-                if (isNew || demoted) {
-                    events.add(new SpeakingRequestWaitlisted(UUID.randomUUID(), now, r.invitationId, r.id,
-                            waiting.position(), explain(state, allocation, r)));
-                }
-                r.status = RequestStatus.WAITLISTED;
-                r.waitingPosition = waiting.position();
+            if (allocation.outcomeOf(r.id) instanceof Outcome.Allocated allocated) {
+                seats.add(new AllocationRepository.Seat(allocated.sessionId(), allocated.position(), r.id));
             }
         }
-        return allocations.replaceSeats(state.forum.id, seats).replaceWith(new Reallocated(events, allocation));
+        return allocations.replaceSeats(state.forum.id, seats)
+                .replaceWith(new Reallocated(result.events(), allocation));
+    }
+
+    /** The active requests as they stand before a recomputation. */
+    static List<Reallocation.Before> before(State state, Set<UUID> newRequestIds) {
+        return state.active.stream().map(r -> {
+            AllocationRepository.Seat seat = state.seats.get(r.id);
+            return new Reallocation.Before(r.id, r.invitationId, r.modality, r.status,
+                    seat == null ? null : seat.sessionId(), newRequestIds.contains(r.id));
+        }).toList();
+    }
+
+    /** The forum's sessions as the domain sees them, by id. */
+    static Map<UUID, Session> sessions(State state) {
+        ZoneId zone = state.zone();
+        Map<UUID, Session> sessions = new HashMap<>();
+        state.sessions.forEach(s -> sessions.put(s.id, Mapping.session(s, zone)));
+        return sessions;
     }
 }

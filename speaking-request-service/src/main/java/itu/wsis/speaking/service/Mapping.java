@@ -1,8 +1,6 @@
 package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
-import itu.wsis.events.Rank;
-import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.AllocationSettings;
@@ -19,9 +17,7 @@ import itu.wsis.speaking.repository.InvitationEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;

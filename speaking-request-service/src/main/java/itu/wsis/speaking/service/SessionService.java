@@ -6,13 +6,9 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.SpeakingModality;
-import itu.wsis.events.SpeakingRequestPromoted;
-import itu.wsis.events.SpeakingRequestWaitlisted;
-import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.events.SpeakingSlotRescheduled;
-import itu.wsis.speaking.domain.Outcome;
+import itu.wsis.speaking.domain.Reallocation;
 import itu.wsis.speaking.domain.Session;
-import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
@@ -30,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -106,37 +101,14 @@ public class SessionService {
 
     /**
      * The reallocation's events, plus a SpeakingSlotRescheduled for each request that kept its seat in the changed
-     * session but whose planned start moved (the session's new time, or its new statement length): whoever put the
-     * slot in a calendar is told. Requests the reallocation moved elsewhere have their own event already.
+     * session but whose planned start moved ({@link Reallocation#reschedules}).
      */
     private static List<DomainEvent> withReschedules(AllocationEngine.State state, SessionEntity session,
                                                      Map<UUID, Instant> plannedBefore,
                                                      AllocationEngine.Reallocated result, Instant now) {
         List<DomainEvent> events = new ArrayList<>(result.events());
-        Set<UUID> announced = new HashSet<>();
-        for (DomainEvent e : result.events()) {
-            if (e instanceof SpeakingSlotAllocated a) {
-                announced.add(a.requestId());
-            } else if (e instanceof SpeakingRequestPromoted p) {
-                announced.add(p.requestId());
-            } else if (e instanceof SpeakingRequestWaitlisted w) {
-                announced.add(w.requestId());
-            }
-        }
-        ZoneId zone = state.zone();
-        for (SpeakingRequestEntity r : state.active) {
-            if (announced.contains(r.id) || !plannedBefore.containsKey(r.id)
-                    || !(result.allocation().outcomeOf(r.id) instanceof Outcome.Allocated seat)
-                    || !seat.sessionId().equals(session.id)) {
-                continue;
-            }
-            Instant planned = Mapping.plannedStart(session, seat.position());
-            if (!planned.equals(plannedBefore.get(r.id))) {
-                events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                        Mapping.titles(session), session.startsAt, zone.getId(), seat.position(), planned,
-                        session.statementMinutes, r.modality));
-            }
-        }
+        events.addAll(Reallocation.reschedules(Mapping.session(session, state.zone()), result.allocation(),
+                AllocationEngine.before(state, Set.of()), plannedBefore, result.events(), now));
         return events;
     }
 

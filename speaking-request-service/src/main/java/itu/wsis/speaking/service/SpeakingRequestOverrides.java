@@ -6,7 +6,6 @@ import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.SessionEntity;
-import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;

@@ -41,9 +41,9 @@ class AllocationReadingsTest {
         assertThat(line(null, null, new Outcome.Allocated(a, 1)).changes()).as("gains a seat").isTrue();
         DryRun.Line waiting = line(null, null, new Outcome.Waiting(4));
         assertThat(waiting.changes()).isFalse();
-        assertThat(waiting.outcome()).isEqualTo("WAITLISTED");
+        assertThat(waiting.outcome()).isEqualTo(RequestStatus.WAITLISTED);
         assertThat(waiting.waitingPosition()).isEqualTo(4);
-        assertThat(line(a, 2, new Outcome.Allocated(a, 2)).outcome()).isEqualTo("ALLOCATED");
+        assertThat(line(a, 2, new Outcome.Allocated(a, 2)).outcome()).isEqualTo(RequestStatus.ALLOCATED);
     }
 
     @Test
