@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Map;
+
 /** The speaking rules' refusals as problem documents: an input at fault is 400 on its field, a refusal 409. */
 public class DomainProblemMappers {
 
@@ -18,7 +20,9 @@ public class DomainProblemMappers {
             return problems.problem(ProblemException.badRequest(e.field(), e.getMessage()), uri);
         }
         ProblemException problem = ProblemException.conflict(e.slug(), e.getMessage());
-        e.details().forEach(problem::with);
+        for (Map.Entry<String, Object> member : e.details().entrySet()) {
+            problem = problem.with(member.getKey(), member.getValue());
+        }
         return problems.problem(problem, uri);
     }
 }
