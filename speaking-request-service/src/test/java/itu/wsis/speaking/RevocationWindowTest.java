@@ -5,7 +5,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
-import itu.wsis.speaking.service.SpeakingRequestService;
+import itu.wsis.speaking.domain.SpeakingRequest;
+import itu.wsis.speaking.domain.SubmissionPolicy;
+import itu.wsis.speaking.service.SpeakingRequestSubmission;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.testing.TestPostgres;
@@ -30,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 class RevocationWindowTest {
 
     @Inject
-    SpeakingRequestService requests;
+    SpeakingRequestSubmission submission;
 
     @Test
     void aSubmissionAdmittedBeforeTheRevocationWasConsumedIsRefusedInItsTransaction() {
@@ -42,12 +44,11 @@ class RevocationWindowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(Fixtures.DB,
                 "select count(*) from invitation where revoked and id = ?", d.invitationId()) == 1);
 
-        var command = new itu.wsis.speaking.service.Commands.Submit(
-                new itu.wsis.speaking.service.Commands.SpeakerInput("Minister", "Minister", null, false),
+        var draft = new SubmissionPolicy.Draft(new SpeakingRequest.Speaker("Minister", "Minister", null, false),
                 List.of(session), itu.wsis.events.Language.EN, itu.wsis.events.SpeakingModality.IN_PERSON, "Topic",
                 null, null);
         Throwable refused = catchThrowable(() -> VertxContextSupport.subscribeAndAwait(() ->
-                requests.submitAsInvitee(admitted, d.invitationId(), command)));
+                submission.byInvitee(admitted, d.invitationId(), draft)));
 
         assertThat(refused).isInstanceOf(ProblemException.class);
         assertThat(((ProblemException) refused).status()).isEqualTo(410);

@@ -1,5 +1,7 @@
 package itu.wsis.speaking.domain;
 
+import java.util.List;
+
 /**
  * The lifecycle of a speaking request. A request is born ALLOCATED or WAITLISTED (the allocation runs in the same
  * transaction as the submission), moves between those two while the list is recomputed, and ends WITHDRAWN or
@@ -7,6 +9,9 @@ package itu.wsis.speaking.domain;
  */
 public enum RequestStatus {
     ALLOCATED, WAITLISTED, WITHDRAWN, REJECTED;
+
+    /** The states of a request that takes part in the allocation. */
+    public static final List<RequestStatus> ACTIVE = List.of(ALLOCATED, WAITLISTED);
 
     public boolean active() {
         return this == ALLOCATED || this == WAITLISTED;

@@ -1,8 +1,11 @@
 package itu.wsis.speaking.repository;
 
+import itu.wsis.speaking.domain.LatePolicy;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -27,8 +30,9 @@ public class ForumEntity extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "late_policy")
-    public String latePolicy;
+    public LatePolicy latePolicy;
 
     @Column(name = "frozen")
     public boolean frozen;

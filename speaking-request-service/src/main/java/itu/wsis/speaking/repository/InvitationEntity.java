@@ -1,8 +1,13 @@
 package itu.wsis.speaking.repository;
 
+import itu.wsis.events.ParticipationMode;
+import itu.wsis.events.Rank;
+import itu.wsis.events.ReplyStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -27,8 +32,9 @@ public class InvitationEntity extends PanacheEntityBase {
     @Column(name = "member_state")
     public String memberState;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "rank")
-    public String rank;
+    public Rank rank;
 
     @Column(name = "link_version")
     public int linkVersion;
@@ -48,14 +54,16 @@ public class InvitationEntity extends PanacheEntityBase {
     @Column(name = "revoked")
     public boolean revoked;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "reply_status")
-    public String replyStatus;
+    public ReplyStatus replyStatus;
 
     @Column(name = "reply_version")
     public int replyVersion;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "attendance_mode")
-    public String attendanceMode;
+    public ParticipationMode attendanceMode;
 
     /** The person's data was erased on request: no new personal data for this invitation. */
     @Column(name = "erased_at")

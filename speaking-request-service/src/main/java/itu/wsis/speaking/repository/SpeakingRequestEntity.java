@@ -1,8 +1,16 @@
 package itu.wsis.speaking.repository;
 
+import itu.wsis.events.Rank;
+import itu.wsis.events.RankConfirmation;
+import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.Actor;
+import itu.wsis.speaking.domain.OverrideKind;
+import itu.wsis.speaking.domain.RequestStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -32,19 +40,22 @@ public class SpeakingRequestEntity extends PanacheEntityBase {
     @Column(name = "speaker_title")
     public String speakerTitle;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "speaker_rank")
-    public String speakerRank;
+    public Rank speakerRank;
 
     @Column(name = "speaker_substitute")
     public boolean speakerSubstitute;
 
     /** The rank the allocation orders by: the claimed one unless it waits for, or was refused, confirmation. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "precedence_rank")
-    public String precedenceRank;
+    public Rank precedenceRank;
 
     /** Null when the invitation supports the claimed rank; else PENDING, CONFIRMED or REFUSED. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "rank_confirmation")
-    public String rankConfirmation;
+    public RankConfirmation rankConfirmation;
 
     @Column(name = "rank_decided_by")
     public String rankDecidedBy;
@@ -62,8 +73,9 @@ public class SpeakingRequestEntity extends PanacheEntityBase {
     @Column(name = "statement_language")
     public String statementLanguage;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "modality")
-    public String modality;
+    public SpeakingModality modality;
 
     @Column(name = "topic")
     public String topic;
@@ -77,20 +89,23 @@ public class SpeakingRequestEntity extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "submitted_by")
-    public String submittedBy;
+    public Actor submittedBy;
 
     @Column(name = "late")
     public boolean late;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public String status;
+    public RequestStatus status;
 
     @Column(name = "waiting_position")
     public Integer waitingPosition;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "override_kind")
-    public String overrideKind;
+    public OverrideKind overrideKind;
 
     @Column(name = "override_session_id")
     public UUID overrideSessionId;

@@ -3,8 +3,8 @@ package itu.wsis.speaking.rest;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.support.csv.SpreadsheetCsv;
-import itu.wsis.speaking.service.ForumService;
-import itu.wsis.speaking.service.Views;
+import itu.wsis.speaking.service.AllocationService;
+import itu.wsis.speaking.domain.ListOfSpeakers;
 import itu.wsis.support.openapi.ApiContract;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +46,10 @@ public class AllocationResource {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final ForumService forums;
+    private final AllocationService forums;
     private final CurrentIdentityAssociation identity;
 
-    public AllocationResource(ForumService forums, CurrentIdentityAssociation identity) {
+    public AllocationResource(AllocationService forums, CurrentIdentityAssociation identity) {
         this.forums = forums;
         this.identity = identity;
     }
@@ -130,11 +131,11 @@ public class AllocationResource {
             StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM);
             csv.append(SpreadsheetCsv.row(List.of("position", "member_state", "speaker", "title", "rank", "substitute",
                     "modality", "language", "planned_start_local", "planned_start_utc")));
-            for (Views.SpeakerLine s : l.speakers()) {
+            for (ListOfSpeakers.Speaker s : l.speakers()) {
                 csv.append(SpreadsheetCsv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
                         nullSafe(s.speakerName()), nullSafe(s.speakerTitle()), s.rank().name(),
                         Boolean.toString(s.substitute()),
-                        s.modality().name(), s.language().code(), LOCAL.format(s.plannedLocalStart()),
+                        s.modality().name(), s.language().code(), LOCAL.format(LocalDateTime.ofInstant(s.plannedStart(), l.session().zone())),
                         s.plannedStart().toString())));
             }
             return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
@@ -144,7 +145,7 @@ public class AllocationResource {
         });
     }
 
-    private Uni<Views.SpeakersList> list(UUID sessionId) {
+    private Uni<ListOfSpeakers> list(UUID sessionId) {
         return identity.getDeferredIdentity()
                 .map(who -> !who.isAnonymous() && who.hasRole(Roles.SECRETARIAT))
                 .onFailure().recoverWithItem(false)

@@ -4,10 +4,18 @@ import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
 import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.AllocationSettings;
+import itu.wsis.speaking.domain.DryRun;
 import itu.wsis.speaking.domain.LatePolicy;
+import itu.wsis.speaking.domain.ListOfSpeakers;
+import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.domain.Session;
+import itu.wsis.speaking.domain.Slot;
+import itu.wsis.speaking.domain.SpeakingRequest;
+import itu.wsis.speaking.domain.SubmissionPolicy;
 import itu.wsis.speaking.service.Commands;
-import itu.wsis.speaking.service.Views;
+import itu.wsis.speaking.service.SessionService;
 import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +28,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +47,8 @@ public final class Dtos {
     public record SpeakerBody(@NotBlank @SingleLine @Size(max = 200) String name,
                               @NotBlank @SingleLine @Size(max = 200) String title,
                               Rank rank, boolean substitute) {
-        Commands.SpeakerInput toInput() {
-            return new Commands.SpeakerInput(name, title, rank, substitute);
+        SpeakingRequest.Speaker toSpeaker() {
+            return new SpeakingRequest.Speaker(name, title, rank, substitute);
         }
     }
 
@@ -52,9 +61,9 @@ public final class Dtos {
             @Size(max = 20000) String statementText,
             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
             String videoReference) {
-        Commands.Submit toCommand() {
-            return new Commands.Submit(speaker.toInput(), preferredSessionIds, statementLanguage, modality, topic,
-                    statementText, videoReference);
+        SubmissionPolicy.Draft toDraft() {
+            return new SubmissionPolicy.Draft(speaker.toSpeaker(), preferredSessionIds, statementLanguage, modality,
+                    topic, statementText, videoReference);
         }
     }
 
@@ -102,15 +111,16 @@ public final class Dtos {
     public record SessionDto(UUID id, UUID forumId, Map<String, String> titles, Instant startsAt, Instant endsAt,
                              LocalDateTime localStart, LocalDateTime localEnd, String timeZone, int capacity,
                              int allocated, int statementMinutes, Set<SpeakingModality> modalities) {
-        static SessionDto from(Views.SessionView v) {
-            return new SessionDto(v.id(), v.forumId(), byCode(v.titles()), v.startsAt(), v.endsAt(), v.localStart(),
-                    v.localEnd(), v.timeZone(), v.capacity(), v.allocated(), v.statementMinutes(), v.modalities());
+        static SessionDto from(Session s) {
+            return new SessionDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.endsAt(),
+                    LocalDateTime.ofInstant(s.startsAt(), s.zone()), LocalDateTime.ofInstant(s.endsAt(), s.zone()),
+                    s.zone().getId(), s.capacity(), s.allocated(), s.statementMinutes(), s.modalities());
         }
     }
 
     public record SeatDto(UUID sessionId, int position, Instant plannedStart) {
-        static SeatDto from(Views.Seat seat) {
-            return seat == null ? null : new SeatDto(seat.sessionId(), seat.position(), seat.plannedStart());
+        static SeatDto from(Slot slot) {
+            return slot == null ? null : new SeatDto(slot.sessionId(), slot.position(), slot.plannedStart());
         }
     }
 
@@ -124,13 +134,17 @@ public final class Dtos {
                                      RequestStatus status, SeatDto seat, Integer waitingPosition, String override,
                                      UUID overrideSessionId, String statusReason, String explanation,
                                      Rank rankForPrecedence, RankConfirmationDto rankConfirmation) {
-        static SpeakingRequestDto from(Views.RequestView v) {
-            return new SpeakingRequestDto(v.id(), v.invitationId(), v.forumId(), v.memberState(),
-                    new SpeakerDto(v.speakerName(), v.speakerTitle(), v.speakerRank(), v.substitute()),
-                    v.preferredSessionIds(), v.statementLanguage(), v.modality(), v.topic(), v.statementText(),
-                    v.videoReference(), v.submittedAt(), v.submittedBy(), v.late(), v.status(), SeatDto.from(v.seat()),
-                    v.waitingPosition(), v.override(), v.overrideSessionId(), v.statusReason(), v.explanation(),
-                    v.rankForPrecedence(), RankConfirmationDto.from(v.rankConfirmation()));
+        static SpeakingRequestDto from(PlacedRequest placed) {
+            SpeakingRequest r = placed.request();
+            SpeakingRequest.Speaker speaker = r.speaker();
+            return new SpeakingRequestDto(r.id(), r.invitationId(), r.forumId(), r.memberState(),
+                    new SpeakerDto(speaker.name(), speaker.title(), speaker.rank(), speaker.substitute()),
+                    r.preferredSessionIds(), r.statementLanguage(), r.modality(), r.topic(), r.statementText(),
+                    r.videoReference(), r.submittedAt(), r.submittedBy().name(), r.late(), r.status(),
+                    SeatDto.from(placed.slot()), r.waitingPosition(),
+                    r.overrideKind() == null ? null : r.overrideKind().name(), r.overrideSessionId(),
+                    r.statusReason(), placed.explanation(), r.standing().forPrecedence(),
+                    RankConfirmationDto.from(r.standing()));
         }
     }
 
@@ -139,22 +153,23 @@ public final class Dtos {
      * by {@code rankForPrecedence}, the invitation's rank, meanwhile), {@code CONFIRMED} or {@code REFUSED}.
      */
     public record RankConfirmationDto(RankConfirmation status, String decidedBy, Instant decidedAt, String note) {
-        static RankConfirmationDto from(Views.RankDecision d) {
-            return d == null ? null : new RankConfirmationDto(d.status(), d.decidedBy(), d.decidedAt(), d.note());
+        static RankConfirmationDto from(SpeakingRequest.RankStanding s) {
+            return s.confirmation() == null ? null
+                    : new RankConfirmationDto(s.confirmation(), s.decidedBy(), s.decidedAt(), s.note());
         }
     }
 
     public record DryRunLineDto(UUID requestId, String memberState, Rank rank, RequestStatus currentStatus,
                                 UUID currentSessionId, String outcome, UUID sessionId, Integer position,
                                 Integer waitingPosition, boolean changes, String explanation) {
-        static DryRunLineDto from(Views.DryRunLine l) {
+        static DryRunLineDto from(DryRun.Line l) {
             return new DryRunLineDto(l.requestId(), l.memberState(), l.rank(), l.currentStatus(), l.currentSessionId(),
-                    l.outcome(), l.sessionId(), l.position(), l.waitingPosition(), l.changes(), l.explanation());
+                    l.outcome().name(), l.sessionId(), l.position(), l.waitingPosition(), l.changes(), l.explanation());
         }
     }
 
     public record DryRunDto(UUID forumId, boolean frozen, Instant computedAt, List<DryRunLineDto> requests) {
-        static DryRunDto from(Views.DryRun d) {
+        static DryRunDto from(DryRun d) {
             return new DryRunDto(d.forumId(), d.frozen(), d.computedAt(),
                     d.requests().stream().map(DryRunLineDto::from).toList());
         }
@@ -163,32 +178,34 @@ public final class Dtos {
     public record SpeakerLineDto(int position, String memberState, String speakerName, String speakerTitle, Rank rank,
                                  boolean substitute, SpeakingModality modality, Language language,
                                  Instant plannedStart, LocalDateTime plannedLocalStart) {
-        static SpeakerLineDto from(Views.SpeakerLine l) {
+        static SpeakerLineDto from(ListOfSpeakers.Speaker l, ZoneId zone) {
             return new SpeakerLineDto(l.position(), l.memberState(), l.speakerName(), l.speakerTitle(), l.rank(),
-                    l.substitute(), l.modality(), l.language(), l.plannedStart(), l.plannedLocalStart());
+                    l.substitute(), l.modality(), l.language(), l.plannedStart(),
+                    LocalDateTime.ofInstant(l.plannedStart(), zone));
         }
     }
 
     public record SpeakersListDto(UUID sessionId, UUID forumId, Map<String, String> titles, Instant startsAt,
                                   String timeZone, int statementMinutes, boolean published, int revision,
                                   List<SpeakerLineDto> speakers) {
-        static SpeakersListDto from(Views.SpeakersList l) {
-            return new SpeakersListDto(l.sessionId(), l.forumId(), byCode(l.titles()), l.startsAt(), l.timeZone(),
-                    l.statementMinutes(), l.published(), l.revision(),
-                    l.speakers().stream().map(SpeakerLineDto::from).toList());
+        static SpeakersListDto from(ListOfSpeakers l) {
+            Session s = l.session();
+            return new SpeakersListDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.zone().getId(),
+                    s.statementMinutes(), l.published(), l.revision(),
+                    l.speakers().stream().map(line -> SpeakerLineDto.from(line, s.zone())).toList());
         }
     }
 
     public record AllocationSettingsDto(UUID forumId, String code, String timeZone, LatePolicy latePolicy,
                                         boolean frozen, int publishedRevision, Instant publishedAt) {
-        static AllocationSettingsDto from(Views.ForumSettings s) {
+        static AllocationSettingsDto from(AllocationSettings s) {
             return new AllocationSettingsDto(s.forumId(), s.code(), s.timeZone(), s.latePolicy(), s.frozen(),
                     s.publishedRevision(), s.publishedAt());
         }
     }
 
     public record DemoDataDto(UUID forumId, int sessions, int created) {
-        static DemoDataDto from(Views.DemoData d) {
+        static DemoDataDto from(SessionService.DemoProgramme d) {
             return new DemoDataDto(d.forumId(), d.sessions(), d.created());
         }
     }

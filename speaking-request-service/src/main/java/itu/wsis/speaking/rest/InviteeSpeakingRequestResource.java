@@ -2,7 +2,9 @@ package itu.wsis.speaking.rest;
 
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.service.SessionService;
-import itu.wsis.speaking.service.SpeakingRequestService;
+import itu.wsis.speaking.service.SpeakingRequestChanges;
+import itu.wsis.speaking.service.SpeakingRequestQueries;
+import itu.wsis.speaking.service.SpeakingRequestSubmission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import itu.wsis.support.links.InviteeLink;
@@ -47,12 +49,17 @@ import java.util.UUID;
 @RolesAllowed(Roles.INVITEE)
 public class InviteeSpeakingRequestResource {
 
-    private final SpeakingRequestService requests;
+    private final SpeakingRequestSubmission submission;
+    private final SpeakingRequestChanges changes;
+    private final SpeakingRequestQueries requests;
     private final SessionService sessions;
     private final SecurityIdentity identity;
 
-    public InviteeSpeakingRequestResource(SpeakingRequestService requests, SessionService sessions,
+    public InviteeSpeakingRequestResource(SpeakingRequestSubmission submission, SpeakingRequestChanges changes,
+                                          SpeakingRequestQueries requests, SessionService sessions,
                                           SecurityIdentity identity) {
+        this.submission = submission;
+        this.changes = changes;
         this.requests = requests;
         this.sessions = sessions;
         this.identity = identity;
@@ -91,7 +98,7 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
-        return requests.submitAsInvitee(InviteeLink.claims(identity), invitationId, body.toCommand())
+        return submission.byInvitee(InviteeLink.claims(identity), invitationId, body.toDraft())
                 .map(v -> Response.created(URI.create("/invitations/" + invitationId + "/speaking-request"))
                         .entity(Dtos.SpeakingRequestDto.from(v)).build());
     }
@@ -104,7 +111,7 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
-        return requests.substituteAsInvitee(InviteeLink.claims(identity), invitationId, body.toInput())
+        return changes.substituteByInvitee(InviteeLink.claims(identity), invitationId, body.toSpeaker())
                 .map(Dtos.SpeakingRequestDto::from);
     }
 
@@ -115,6 +122,6 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId) {
-        return requests.withdrawAsInvitee(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
+        return changes.withdrawByInvitee(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
     }
 }

@@ -3,7 +3,10 @@ package itu.wsis.speaking.rest;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.RankConfirmation;
 import itu.wsis.speaking.domain.RequestStatus;
-import itu.wsis.speaking.service.SpeakingRequestService;
+import itu.wsis.speaking.service.SpeakingRequestChanges;
+import itu.wsis.speaking.service.SpeakingRequestOverrides;
+import itu.wsis.speaking.service.SpeakingRequestQueries;
+import itu.wsis.speaking.service.SpeakingRequestSubmission;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,10 +40,17 @@ import java.util.UUID;
 @Tag(name = "Secretariat: speaking requests", description = "Speaking requests as the secretariat handles them: on a delegation's behalf, and by override of the allocation rule.")
 public class SpeakingRequestResource {
 
-    private final SpeakingRequestService requests;
+    private final SpeakingRequestSubmission submission;
+    private final SpeakingRequestQueries requests;
+    private final SpeakingRequestOverrides overrides;
+    private final SpeakingRequestChanges changes;
 
-    public SpeakingRequestResource(SpeakingRequestService requests) {
+    public SpeakingRequestResource(SpeakingRequestSubmission submission, SpeakingRequestQueries requests,
+                                   SpeakingRequestOverrides overrides, SpeakingRequestChanges changes) {
+        this.submission = submission;
         this.requests = requests;
+        this.overrides = overrides;
+        this.changes = changes;
     }
 
     @POST
@@ -53,9 +63,9 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "409", description = "The invitation is revoked or not accepted, or the delegation already has an active request.")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
-        return requests.submitForDelegation(invitationId, body.toCommand())
-                .map(v -> Response.created(URI.create("/speaking-requests/" + v.id()))
-                        .entity(Dtos.SpeakingRequestDto.from(v)).build());
+        return submission.forDelegation(invitationId, body.toDraft())
+                .map(placed -> Response.created(URI.create("/speaking-requests/" + placed.request().id()))
+                        .entity(Dtos.SpeakingRequestDto.from(placed)).build());
     }
 
     @GET
@@ -67,8 +77,7 @@ public class SpeakingRequestResource {
                                                    @QueryParam("status") RequestStatus status,
                                                    @QueryParam("rankConfirmation") RankConfirmation rankConfirmation) {
         return requests.list(forumId, status).map(l -> l.stream()
-                .filter(v -> rankConfirmation == null || v.rankConfirmation() != null
-                        && v.rankConfirmation().status() == rankConfirmation)
+                .filter(p -> rankConfirmation == null || p.request().standing().confirmation() == rankConfirmation)
                 .map(Dtos.SpeakingRequestDto::from).toList());
     }
 
@@ -89,7 +98,7 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "409", description = "The request is closed, the session does not take its modality, or every seat is already assigned.")
     public Uni<Dtos.SpeakingRequestDto> assign(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.AssignBody body) {
-        return requests.assign(requestId, body.sessionId()).map(Dtos.SpeakingRequestDto::from);
+        return overrides.assign(requestId, body.sessionId()).map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -99,7 +108,7 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The request, held on the waiting list.")
     @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> waitlist(@PathParam("requestId") UUID requestId) {
-        return requests.hold(requestId).map(Dtos.SpeakingRequestDto::from);
+        return overrides.hold(requestId).map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -109,7 +118,7 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The request, placed by the rule.")
     @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> automatic(@PathParam("requestId") UUID requestId) {
-        return requests.automatic(requestId).map(Dtos.SpeakingRequestDto::from);
+        return overrides.release(requestId).map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -120,7 +129,7 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> reject(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.RejectBody body) {
-        return requests.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
+        return changes.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -134,7 +143,7 @@ public class SpeakingRequestResource {
                                                    @Valid @NotNull Dtos.RankDecisionBody body,
                                                    @Context SecurityContext security) {
         String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
-        return requests.decideRank(requestId, body.decision() == Dtos.RankDecision.CONFIRM, note,
+        return changes.decideRank(requestId, body.decision() == Dtos.RankDecision.CONFIRM, note,
                 security.getUserPrincipal().getName()).map(Dtos.SpeakingRequestDto::from);
     }
 
@@ -146,6 +155,6 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "409", description = "The request is closed.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("requestId") UUID requestId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
-        return requests.substituteForDelegation(requestId, body.toInput()).map(Dtos.SpeakingRequestDto::from);
+        return changes.substituteForDelegation(requestId, body.toSpeaker()).map(Dtos.SpeakingRequestDto::from);
     }
 }

@@ -3,17 +3,15 @@ package itu.wsis.speaking.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.DomainEvent;
-import itu.wsis.events.SpeakingModality;
-import itu.wsis.events.SpeakingRequestPromoted;
-import itu.wsis.events.SpeakingRequestWaitlisted;
-import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.RankConfirmation;
 import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.AllocationPolicy;
 import itu.wsis.speaking.domain.Candidate;
 import itu.wsis.speaking.domain.Outcome;
-import itu.wsis.speaking.domain.RequestStatus;
-import itu.wsis.speaking.repository.AllocationStore;
+import itu.wsis.speaking.domain.Reallocation;
+import itu.wsis.speaking.domain.Session;
+import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
@@ -38,11 +36,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AllocationEngine {
 
-    private final AllocationStore store;
+    private final AllocationRepository allocations;
     private final SpeakingConfig config;
 
-    public AllocationEngine(AllocationStore store, SpeakingConfig config) {
-        this.store = store;
+    public AllocationEngine(AllocationRepository allocations, SpeakingConfig config) {
+        this.allocations = allocations;
         this.config = config;
     }
 
@@ -51,17 +49,28 @@ public class AllocationEngine {
         final ForumEntity forum;
         final List<SessionEntity> sessions;
         final List<SpeakingRequestEntity> active;
-        final Map<UUID, AllocationStore.Seat> seats;
+        final Map<UUID, AllocationRepository.Seat> seats;
         final Map<UUID, SessionEntity> sessionsById = new LinkedHashMap<>();
 
         State(ForumEntity forum, List<SessionEntity> sessions, List<SpeakingRequestEntity> active,
-              List<AllocationStore.Seat> seats) {
+              List<AllocationRepository.Seat> seats) {
             this.forum = forum;
             this.sessions = sessions;
             this.active = active;
             this.seats = new HashMap<>();
             seats.forEach(s -> this.seats.put(s.requestId(), s));
             sessions.forEach(s -> sessionsById.put(s.id, s));
+        }
+
+        /**
+         * The state without one request, as if it had never been active: for a request that ends, whose closing is
+         * decided with the seat it held and then leaves the allocation.
+         */
+        State without(UUID requestId) {
+            List<AllocationRepository.Seat> otherSeats = seats.values().stream()
+                    .filter(s -> !s.requestId().equals(requestId)).toList();
+            return new State(forum, sessions, active.stream().filter(r -> !r.id.equals(requestId)).toList(),
+                    otherSeats);
         }
 
         ZoneId zone() {
@@ -78,7 +87,7 @@ public class AllocationEngine {
 
         List<Candidate> candidates() {
             return active.stream().map(r -> {
-                AllocationStore.Seat seat = seats.get(r.id);
+                AllocationRepository.Seat seat = seats.get(r.id);
                 return Mapping.candidate(r, seat == null ? null : seat.sessionId());
             }).toList();
         }
@@ -86,7 +95,7 @@ public class AllocationEngine {
 
     /** The forum row, locked until the end of the transaction; 404 when this service does not know the forum. */
     public Uni<ForumEntity> lock(UUID forumId) {
-        return store.lockForum(forumId).onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found",
+        return allocations.lockForum(forumId).onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found",
                 "No forum " + forumId + " is known to this service yet."));
     }
 
@@ -99,9 +108,9 @@ public class AllocationEngine {
     public Uni<State> load(ForumEntity forum) {
         List<SessionEntity> sessions = new ArrayList<>();
         List<SpeakingRequestEntity> active = new ArrayList<>();
-        return store.sessions(forum.id).invoke(sessions::addAll)
-                .chain(() -> store.activeRequests(forum.id)).invoke(active::addAll)
-                .chain(() -> store.seats(forum.id))
+        return allocations.sessions(forum.id).invoke(sessions::addAll)
+                .chain(() -> allocations.activeRequests(forum.id)).invoke(active::addAll)
+                .chain(() -> allocations.seats(forum.id))
                 .map(seats -> new State(forum, sessions, active, seats));
     }
 
@@ -111,17 +120,17 @@ public class AllocationEngine {
     }
 
     public String explain(State state, Allocation allocation, SpeakingRequestEntity request) {
-        AllocationStore.Seat seat = state.seats.get(request.id);
+        AllocationRepository.Seat seat = state.seats.get(request.id);
         Candidate candidate = Mapping.candidate(request, seat == null ? null : seat.sessionId());
         if (allocation.outcomeOf(request.id) == null) {
             return null;
         }
         ZoneId zone = state.zone();
         String line = allocation.explain(candidate, zone, Mapping.zoneLabel(zone), state.labels());
-        if ("PENDING".equals(request.rankConfirmation)) {
+        if (request.rankConfirmation == RankConfirmation.PENDING) {
             return line + "; " + request.speakerRank + " claimed, counts once the secretariat confirms it";
         }
-        if ("REFUSED".equals(request.rankConfirmation)) {
+        if (request.rankConfirmation == RankConfirmation.REFUSED) {
             return line + "; " + request.speakerRank + " claimed, not confirmed by the secretariat";
         }
         return line;
@@ -129,50 +138,46 @@ public class AllocationEngine {
 
     /**
      * Recomputes the forum, writes statuses, waiting positions and seats, and returns the events of every request
-     * whose outcome changed: a new request is allocated or waitlisted, a waiting one promoted, a seated one moved
-     * to another session or back to the waiting list. A move within one session's order is not an event: the list
-     * of speakers shows it.
+     * whose outcome changed ({@link Reallocation} decides which).
      */
     public record Reallocated(List<DomainEvent> events, Allocation allocation) {
     }
 
     public Uni<Reallocated> reallocate(State state, Set<UUID> newRequestIds, Instant now) {
         Allocation allocation = compute(state, state.forum.frozen);
-        List<DomainEvent> events = new ArrayList<>();
-        List<AllocationStore.Seat> seats = new ArrayList<>();
-        ZoneId zone = state.zone();
+        Map<UUID, SpeakingRequestEntity> rows = new HashMap<>();
+        state.active.forEach(r -> rows.put(r.id, r));
+        Reallocation.Result result = Reallocation.of(allocation, before(state, newRequestIds), sessions(state),
+                id -> explain(state, allocation, rows.get(id)), now);
+        for (Reallocation.After after : result.requests()) {
+            SpeakingRequestEntity r = rows.get(after.requestId());
+            r.status = after.status();
+            r.waitingPosition = after.waitingPosition();
+        }
+        List<AllocationRepository.Seat> seats = new ArrayList<>();
         for (SpeakingRequestEntity r : state.active) {
-            Outcome outcome = allocation.outcomeOf(r.id);
-            AllocationStore.Seat before = state.seats.get(r.id);
-            boolean isNew = newRequestIds.contains(r.id);
-            if (outcome instanceof Outcome.Allocated allocated) {
-                SessionEntity session = state.sessionsById.get(allocated.sessionId());
-                seats.add(new AllocationStore.Seat(session.id, allocated.position(), r.id));
-                boolean promoted = !isNew && RequestStatus.WAITLISTED.name().equals(r.status);
-                boolean moved = !isNew && before != null && !before.sessionId().equals(session.id);
-                if (isNew || moved) {
-                    events.add(new SpeakingSlotAllocated(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                            Mapping.titles(session), session.startsAt, zone.getId(), allocated.position(),
-                            Mapping.plannedStart(session, allocated.position()), session.statementMinutes,
-                            SpeakingModality.valueOf(r.modality)));
-                } else if (promoted) {
-                    events.add(new SpeakingRequestPromoted(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                            Mapping.titles(session), session.startsAt, zone.getId(), allocated.position(),
-                            Mapping.plannedStart(session, allocated.position()), session.statementMinutes,
-                            SpeakingModality.valueOf(r.modality)));
-                }
-                r.status = RequestStatus.ALLOCATED.name();
-                r.waitingPosition = null;
-            } else if (outcome instanceof Outcome.Waiting waiting) {
-                boolean demoted = !isNew && RequestStatus.ALLOCATED.name().equals(r.status);
-                if (isNew || demoted) {
-                    events.add(new SpeakingRequestWaitlisted(UUID.randomUUID(), now, r.invitationId, r.id,
-                            waiting.position(), explain(state, allocation, r)));
-                }
-                r.status = RequestStatus.WAITLISTED.name();
-                r.waitingPosition = waiting.position();
+            if (allocation.outcomeOf(r.id) instanceof Outcome.Allocated allocated) {
+                seats.add(new AllocationRepository.Seat(allocated.sessionId(), allocated.position(), r.id));
             }
         }
-        return store.replaceSeats(state.forum.id, seats).replaceWith(new Reallocated(events, allocation));
+        return allocations.replaceSeats(state.forum.id, seats)
+                .replaceWith(new Reallocated(result.events(), allocation));
+    }
+
+    /** The active requests as they stand before a recomputation. */
+    static List<Reallocation.Before> before(State state, Set<UUID> newRequestIds) {
+        return state.active.stream().map(r -> {
+            AllocationRepository.Seat seat = state.seats.get(r.id);
+            return new Reallocation.Before(r.id, r.invitationId, r.modality, r.status,
+                    seat == null ? null : seat.sessionId(), newRequestIds.contains(r.id));
+        }).toList();
+    }
+
+    /** The forum's sessions as the domain sees them, by id. */
+    static Map<UUID, Session> sessions(State state) {
+        ZoneId zone = state.zone();
+        Map<UUID, Session> sessions = new HashMap<>();
+        state.sessions.forEach(s -> sessions.put(s.id, Mapping.session(s, zone)));
+        return sessions;
     }
 }

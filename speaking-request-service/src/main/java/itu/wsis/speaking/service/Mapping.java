@@ -1,23 +1,23 @@
 package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
-import itu.wsis.events.Rank;
-import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
+import itu.wsis.speaking.domain.AllocationSettings;
 import itu.wsis.speaking.domain.Candidate;
-import itu.wsis.speaking.domain.Placement;
+import itu.wsis.speaking.domain.PlacedRequest;
+import itu.wsis.speaking.domain.Session;
+import itu.wsis.speaking.domain.Slot;
+import itu.wsis.speaking.domain.Delegation;
+import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.domain.Precedence;
-import itu.wsis.speaking.domain.RankClaimPolicy;
-import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.domain.SessionSlots;
 import itu.wsis.speaking.repository.ForumEntity;
+import itu.wsis.speaking.repository.InvitationEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -30,12 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Conversions between entities, the domain and the views. No I/O. */
+/** Conversions between entities, the domain and the placements. No I/O. */
 final class Mapping {
-
-    static final String ASSIGNED = "ASSIGNED";
-    static final String SUBSTITUTION = "SUBSTITUTION";
-    static final String HELD = "HELD";
 
     private static final DateTimeFormatter SESSION_LABEL = DateTimeFormatter.ofPattern("d MMMM HH:mm", Locale.ENGLISH);
 
@@ -114,69 +110,82 @@ final class Mapping {
     }
 
     static Instant plannedStart(SessionEntity session, int position) {
-        return session.startsAt.plus(Duration.ofMinutes((long) session.statementMinutes * (position - 1)));
+        return Session.plannedStart(session.startsAt, session.statementMinutes, position);
     }
 
     static SessionSlots slots(SessionEntity s) {
         return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt);
     }
 
-    static Placement placement(SpeakingRequestEntity r) {
-        if (HELD.equals(r.overrideKind)) {
-            return new Placement.Held("put on the waiting list by the secretariat");
-        }
-        if (ASSIGNED.equals(r.overrideKind) && r.overrideSessionId != null) {
-            return new Placement.Pinned(r.overrideSessionId, "assigned by the secretariat");
-        }
-        if (SUBSTITUTION.equals(r.overrideKind) && r.overrideSessionId != null) {
-            return new Placement.Pinned(r.overrideSessionId, "speaker substituted: keeps its session");
-        }
-        if (r.late) {
-            return new Placement.Held("late request: waits until the secretariat assigns it");
-        }
-        return Placement.AUTOMATIC;
-    }
-
     static Candidate candidate(SpeakingRequestEntity r, UUID currentSession) {
-        return new Candidate(r.id, Rank.valueOf(r.precedenceRank), SpeakingModality.valueOf(r.modality), r.submittedAt,
-                preferences(r), r.late, placement(r), currentSession);
+        return new Candidate(r.id, r.precedenceRank, r.modality, r.submittedAt, preferences(r), r.late,
+                SpeakingRequest.placement(r.overrideKind, r.overrideSessionId, r.late), currentSession);
     }
 
-    static Speaker speaker(SpeakingRequestEntity r) {
-        return new Speaker(r.speakerName, r.speakerTitle, Rank.valueOf(r.speakerRank), r.speakerSubstitute,
-                rankConfirmation(r));
+    static Delegation delegation(InvitationEntity inv) {
+        return new Delegation(inv.id, inv.forumId, inv.memberState, inv.rank, inv.replyStatus, inv.attendanceMode,
+                inv.issued, inv.revoked, inv.erasedAt != null);
     }
 
-    static RankConfirmation rankConfirmation(SpeakingRequestEntity r) {
-        return r.rankConfirmation == null ? null : RankConfirmation.valueOf(r.rankConfirmation);
+    static SpeakingRequest request(SpeakingRequestEntity r) {
+        return new SpeakingRequest(r.id, r.forumId, r.invitationId, r.memberState,
+                new SpeakingRequest.Speaker(r.speakerName, r.speakerTitle, r.speakerRank, r.speakerSubstitute),
+                new SpeakingRequest.RankStanding(r.precedenceRank, r.rankConfirmation, r.rankDecidedBy,
+                        r.rankDecidedAt, r.rankDecisionNote),
+                preferences(r), Language.fromCode(r.statementLanguage), r.modality, r.topic, r.statementText,
+                r.videoReference, r.submittedAt, r.submittedBy, r.late, r.status, r.waitingPosition, r.overrideKind,
+                r.overrideSessionId, r.statusReason, r.closedAt);
     }
 
-    static RankClaimPolicy.RankClaim rankClaim(SpeakingRequestEntity r, Rank invited) {
-        return new RankClaimPolicy.RankClaim(Rank.valueOf(r.speakerRank), invited, rankConfirmation(r));
+    /** Writes the request onto its row: a new entity, or the managed one it was read from. */
+    static SpeakingRequestEntity write(SpeakingRequest d, SpeakingRequestEntity r) {
+        r.id = d.id();
+        r.forumId = d.forumId();
+        r.invitationId = d.invitationId();
+        r.memberState = d.memberState();
+        r.speakerName = d.speaker().name();
+        r.speakerTitle = d.speaker().title();
+        r.speakerRank = d.speaker().rank();
+        r.speakerSubstitute = d.speaker().substitute();
+        r.precedenceRank = d.standing().forPrecedence();
+        r.rankConfirmation = d.standing().confirmation();
+        r.rankDecidedBy = d.standing().decidedBy();
+        r.rankDecidedAt = d.standing().decidedAt();
+        r.rankDecisionNote = d.standing().note();
+        r.preferredSessionIds = preferencesColumn(d.preferredSessionIds());
+        r.statementLanguage = d.statementLanguage().code();
+        r.modality = d.modality();
+        r.topic = d.topic();
+        r.statementText = d.statementText();
+        r.videoReference = d.videoReference();
+        r.submittedAt = d.submittedAt();
+        r.submittedBy = d.submittedBy();
+        r.late = d.late();
+        r.status = d.status();
+        r.waitingPosition = d.waitingPosition();
+        r.overrideKind = d.overrideKind();
+        r.overrideSessionId = d.overrideSessionId();
+        r.statusReason = d.statusReason();
+        r.closedAt = d.closedAt();
+        return r;
     }
 
-    /** Writes a claim onto the request: the speaker's claimed rank, the rank that counts, the confirmation. */
-    static void setRankClaim(SpeakingRequestEntity r, RankClaimPolicy.RankClaim claim) {
-        r.speakerRank = claim.claimed().name();
-        r.precedenceRank = claim.forPrecedence().name();
-        r.rankConfirmation = claim.confirmation() == null ? null : claim.confirmation().name();
+    static Session session(SessionEntity s, ForumEntity forum) {
+        return session(s, zone(forum));
     }
 
-    static Views.SessionView session(SessionEntity s, ForumEntity forum) {
-        ZoneId zone = zone(forum);
-        return new Views.SessionView(s.id, s.forumId, titles(s), s.startsAt, s.endsAt,
-                LocalDateTime.ofInstant(s.startsAt, zone), LocalDateTime.ofInstant(s.endsAt, zone), zone.getId(),
-                s.capacity, s.allocated, s.statementMinutes, modalities(s));
+    static Session session(SessionEntity s, ZoneId zone) {
+        return new Session(s.id, s.forumId, titles(s), s.startsAt, s.endsAt, zone, s.capacity, s.allocated,
+                s.statementMinutes, modalities(s));
     }
 
-    static Views.RequestView request(SpeakingRequestEntity r, Views.Seat seat, String explanation) {
-        return new Views.RequestView(r.id, r.invitationId, r.forumId, r.memberState, r.speakerName, r.speakerTitle,
-                Rank.valueOf(r.speakerRank), r.speakerSubstitute, preferences(r), Language.fromCode(r.statementLanguage),
-                SpeakingModality.valueOf(r.modality), r.topic, r.statementText, r.videoReference, r.submittedAt,
-                r.submittedBy, r.late, RequestStatus.valueOf(r.status), seat, r.waitingPosition, r.overrideKind,
-                r.overrideSessionId, r.statusReason, explanation, Rank.valueOf(r.precedenceRank),
-                r.rankConfirmation == null ? null : new Views.RankDecision(rankConfirmation(r), r.rankDecidedBy,
-                        r.rankDecidedAt, r.rankDecisionNote));
+    static PlacedRequest placed(SpeakingRequestEntity r, Slot slot, String explanation) {
+        return new PlacedRequest(request(r), slot, explanation);
+    }
+
+    static AllocationSettings settings(ForumEntity forum) {
+        return new AllocationSettings(forum.id, forum.code, forum.timeZone, forum.latePolicy, forum.frozen,
+                forum.publishedRevision, forum.publishedAt);
     }
 
     static Precedence precedence(itu.wsis.speaking.config.SpeakingConfig config) {

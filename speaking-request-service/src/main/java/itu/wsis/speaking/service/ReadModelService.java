@@ -30,10 +30,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReadModelService {
 
-    private final SpeakingRequestService requests;
+    private final SpeakingRequestChanges requests;
     private final SpeakingConfig config;
 
-    public ReadModelService(SpeakingRequestService requests, SpeakingConfig config) {
+    public ReadModelService(SpeakingRequestChanges requests, SpeakingConfig config) {
         this.requests = requests;
         this.config = config;
     }

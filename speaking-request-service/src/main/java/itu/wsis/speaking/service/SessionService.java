@@ -6,14 +6,11 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.SpeakingModality;
-import itu.wsis.events.SpeakingRequestPromoted;
-import itu.wsis.events.SpeakingRequestWaitlisted;
-import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.events.SpeakingSlotRescheduled;
-import itu.wsis.speaking.domain.Outcome;
-import itu.wsis.speaking.repository.SpeakingRequestEntity;
+import itu.wsis.speaking.domain.Reallocation;
+import itu.wsis.speaking.domain.Session;
 import itu.wsis.speaking.config.SpeakingConfig;
-import itu.wsis.speaking.repository.AllocationStore;
+import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.support.outbox.Outbox;
@@ -29,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -41,23 +37,27 @@ public class SessionService {
 
     public static final String DEMO_FORUM_CODE = "WSIS-2022";
 
+    /** The demo programme in a forum: how many sessions it has, and how many of them this call created. */
+    public record DemoProgramme(UUID forumId, int sessions, int created) {
+    }
+
     private final AllocationEngine engine;
-    private final AllocationStore store;
+    private final AllocationRepository allocations;
     private final Outbox outbox;
     private final Clock clock;
     private final SpeakingConfig config;
 
-    public SessionService(AllocationEngine engine, AllocationStore store, Outbox outbox, Clock clock,
+    public SessionService(AllocationEngine engine, AllocationRepository allocations, Outbox outbox, Clock clock,
                           SpeakingConfig config) {
         this.engine = engine;
-        this.store = store;
+        this.allocations = allocations;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
     }
 
     @WithTransaction
-    public Uni<Views.SessionView> create(UUID forumId, Commands.SessionInput input) {
+    public Uni<Session> create(UUID forumId, Commands.SessionInput input) {
         return engine.lock(forumId).chain(forum -> {
             SessionEntity session = new SessionEntity();
             session.id = UUID.randomUUID();
@@ -72,9 +72,9 @@ public class SessionService {
      * a higher one promotes waiting requests, each with its event.
      */
     @WithTransaction
-    public Uni<Views.SessionView> update(UUID sessionId, Commands.SessionInput input) {
+    public Uni<Session> update(UUID sessionId, Commands.SessionInput input) {
         return session(sessionId).chain(found -> engine.lock(found.forumId).chain(forum -> engine.load(forum)
-                .call(state -> store.deleteSeats(forum.id))
+                .call(state -> allocations.deleteSeats(forum.id))
                 .chain(state -> {
                     SessionEntity session = state.sessionsById.get(sessionId);
                     Map<UUID, Instant> plannedBefore = plannedStarts(state, session);
@@ -101,50 +101,27 @@ public class SessionService {
 
     /**
      * The reallocation's events, plus a SpeakingSlotRescheduled for each request that kept its seat in the changed
-     * session but whose planned start moved (the session's new time, or its new statement length): whoever put the
-     * slot in a calendar is told. Requests the reallocation moved elsewhere have their own event already.
+     * session but whose planned start moved ({@link Reallocation#reschedules}).
      */
     private static List<DomainEvent> withReschedules(AllocationEngine.State state, SessionEntity session,
                                                      Map<UUID, Instant> plannedBefore,
                                                      AllocationEngine.Reallocated result, Instant now) {
         List<DomainEvent> events = new ArrayList<>(result.events());
-        Set<UUID> announced = new HashSet<>();
-        for (DomainEvent e : result.events()) {
-            if (e instanceof SpeakingSlotAllocated a) {
-                announced.add(a.requestId());
-            } else if (e instanceof SpeakingRequestPromoted p) {
-                announced.add(p.requestId());
-            } else if (e instanceof SpeakingRequestWaitlisted w) {
-                announced.add(w.requestId());
-            }
-        }
-        ZoneId zone = state.zone();
-        for (SpeakingRequestEntity r : state.active) {
-            if (announced.contains(r.id) || !plannedBefore.containsKey(r.id)
-                    || !(result.allocation().outcomeOf(r.id) instanceof Outcome.Allocated seat)
-                    || !seat.sessionId().equals(session.id)) {
-                continue;
-            }
-            Instant planned = Mapping.plannedStart(session, seat.position());
-            if (!planned.equals(plannedBefore.get(r.id))) {
-                events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId, r.id, session.id,
-                        Mapping.titles(session), session.startsAt, zone.getId(), seat.position(), planned,
-                        session.statementMinutes, SpeakingModality.valueOf(r.modality)));
-            }
-        }
+        events.addAll(Reallocation.reschedules(Mapping.session(session, state.zone()), result.allocation(),
+                AllocationEngine.before(state, Set.of()), plannedBefore, result.events(), now));
         return events;
     }
 
     @WithSession
-    public Uni<List<Views.SessionView>> list(UUID forumId) {
+    public Uni<List<Session>> list(UUID forumId) {
         return ForumEntity.<ForumEntity>findById(forumId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("forum-not-found", "No forum " + forumId))
-                .chain(forum -> store.sessions(forumId)
+                .chain(forum -> allocations.sessions(forumId)
                         .map(sessions -> sessions.stream().map(s -> Mapping.session(s, forum)).toList()));
     }
 
     @WithSession
-    public Uni<Views.SessionView> get(UUID sessionId) {
+    public Uni<Session> get(UUID sessionId) {
         return session(sessionId).chain(s -> ForumEntity.<ForumEntity>findById(s.forumId)
                 .map(forum -> Mapping.session(s, forum)));
     }
@@ -155,7 +132,7 @@ public class SessionService {
      * left alone, except that a demo session created before it had all six titles gets the missing ones.
      */
     @WithTransaction
-    public Uni<Views.DemoData> demoData() {
+    public Uni<DemoProgramme> demoData() {
         return ForumEntity.<ForumEntity>find("code = ?1 order by revision desc", DEMO_FORUM_CODE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.conflict("forum-not-known-yet",
                         "Forum " + DEMO_FORUM_CODE + " has not reached this service yet (ForumEditionPublished); "
@@ -189,7 +166,7 @@ public class SessionService {
                             }
                             Uni<Void> saved = missing.isEmpty() ? Uni.createFrom().voidItem()
                                     : SessionEntity.persist(missing.stream());
-                            return saved.replaceWith(new Views.DemoData(forum.id, DEMO.size(), missing.size()));
+                            return saved.replaceWith(new DemoProgramme(forum.id, DEMO.size(), missing.size()));
                         }));
     }
 

@@ -2,6 +2,8 @@ package itu.wsis.speaking.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.speaking.domain.OverrideKind;
+import itu.wsis.speaking.domain.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -13,7 +15,7 @@ import java.util.UUID;
  * callers chain them and never run two at once.
  */
 @ApplicationScoped
-public class AllocationStore {
+public class AllocationRepository {
 
     public record Seat(UUID sessionId, int position, UUID requestId) {
     }
@@ -38,7 +40,7 @@ public class AllocationStore {
 
     public Uni<List<SpeakingRequestEntity>> activeRequests(UUID forumId) {
         return SpeakingRequestEntity.list("forumId = ?1 and status in ?2 order by submittedAt, id", forumId,
-                List.of("ALLOCATED", "WAITLISTED"));
+                RequestStatus.ACTIVE);
     }
 
     /** Read as plain rows, not entities: seats are rewritten by native statements, so no cached copy may linger. */
@@ -54,7 +56,14 @@ public class AllocationStore {
 
     public Uni<SpeakingRequestEntity> activeRequestOf(UUID invitationId) {
         return SpeakingRequestEntity.find("invitationId = ?1 and status in ?2", invitationId,
-                List.of("ALLOCATED", "WAITLISTED")).firstResult();
+                RequestStatus.ACTIVE).firstResult();
+    }
+
+    /** How many active requests other than {@code requestId} the secretariat's overrides fix in {@code sessionId}. */
+    public Uni<Long> pinnedTo(UUID sessionId, UUID requestId) {
+        return SpeakingRequestEntity.count("overrideSessionId = ?1 and overrideKind in ?2 and status in ?3"
+                        + " and id <> ?4", sessionId, List.of(OverrideKind.ASSIGNED, OverrideKind.SUBSTITUTION),
+                RequestStatus.ACTIVE, requestId);
     }
 
     public Uni<SpeakingRequestEntity> latestRequestOf(UUID invitationId) {
