@@ -65,25 +65,19 @@ public final class TestPostgres {
 
     /** A single number straight from {@code database}, bypassing the application under test. */
     public static long queryLong(String database, String sql, Object... params) {
-        Server s = server();
-        try (Connection connection = DriverManager.getConnection(s.jdbcUrl(database), s.user(), s.password());
-             java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no row from: " + sql);
-                }
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + sql, e);
-        }
+        return querySingle(database, sql, rs -> rs.getLong(1), params);
     }
 
     /** A single value as text (null for SQL null), straight from {@code database}. */
     public static String queryString(String database, String sql, Object... params) {
+        return querySingle(database, sql, rs -> rs.getString(1), params);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> T querySingle(String database, String sql, Column<T> column, Object... params) {
         Server s = server();
         try (Connection connection = DriverManager.getConnection(s.jdbcUrl(database), s.user(), s.password());
              java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -94,7 +88,7 @@ public final class TestPostgres {
                 if (!rs.next()) {
                     throw new IllegalStateException("no row from: " + sql);
                 }
-                return rs.getString(1);
+                return column.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
