@@ -9,8 +9,12 @@ import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -58,6 +62,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -96,6 +101,7 @@ public class NotificationSender {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
+    private volatile ContextInternal[] laneLoops;
 
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
@@ -116,6 +122,7 @@ public class NotificationSender {
         this.pauses = pauses;
         this.pool = pool;
         this.vertx = vertx;
+        registry.gauge("wsis.notifications.sender.in.flight", inFlight, Set::size);
     }
 
     void stopping(@Observes ShutdownEvent shutdown) {
@@ -197,14 +204,59 @@ public class NotificationSender {
         });
     }
 
+    /**
+     * Delivers the claimed intents on up to {@code lanes} at once. Each delivery runs on a new duplicated context of
+     * one of the lanes' event loops: its own reactive session (never two operations on one session at once), and the
+     * lanes spread over the event loops, so rendering, signing and the SMTP dialogue of several messages overlap and
+     * use every core. The mailer's pool gives each concurrent dialogue its own connection, kept alive between
+     * messages. Claims are already disjoint between instances; within a process the {@code inFlight} set and the
+     * holder compare-and-set on every change keep two lanes from ever sending one intent.
+     */
     private Uni<Void> deliverAll(List<UUID> ids) {
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> deliver(id).onFailure().recoverWithItem(e -> {
-                    // Left claimed: the lease runs out and the intent is tried again.
-                    LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
-                    return null;
-                }))
-                .collect().asList().replaceWithVoid();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context caller = Vertx.currentContext();
+        AtomicInteger next = new AtomicInteger();
+        Uni<Void> all = Multi.createFrom().iterable(ids)
+                .onItem().transformToUni(id -> onLane(lane(next.getAndIncrement()), () -> deliver(id))
+                        .onFailure().recoverWithItem(e -> {
+                            // Left claimed: the lease runs out and the intent is tried again.
+                            LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
+                            return null;
+                        }))
+                .merge(Math.max(1, config.sender().lanes()))
+                .collect().last().replaceWithVoid();
+        // Back on the caller's context, whose session (if any) the rest of the dispatch continues with.
+        return caller == null ? all : all.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** The event loop of a lane: one per lane, taken round-robin from Vert.x's event loops, created once. */
+    private ContextInternal lane(int n) {
+        ContextInternal[] loops = laneLoops;
+        if (loops == null) {
+            synchronized (this) {
+                loops = laneLoops;
+                if (loops == null) {
+                    loops = new ContextInternal[Math.max(1, config.sender().lanes())];
+                    for (int i = 0; i < loops.length; i++) {
+                        loops[i] = ((VertxInternal) vertx).createEventLoopContext();
+                    }
+                    laneLoops = loops;
+                }
+            }
+        }
+        return loops[Math.floorMod(n, loops.length)];
+    }
+
+    /** Runs {@code work} on a new safe duplicated context of {@code loop}: a session of its own. */
+    private static <T> Uni<T> onLane(ContextInternal loop, java.util.function.Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.Context duplicate = VertxContext.createNewDuplicatedContext(loop);
+            VertxContextSafetyToggle.setContextSafe(duplicate, true);
+            duplicate.runOnContext(ignored -> Uni.createFrom().<T>deferred(work).subscribe()
+                    .with(emitter::complete, emitter::fail));
+        });
     }
 
     /** Gives the previous holder of taken-over intents time to record a message its server had accepted. */
