@@ -54,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -514,9 +515,30 @@ public class NotificationSender {
                 c.memberState, c.replyStatus != null);
     }
 
+    /**
+     * A letter's texts (subject and body in every language) are the same JSON for every email about it: parsed once,
+     * keyed by the JSON itself, so that a new revision is simply another key. Bounded: a few letters are current.
+     */
+    private static final Map<String, Map<Language, LocalizedText>> LETTER_TEXTS = new ConcurrentHashMap<>();
+    private static final int LETTER_TEXTS_KEPT = 32;
+
+    static Map<Language, LocalizedText> letterTexts(String json) {
+        Map<Language, LocalizedText> cached = LETTER_TEXTS.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        Map<Language, LocalizedText> parsed = Collections.unmodifiableMap(
+                Json.read(json, new TypeReference<Map<Language, LocalizedText>>() {
+                }));
+        if (LETTER_TEXTS.size() >= LETTER_TEXTS_KEPT) {
+            LETTER_TEXTS.clear();
+        }
+        LETTER_TEXTS.put(json, parsed);
+        return parsed;
+    }
+
     static MessageContext.Letter letter(CircularLetterRecord l) {
-        Map<Language, LocalizedText> texts = Json.read(l.texts, new TypeReference<Map<Language, LocalizedText>>() {
-        });
+        Map<Language, LocalizedText> texts = letterTexts(l.texts);
         return new MessageContext.Letter(l.reference, language(l.originalLanguage), texts, l.signatoryName,
                 l.signatoryTitle, new Contact(l.contactName, l.contactEmail, l.contactPhone), l.letterDate);
     }
