@@ -5,7 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
+import itu.wsis.events.Delegate;
+import itu.wsis.events.InvitationAccepted;
+import itu.wsis.events.InvitationDeclined;
 import itu.wsis.events.InvitationIssued;
+import itu.wsis.events.ParticipationMode;
+import itu.wsis.events.ReplyChannel;
 import itu.wsis.events.Language;
 import itu.wsis.notification.service.NotificationSender;
 import itu.wsis.testing.TestKafka;
@@ -123,6 +128,49 @@ class SenderLanesTest {
                 select count(*) from outbox_event o join notification n on o.payload like '%' || n.id || '%'
                  where o.event_type = 'NotificationSent.v1' and n.invitation_id = any(?::uuid[])""", ids))
                 .as("one NotificationSent per intent").isEqualTo(INVITATIONS);
+    }
+
+    @Test
+    void oneInvitationsEmailsLeaveInTheOrderTheirIntentsWereCreated() {
+        Fixtures.World world = Fixtures.world(clock);
+        List<InvitationIssued> issued = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            InvitationIssued invitation = Fixtures.invitation(world, clock, Language.values()[i % 6],
+                    Fixtures.email("order" + i));
+            issued.add(invitation);
+            TestKafka.publish(invitation);
+        }
+        // Accepted, then declined, then accepted again: three receipts after the invitation, each a different kind
+        // of the same invitation, all due at once (the test clock stands still), several per batch of seven.
+        for (InvitationIssued invitation : issued) {
+            UUID id = invitation.invitationId();
+            TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), id, 1,
+                    ParticipationMode.IN_PERSON, List.of(new Delegate("Jane Doe", "Minister", true)), ReplyChannel.WEB,
+                    false));
+            TestKafka.publish(new InvitationDeclined(UUID.randomUUID(), clock.instant(), id, 2, "agenda",
+                    ReplyChannel.WEB, false));
+            TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), id, 3,
+                    ParticipationMode.REMOTE, List.of(new Delegate("Jane Doe", "Minister", true)), ReplyChannel.WEB,
+                    false));
+        }
+        List<UUID> ids = issued.stream().map(InvitationIssued::invitationId).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("""
+                select count(*) from notification where status = 'PENDING' and invitation_id = any(?::uuid[])""",
+                ids) == 4L * ids.size()
+                && count("select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1);
+
+        dispatch();
+
+        for (InvitationIssued invitation : issued) {
+            List<String> created = List.of(TestPostgres.queryString(DB, """
+                    select string_agg(message_id, ' ' order by creation_order) from notification
+                     where invitation_id = ? and status = 'SENT'""", invitation.invitationId()).replaceAll("[<>]", "").split(" "));
+            assertThat(created).hasSize(4);
+            List<String> received = Mails.to(invitation.invitee().email()).stream()
+                    .map(m -> Mails.messageId(m).replaceAll("[<>]", "")).toList();
+            assertThat(received).as("emails to %s, in the order they arrived", invitation.invitee().email())
+                    .containsExactlyElementsOf(created);
+        }
     }
 
     private void dispatchTwiceAtOnce() throws Exception {

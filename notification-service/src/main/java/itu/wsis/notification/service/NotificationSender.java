@@ -194,9 +194,9 @@ public class NotificationSender {
         int batch = config.sender().batchSize();
         long claimedAt = System.nanoTime();
         return store.claim(holder, clock.instant(), config.sender().claimLease(), batch).chain(claims -> {
-            List<UUID> own = claims.stream().filter(c -> !c.takeover()).map(NotificationRepository.Claim::id).toList();
-            List<UUID> takenOver = claims.stream().filter(NotificationRepository.Claim::takeover)
-                    .map(NotificationRepository.Claim::id).toList();
+            List<NotificationRepository.Claim> own = claims.stream().filter(c -> !c.takeover()).toList();
+            List<NotificationRepository.Claim> takenOver = claims.stream()
+                    .filter(NotificationRepository.Claim::takeover).toList();
             return deliverAll(own)
                     .chain(() -> takenOver.isEmpty() ? Uni.createFrom().voidItem()
                             : afterTakeoverGrace(claimedAt).chain(() -> deliverAll(takenOver)))
@@ -212,24 +212,43 @@ public class NotificationSender {
      * use every core. The mailer's pool gives each concurrent dialogue its own connection, kept alive between
      * messages. Claims are already disjoint between instances; within a process the {@code inFlight} set and the
      * holder compare-and-set on every change keep two lanes from ever sending one intent.
+     * <p>
+     * One invitation's emails stay on one lane, one after another in the order their intents were created: a
+     * minister who accepts and then declines must not find the acceptance receipt after the decline's.
      */
-    private Uni<Void> deliverAll(List<UUID> ids) {
-        if (ids.isEmpty()) {
+    private Uni<Void> deliverAll(List<NotificationRepository.Claim> claims) {
+        if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Context caller = Vertx.currentContext();
         AtomicInteger next = new AtomicInteger();
-        Uni<Void> all = Multi.createFrom().iterable(ids)
-                .onItem().transformToUni(id -> onLane(lane(next.getAndIncrement()), () -> deliver(id))
-                        .onFailure().recoverWithItem(e -> {
-                            // Left claimed: the lease runs out and the intent is tried again.
-                            LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
-                            return null;
-                        }))
+        Uni<Void> all = Multi.createFrom().iterable(byInvitation(claims))
+                .onItem().transformToUni(ids -> {
+                    ContextInternal lane = lane(next.getAndIncrement());
+                    return Multi.createFrom().iterable(ids)
+                            .onItem().transformToUniAndConcatenate(id -> onLane(lane, () -> deliver(id))
+                                    .onFailure().recoverWithItem(e -> {
+                                        // Left claimed: the lease runs out and the intent is tried again.
+                                        LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id,
+                                                e.getClass().getName());
+                                        return null;
+                                    }))
+                            .collect().last();
+                })
                 .merge(Math.max(1, config.sender().lanes()))
                 .collect().last().replaceWithVoid();
         // Back on the caller's context, whose session (if any) the rest of the dispatch continues with.
         return caller == null ? all : all.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** The claims' ids grouped by invitation; each group, and the groups, in the claims' order (creation order). */
+    static List<List<UUID>> byInvitation(List<NotificationRepository.Claim> claims) {
+        Map<Object, List<UUID>> groups = new java.util.LinkedHashMap<>();
+        for (NotificationRepository.Claim claim : claims) {
+            Object key = claim.invitationId() != null ? claim.invitationId() : claim.id();
+            groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(claim.id());
+        }
+        return List.copyOf(groups.values());
     }
 
     /** The event loop of a lane: one per lane, taken round-robin from Vert.x's event loops, created once. */
