@@ -170,6 +170,15 @@ public final class Bench {
             if (sink != null) {
                 sink.close();
             }
+            report.evidence.put("capacity model inputs (docs/capacity.md, \"How to redo this\")", String.format(Locale.ROOT,
+                    "E1, notification-service emails/s, one instance: %s%n"
+                            + "c_mail, CPU per email in the bulk (ms): %s%n"
+                            + "c_accept, CPU per accept during (a) (ms): %s%n"
+                            + "(b), sustained accepts/s with receipts, one instance: %s; at that rate registration %s ms CPU"
+                            + " per accept, notification %s ms CPU per receipt%n"
+                            + "bytes per row: the evidence \"database sizes\"%n",
+                    dash(emailRate), dash(cpuPerEmailMs), dash(cpuPerAcceptMs), dash(lastSustainedOne),
+                    dash(sustainedRegCpuMs), dash(sustainedNotifCpuMs)));
             String date = LocalDate.now(ZoneOffset.UTC).toString();
             Path file = (out != null ? out : root.resolve("bench/results"))
                     .resolve(date + "-" + commit + (p.quick() ? "-quick" : "") + ".md");
@@ -969,6 +978,9 @@ public final class Bench {
                         best.emails() == 0 ? 0 : 1000 * best.notifCpu() / best.emails());
         report.figure(instances == 1 ? "1" : "8", "(b) the system sustained, " + who + ": highest accept rate whose receipts keep up",
                 lo, "accepts/s", "pgbench TPS (above)", pgTps, "≥ 0.15×", note);
+        if (instances == 1) {
+            lastSustainedOne = lo;
+        }
         if (best != null && instances == 1) {
             sustainedRegCpuMs = best.created() == 0 ? -1 : 1000 * best.regCpu() / best.created();
             sustainedNotifCpuMs = best.emails() == 0 ? -1 : 1000 * best.notifCpu() / best.emails();
@@ -978,6 +990,11 @@ public final class Bench {
     }
 
     private double lastSustained = -1;
+    private double lastSustainedOne = -1;
+
+    private static String dash(double v) {
+        return v < 0 ? "not measured" : Report.fmt(v);
+    }
     private double sustainedRegCpuMs = -1;
     private double sustainedNotifCpuMs = -1;
 
