@@ -1135,7 +1135,7 @@ public final class Bench {
         Map<UUID, long[]> outbox = new HashMap<>();
         Map<UUID, String> eventOf = new HashMap<>();
         for (String line : reg.out().lines().filter(x -> !x.isBlank()).toList()) {
-            String[] f = line.split("\\|");
+            String[] f = line.split("\\|", -1);
             UUID id = UUID.fromString(f[0]);
             if (!outbox.containsKey(id) && !f[3].isEmpty()) {
                 outbox.put(id, new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
@@ -1144,12 +1144,12 @@ public final class Bench {
         }
         Map<String, Long> consumed = new HashMap<>();
         for (String line : inbox.out().lines().filter(x -> !x.isBlank()).toList()) {
-            String[] f = line.split("\\|");
+            String[] f = line.split("\\|", -1);
             consumed.put(f[0], Long.parseLong(f[1]));
         }
         Map<UUID, long[]> intent = new HashMap<>();
         for (String line : intents.out().lines().filter(x -> !x.isBlank()).toList()) {
-            String[] f = line.split("\\|");
+            String[] f = line.split("\\|", -1);
             intent.put(UUID.fromString(f[0]), new long[] {Long.parseLong(f[1]), f[2].isEmpty() ? -1 : Long.parseLong(f[2])});
         }
         String[] names = {"request → 201 (the transaction committed)", "201 → outbox row marked published (relay poll,"
