@@ -29,7 +29,28 @@ final class OpenLoop {
     }
 
     record Outcome(Histogram latencyMicros, long sent, long created, long unchanged, long failed, long late,
-                   Map<UUID, Long> intendedNanos, Map<Integer, Long> statuses, double achievedRate) {
+                   Map<UUID, Long> intendedNanos, Map<Integer, Long> statuses, double achievedRate,
+                   Map<UUID, Long> createdNanos) {
+    }
+
+    /**
+     * The next mode of each invitation, shared by the open-loop phases that use the same invitations: each request
+     * asks for the other mode than the last one sent, so that it writes a new reply version (201) wherever it is in
+     * the list and whatever phase came before.
+     */
+    static final class Modes {
+        private final Map<UUID, String> last = new ConcurrentHashMap<>();
+
+        String next(UUID id) {
+            return last.compute(id, (k, v) -> "IN_PERSON".equals(v) ? "REMOTE" : "IN_PERSON");
+        }
+    }
+
+    /** Live counters, read by a sampler while the run goes on. */
+    static final class Progress {
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong created = new AtomicLong();
+        final AtomicLong answered = new AtomicLong();
     }
 
     private OpenLoop() {
@@ -46,6 +67,15 @@ final class OpenLoop {
      * as long as {@code passOffset} says which mode the invitations currently have (0: no reply yet).
      */
     static Outcome run(String baseUrl, List<Invitee> invitees, double rate, long count, int passOffset) throws InterruptedException {
+        return run(List.of(baseUrl), invitees, rate, count, passOffset, null, new Progress());
+    }
+
+    /**
+     * As above, over several instances of the service in turn (as a load balancer would), with the modes taken from
+     * {@code modes} when given (then {@code passOffset} is unused).
+     */
+    static Outcome run(List<String> baseUrls, List<Invitee> invitees, double rate, long count, int passOffset, Modes modes,
+                       Progress progress) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // Completions arrive on the client's threads concurrently.
@@ -55,6 +85,7 @@ final class OpenLoop {
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         Map<UUID, Long> intended = new ConcurrentHashMap<>();
+        Map<UUID, Long> createdAt = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch((int) count);
         long periodNanos = (long) (1e9 / rate);
         long late = 0;
@@ -70,15 +101,19 @@ final class OpenLoop {
             }
             Invitee who = invitees.get((int) (i % invitees.size()));
             int pass = (int) (i / invitees.size()) + passOffset;
-            String mode = pass % 2 == 0 ? "IN_PERSON" : "REMOTE";
-            intended.putIfAbsent(who.invitationId(), due);
+            String mode = modes != null ? modes.next(who.invitationId()) : pass % 2 == 0 ? "IN_PERSON" : "REMOTE";
+            boolean first = intended.putIfAbsent(who.invitationId(), due) == null;
+            String baseUrl = baseUrls.get((int) (i % baseUrls.size()));
+            progress.sent.incrementAndGet();
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/invitations/" + who.invitationId() + "/accept"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("WSIS-Personal-Link", who.token())
                     .POST(HttpRequest.BodyPublishers.ofString(acceptBody(mode))).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
+                long now = System.nanoTime();
+                long micros = TimeUnit.NANOSECONDS.toMicros(now - due);
+                progress.answered.incrementAndGet();
                 histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
                 if (error != null) {
                     failed.incrementAndGet();
@@ -86,7 +121,13 @@ final class OpenLoop {
                 } else {
                     statuses.merge(response.statusCode(), 1L, Long::sum);
                     switch (response.statusCode()) {
-                        case 201 -> created.incrementAndGet();
+                        case 201 -> {
+                            created.incrementAndGet();
+                            progress.created.incrementAndGet();
+                            if (first) {
+                                createdAt.putIfAbsent(who.invitationId(), now);
+                            }
+                        }
                         case 200 -> unchanged.incrementAndGet();
                         default -> failed.incrementAndGet();
                     }
@@ -97,6 +138,6 @@ final class OpenLoop {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         done.await(60, TimeUnit.SECONDS);
         return new Outcome(histogram.copy(), count, created.get(), unchanged.get(), failed.get(), late, intended,
-                statuses, count / Math.max(elapsed, 1e-9));
+                statuses, count / Math.max(elapsed, 1e-9), createdAt);
     }
 }

@@ -46,10 +46,10 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** "≥ x" goals are on the ratio to the reference, "< x unit" goals on the value itself. */
+    /** "≥ x" goals are on the ratio to the reference, "< x unit" and "≤ x unit" goals on the value itself. */
     static String verdict(Figure f) {
         String g = f.goal() == null ? "" : f.goal().trim();
-        if (f.value() == null || !(g.startsWith("≥") || g.startsWith("<"))) {
+        if (f.value() == null || !(g.startsWith("≥") || g.startsWith("<") || g.startsWith("≤"))) {
             return "";
         }
         double limit = Double.parseDouble(g.substring(1).trim().split("[ ×]")[0]);
@@ -58,6 +58,9 @@ final class Report {
                 return "not measured";
             }
             return f.value() / f.referenceValue() >= limit ? "yes" : "**no**";
+        }
+        if (g.startsWith("≤")) {
+            return f.value() <= limit ? "yes" : "**no**";
         }
         return f.value() < limit ? "yes" : "**no**";
     }

@@ -1,0 +1,76 @@
+package itu.wsis.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules that turn samples into verdicts: a wrong one would publish a goal as met. */
+class HarnessRulesTest {
+
+    private static Report.Figure figure(Double value, Double reference, String goal) {
+        return new Report.Figure("1", "x", value, "", "", reference, goal, "");
+    }
+
+    @Test
+    void ratioGoalsCompareTheRatioToTheReference() {
+        assertThat(Report.verdict(figure(60.0, 100.0, "≥ 0.6×"))).isEqualTo("yes");
+        assertThat(Report.verdict(figure(59.0, 100.0, "≥ 0.6×"))).isEqualTo("**no**");
+        assertThat(Report.verdict(figure(59.0, null, "≥ 0.6×"))).isEqualTo("not measured");
+    }
+
+    @Test
+    void upperBoundsCompareTheValue() {
+        assertThat(Report.verdict(figure(1.5, null, "≤ 1.5 ms"))).isEqualTo("yes");
+        assertThat(Report.verdict(figure(1.51, null, "≤ 1.5 ms"))).isEqualTo("**no**");
+        assertThat(Report.verdict(figure(300.0, null, "≤ 300 MiB"))).isEqualTo("yes");
+        assertThat(Report.verdict(figure(25.0, null, "< 25 ms"))).isEqualTo("**no**");
+        assertThat(Report.verdict(figure(24.9, null, "< 25 ms"))).isEqualTo("yes");
+        assertThat(Report.verdict(figure(null, null, "< 25 ms"))).isEmpty();
+        assertThat(Report.verdict(figure(3.0, null, "bounded"))).isEmpty();
+    }
+
+    private static List<long[]> trace(long windowMs, java.util.function.LongUnaryOperator backlogAtMs) {
+        List<long[]> samples = new ArrayList<>();
+        for (long t = 1000; t <= windowMs; t += 1000) {
+            samples.add(new long[] {t, backlogAtMs.applyAsLong(t)});
+        }
+        return samples;
+    }
+
+    @Test
+    void aSteadyBacklogIsKeptAndAGrowingOneIsNot() {
+        // 100/s with 30 in flight all along, noise of ±4.
+        List<long[]> steady = trace(60_000, t -> 30 + (t / 1000 % 3 == 0 ? 4 : -4));
+        assertThat(Bench.kept(Bench.growth(steady, 60_000), 100, 0)).isTrue();
+        // 100/s arriving, 90/s leaving: 10 more owed every second, 360 more over the last three fifths.
+        List<long[]> growing = trace(60_000, t -> 10 * t / 1000);
+        assertThat(Bench.growth(growing, 60_000)).isGreaterThan(300);
+        assertThat(Bench.kept(Bench.growth(growing, 60_000), 100, 0)).isFalse();
+        // A slow rate may wobble by a few requests without failing.
+        assertThat(Bench.kept(Bench.growth(trace(60_000, t -> t > 50_000 ? 4 : 0), 60_000), 2, 0)).isTrue();
+        assertThat(Bench.kept(0, 100, 1)).as("a failed request fails the step").isFalse();
+    }
+
+    @Test
+    void modesAlternateFromTheFirstRequestOn() {
+        OpenLoop.Modes modes = new OpenLoop.Modes();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        assertThat(modes.next(a)).isEqualTo("IN_PERSON");
+        assertThat(modes.next(a)).isEqualTo("REMOTE");
+        assertThat(modes.next(b)).isEqualTo("IN_PERSON");
+        assertThat(modes.next(a)).isEqualTo("IN_PERSON");
+    }
+
+    @Test
+    void receiptsAreMatchedByTheAddressInTheirToHeader() {
+        assertThat(Bench.address("\"Bench Invitee 5\" <Invitee-5@Bench.example.org>")).isEqualTo("invitee-5@bench.example.org");
+        assertThat(Bench.address("invitee-5@bench.example.org")).isEqualTo("invitee-5@bench.example.org");
+        assertThat(Bench.address("=?UTF-8?Q?Bench?= <a@b.org>, c@d.org")).isEqualTo("a@b.org");
+        assertThat(Bench.address(null)).isNull();
+    }
+}
