@@ -193,6 +193,13 @@ class ManifestInvariantsTest {
             assertThat(env(app, "JAVA_MAX_MEM_RATIO")).as("%s: run-java.sh's ratio is the same", app)
                     .contains(percentage.group(1));
             assertThat(toolOptions).doesNotContain("-Xmx").doesNotContainPattern("-XX:\\+Use\\w+GC");
+            if (SERVICES.contains(app)) {
+                // One collector, through run-java.sh's own variable (which replaces its default instead of adding a
+                // second collector flag, which would stop the JVM), and glibc held to two malloc arenas.
+                assertThat(env(app, "GC_CONTAINER_OPTIONS")).as("%s: the serial collector", app)
+                        .contains("-XX:+UseSerialGC");
+                assertThat(env(app, "MALLOC_ARENA_MAX")).as("%s: malloc arenas bounded", app).contains("2");
+            }
             long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
             if (SERVICES.contains(app)) {
                 assertThat(heap).as("%s: the heap the bench measured with", app).isGreaterThanOrEqualTo(BENCH_HEAP_MIB * MIB);

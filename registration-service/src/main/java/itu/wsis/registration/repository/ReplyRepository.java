@@ -3,7 +3,6 @@ package itu.wsis.registration.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.ParticipationMode;
@@ -18,23 +17,28 @@ import itu.wsis.registration.domain.LateReplyPolicy;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ResponseDeadline;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Replies in plain SQL, so that the statements of the accept request are exactly the ones written here (and in
- * docs/registration-accept-sql.md, which the benchmark replays with pgbench). Every method uses the caller's
- * session, one statement at a time.
+ * docs/registration-accept-sql.md, which the benchmark replays with pgbench). Every statement runs on the Vert.x
+ * client (the pool, or the caller's transaction on one of its connections) as a prepared statement;
+ * one statement at a time on a connection.
  */
 @ApplicationScoped
 public class ReplyRepository {
@@ -47,7 +51,12 @@ public class ReplyRepository {
             version, status, participation_mode, cast(delegation as text) as delegation, decline_reason, channel, \
             late, correction, recorded_at, recorded_by, document_reference, document_date, note""";
 
-    /** The one read of a reply request: the invitation, its forum's settings and its current reply. */
+    /**
+     * The one read of a reply request: the invitation, its forum's settings and its current reply. Like every
+     * statement of the reply path it runs on the Vert.x client as a prepared statement that the connection keeps
+     * (quarkus.datasource.reactive.cache-prepared-statements, on by default for PostgreSQL): parsed once per
+     * connection, not interpreted by Hibernate on every request.
+     */
     static final String LOAD_FOR_REPLY = """
             select i.invitation_id, i.forum_id, i.forum_code, i.letter_reference, i.deadline_date,
                    i.deadline_time_zone, i.deadline_ends_at, i.link_version, i.revoked_at,
@@ -62,7 +71,7 @@ public class ReplyRepository {
                                   where reply.invitation_id = i.invitation_id
                                   order by reply.version desc
                                   limit 1) r on true
-             where i.invitation_id = :invitationId""".formatted(REPLY_COLUMNS);
+             where i.invitation_id = $1""".formatted(REPLY_COLUMNS);
 
     /**
      * The version number is the guard: a concurrent writer of the same version inserts nothing. The delegation is
@@ -72,15 +81,15 @@ public class ReplyRepository {
             insert into reply (invitation_id, version, status, participation_mode, delegation, decline_reason,
                                channel, late, correction, recorded_at, recorded_by, document_reference,
                                document_date, note)
-            values (:invitationId, :version, :status, :mode, cast(cast(:delegation as text) as jsonb), :declineReason,
-                    :channel, :late, :correction, :recordedAt, :recordedBy, :documentReference,
-                    :documentDate, :note)
+            values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6,
+                    $7, $8, $9, $10, $11, $12,
+                    $13, $14)
             on conflict (invitation_id, version) do nothing""";
 
     static final String HISTORY = """
             select %s
               from reply
-             where invitation_id = :invitationId
+             where invitation_id = $1
              order by version""".formatted(REPLY_COLUMNS);
 
     static final String FORUM_REPLIES = """
@@ -94,85 +103,106 @@ public class ReplyRepository {
                                   where reply.invitation_id = i.invitation_id
                                   order by reply.version desc
                                   limit 1) r on true
-             where i.forum_id = :forumId
+             where i.forum_id = $1
              order by i.member_state, i.invitation_id""".formatted(REPLY_COLUMNS);
 
-    /** The invitation with its effective settings and current reply, or null when this service does not know it. */
-    public Uni<Invitation> loadForReply(UUID invitationId, ForumSettings defaults) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOAD_FOR_REPLY, Object[].class)
-                        .setParameter("invitationId", invitationId)
-                        .getSingleResultOrNull())
-                .map(row -> row == null ? null : toInvitation(row, defaults));
+    private final Pool pool;
+
+    public ReplyRepository(Pool pool) {
+        this.pool = pool;
     }
 
-    /** False when another request wrote this version first. */
-    public Uni<Boolean> insert(UUID invitationId, Reply reply) {
+    /**
+     * Runs {@code work} in one transaction on one connection of the pool: committed when its item arrives, rolled
+     * back on its failure (or when the connection is lost, which PostgreSQL rolls back by itself).
+     */
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /** {@link #loadForReply(SqlClient, UUID, ForumSettings)} outside any transaction, for a read. */
+    public Uni<Invitation> loadForReply(UUID invitationId, ForumSettings defaults) {
+        return loadForReply(pool, invitationId, defaults);
+    }
+
+    /**
+     * The invitation with its effective settings and current reply, or null when this service does not know it.
+     * {@code client} is the pool for a read, or the connection of the caller's transaction for a write.
+     */
+    public Uni<Invitation> loadForReply(SqlClient client, UUID invitationId, ForumSettings defaults) {
+        return client.preparedQuery(LOAD_FOR_REPLY).execute(Tuple.of(invitationId))
+                .map(rows -> rows.size() == 0 ? null : toInvitation(rows.iterator().next(), defaults));
+    }
+
+    /** False when another request wrote this version first. {@code transaction}: the caller's. */
+    public Uni<Boolean> insert(SqlConnection transaction, UUID invitationId, Reply reply) {
         ReplyContent content = reply.content();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT_REPLY)
-                        .setParameter("invitationId", invitationId)
-                        .setParameter("version", reply.version())
-                        .setParameter("status", content.status().name())
-                        .setParameter("mode", content.mode() == null ? null : content.mode().name())
-                        .setParameter("delegation", toJson(content.delegation()))
-                        .setParameter("declineReason", content.declineReason())
-                        .setParameter("channel", reply.channel().name())
-                        .setParameter("late", reply.late())
-                        .setParameter("correction", reply.correction())
-                        .setParameter("recordedAt", OffsetDateTime.ofInstant(reply.recordedAt(), ZoneOffset.UTC))
-                        .setParameter("recordedBy", reply.recordedBy())
-                        .setParameter("documentReference", reply.documentReference())
-                        .setParameter("documentDate", reply.documentDate())
-                        .setParameter("note", reply.note())
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
+        Tuple values = Tuple.tuple()
+                .addUUID(invitationId)
+                .addInteger(reply.version())
+                .addString(content.status().name())
+                .addString(content.mode() == null ? null : content.mode().name())
+                .addString(toJson(content.delegation()))
+                .addString(content.declineReason())
+                .addString(reply.channel().name())
+                .addBoolean(reply.late())
+                .addBoolean(reply.correction())
+                .addOffsetDateTime(OffsetDateTime.ofInstant(reply.recordedAt(), ZoneOffset.UTC))
+                .addString(reply.recordedBy())
+                .addString(reply.documentReference())
+                .addLocalDate(reply.documentDate())
+                .addString(reply.note());
+        return transaction.preparedQuery(INSERT_REPLY).execute(values).map(result -> result.rowCount() == 1);
     }
 
     public Uni<List<Reply>> history(UUID invitationId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(HISTORY, Object[].class)
-                        .setParameter("invitationId", invitationId)
-                        .getResultList())
-                .map(rows -> rows.stream().map(row -> toReply(row, 0).orElseThrow()).toList());
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(invitationId)).map(rows -> {
+            List<Reply> all = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                all.add(toReply(row, 0).orElseThrow());
+            }
+            return all;
+        });
     }
 
     public Uni<List<ForumReply>> forumReplies(UUID forumId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FORUM_REPLIES, Object[].class)
-                        .setParameter("forumId", forumId)
-                        .getResultList())
-                .map(rows -> rows.stream().map(ReplyRepository::toForumReply).toList());
+        return pool.preparedQuery(FORUM_REPLIES).execute(Tuple.of(forumId)).map(rows -> {
+            List<ForumReply> all = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                all.add(toForumReply(row));
+            }
+            return all;
+        });
     }
 
-    private static Invitation toInvitation(Object[] row, ForumSettings defaults) {
-        String policy = (String) row[9];
-        Number maxSize = (Number) row[10];
+    private static Invitation toInvitation(Row row, ForumSettings defaults) {
+        String policy = row.getString(9);
         ForumSettings settings = policy == null ? defaults
-                : new ForumSettings(LateReplyPolicy.valueOf(policy), maxSize.intValue());
-        ResponseDeadline deadline = new ResponseDeadline(localDate(row[4]), ZoneId.of((String) row[5]),
-                instant(row[6]));
-        return new Invitation((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], deadline,
-                ((Number) row[7]).intValue(), row[8] != null, settings, toReply(row, 11), row[24] != null);
-    }
-
-    private static ForumReply toForumReply(Object[] row) {
-        return new ForumReply((UUID) row[0], (String) row[1], (String) row[2], Language.fromCode((String) row[3]),
-                Rank.valueOf((String) row[4]), row[5] != null, toReply(row, 6));
+                : new ForumSettings(LateReplyPolicy.valueOf(policy), row.getInteger(10));
+        ResponseDeadline deadline = new ResponseDeadline(row.getLocalDate(4), ZoneId.of(row.getString(5)),
+                instant(row.getOffsetDateTime(6)));
+        return new Invitation(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3), deadline,
+                row.getInteger(7), row.getValue(8) != null, settings, toReply(row, 11), row.getValue(24) != null);
     }
 
     /** The reply columns of {@link #REPLY_COLUMNS} starting at {@code at}; empty when the left join found none. */
-    private static Optional<Reply> toReply(Object[] row, int at) {
-        if (row[at] == null) {
+    private static Optional<Reply> toReply(Row row, int at) {
+        Integer version = row.getInteger(at);
+        if (version == null) {
             return Optional.empty();
         }
-        String mode = (String) row[at + 2];
-        ReplyContent content = new ReplyContent(ReplyStatus.valueOf((String) row[at + 1]),
-                mode == null ? null : ParticipationMode.valueOf(mode), fromJson((String) row[at + 3]),
-                (String) row[at + 4]);
-        return Optional.of(new Reply(((Number) row[at]).intValue(), content, ReplyChannel.valueOf((String) row[at + 5]),
-                (Boolean) row[at + 6], (Boolean) row[at + 7], instant(row[at + 8]), (String) row[at + 9],
-                (String) row[at + 10], localDate(row[at + 11]), (String) row[at + 12]));
+        String mode = row.getString(at + 2);
+        ReplyContent content = new ReplyContent(ReplyStatus.valueOf(row.getString(at + 1)),
+                mode == null ? null : ParticipationMode.valueOf(mode), fromJson(row.getString(at + 3)),
+                row.getString(at + 4));
+        return Optional.of(new Reply(version, content, ReplyChannel.valueOf(row.getString(at + 5)),
+                row.getBoolean(at + 6), row.getBoolean(at + 7), instant(row.getOffsetDateTime(at + 8)),
+                row.getString(at + 9), row.getString(at + 10), row.getLocalDate(at + 11), row.getString(at + 12)));
+    }
+
+    private static ForumReply toForumReply(Row row) {
+        return new ForumReply(row.getUUID(0), row.getString(1), row.getString(2), Language.fromCode(row.getString(3)),
+                Rank.valueOf(row.getString(4)), row.getValue(5) != null, toReply(row, 6));
     }
 
     private static String toJson(List<DelegationMember> delegation) {
@@ -191,36 +221,7 @@ public class ReplyRepository {
         }
     }
 
-    // The driver's Java types for timestamptz and date in native queries differ between Hibernate versions.
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("unexpected date type " + value.getClass().getName());
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -59,7 +59,6 @@ public class ForumService {
                 clock.instant(), updatedBy).replaceWith(new EffectiveSettings(settings, false));
     }
 
-    @WithSession
     public Uni<ReplyStatistics.Summary> statistics(UUID forumId) {
         return replies.forumReplies(forumId).map(all -> {
             List<ReplyStatistics.Entry> valid = all.stream().filter(r -> !r.revoked())
@@ -73,7 +72,6 @@ public class ForumService {
     }
 
     /** One line per delegate of an accepted reply, one line per other invitation; revoked ones are left out. */
-    @WithSession
     public Uni<String> exportCsv(UUID forumId) {
         return replies.forumReplies(forumId).map(all -> {
             StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM).append(SpreadsheetCsv.row(EXPORT_HEADER));

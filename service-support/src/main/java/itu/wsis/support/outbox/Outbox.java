@@ -2,10 +2,14 @@ package itu.wsis.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -15,8 +19,31 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    /** The row {@link OutboxMessage} maps, written directly by {@link #append(SqlConnection, DomainEvent)}. */
+    static final String INSERT = """
+            insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
+            values ($1, $2, $3, $4, $5, $6)""";
+
     public Uni<Void> append(DomainEvent event) {
         return requireTransaction().chain(() -> toMessage(event).persist()).replaceWithVoid();
+    }
+
+    /**
+     * Appends the event on a connection of the reactive pool whose transaction the caller opened
+     * ({@code Pool.withTransaction}), for a hot path that writes its own change with plain prepared statements rather
+     * than through a Hibernate session. The same row as {@link #append(DomainEvent)}; the relay cannot tell them apart.
+     * The connection must be in a transaction: the caller's change and its event commit or roll back together.
+     */
+    public Uni<Void> append(SqlConnection transaction, DomainEvent event) {
+        if (transaction.transaction() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "Outbox.append(SqlConnection, ...) must run inside the transaction of the state change"));
+        }
+        OutboxMessage message = toMessage(event);
+        return transaction.preparedQuery(INSERT)
+                .execute(Tuple.of(message.eventId, message.eventType, message.messageKey,
+                        OffsetDateTime.ofInstant(message.occurredAt, ZoneOffset.UTC), message.payload, message.topic))
+                .replaceWithVoid();
     }
 
     /** Appends several events in one statement batch, in the given order. */
