@@ -222,7 +222,7 @@ public final class Bench {
         report.parameters.put("reminder sweep", p.sweepContacts() + " open invitations seeded by SQL");
         report.parameters.put("raw SMTP", p.smtpMessages() + " messages per smtp-source run");
         report.parameters.put("stack", "`./wsis up` with WSIS_RUN_DIR=bench/target/run (fresh data), WSIS_SMTP_PORT="
-                + SINK_PORT + " (the bench's SMTP sink instead of GreenMail), service JVMs -Xmx256m (the wsis default)");
+                + SINK_PORT + " (the bench's SMTP sink instead of GreenMail), service JVMs with the wsis defaults (-Xms32m -Xmx256m, serial GC, class cache; bench/README.md)");
         report.parameters.put("config overrides for the run", "WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS=1000000 (the"
                 + " load repeats each invitee's link far beyond the production limit of 30/min per link; failed"
                 + " authentications, the only thing counted per address, do not occur);"
@@ -630,8 +630,7 @@ public final class Bench {
                         null, null)
                 on conflict (invitation_id, version) do nothing;
                 insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
-                values (gen_random_uuid(), 'InvitationAccepted.v1', md5(cast(:n as text)), now(), '%s', 'wsis.registration-events')
-                returning id;
+                values (gen_random_uuid(), 'InvitationAccepted.v1', md5(cast(:n as text)), now(), '%s', 'wsis.registration-events');
                 commit;
                 """.formatted(p.pgbenchRows(), delegation, payload);
         Files.writeString(script, sql);
