@@ -1,4 +1,0 @@
--- The order in which intents were created, as the database saw it. created_at is business time, which a moved
--- clock (or a fixed one in a test) can make equal for several intents; the sender keeps one invitation's emails in
--- this order when it delivers a batch on several lanes (an acceptance receipt must not arrive after the decline's).
-alter table notification add column creation_order bigserial;
