@@ -85,6 +85,78 @@ class PersonalLinkTokensTest {
     }
 
     @Test
+    void theSignatureIsTheOneTheJdksEd25519Computes() throws Exception {
+        // Ed25519 is deterministic (RFC 8032): whatever computes it, the same key and message give the same bytes, so
+        // links signed before the switch to BouncyCastle still verify, and the JDK verifies ours.
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        byte[] signature = java.util.Base64.getUrlDecoder().decode(token.substring(token.indexOf('.') + 1));
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(privateKey);
+        jdk.update("wsis-personal-link-v1".getBytes(StandardCharsets.US_ASCII));
+        jdk.update(payload);
+        byte[] expected = jdk.sign();
+
+        assertThat(signature).isEqualTo(expected);
+        jdk.initVerify(publicKey);
+        jdk.update("wsis-personal-link-v1".getBytes(StandardCharsets.US_ASCII));
+        jdk.update(payload);
+        assertThat(jdk.verify(signature)).isTrue();
+    }
+
+    @Test
+    void aTokenSignedByTheJdkVerifies() throws Exception {
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        payload[payload.length - 1] ^= 1; // another nonce: a token this code never signed
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(privateKey);
+        jdk.update("wsis-personal-link-v1".getBytes(StandardCharsets.US_ASCII));
+        jdk.update(payload);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String jdkToken = b64.encodeToString(payload) + "." + b64.encodeToString(jdk.sign());
+
+        assertThat(PersonalLinkTokens.verify(jdkToken, publicKey, CLOCK)).contains(claims);
+    }
+
+    @Test
+    void twoKeysUsedAtOnceOnManyThreadsNeverMixed() throws Exception {
+        // The converted key is cached: threads alternating between two key pairs must each get their own key's
+        // signature, and a token must open only with its own public key.
+        java.security.KeyPair second = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean first = i % 2 == 0;
+                LinkClaims mine = new LinkClaims(UUID.randomUUID(), i, NOW.plusSeconds(86_400));
+                results.add(pool.submit(() -> {
+                    String token = PersonalLinkTokens.sign(mine, first ? privateKey : second.getPrivate());
+                    PublicKey own = first ? publicKey : second.getPublic();
+                    PublicKey other = first ? second.getPublic() : publicKey;
+                    return PersonalLinkTokens.verify(token, own, CLOCK).equals(java.util.Optional.of(mine))
+                            && PersonalLinkTokens.verify(token, other, CLOCK).isEmpty();
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyOfAnotherAlgorithmOpensNothingAndSignsNothing() throws Exception {
+        java.security.KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        String token = PersonalLinkTokens.sign(claims, privateKey);
+
+        assertThat(PersonalLinkTokens.verify(token, ec.getPublic(), CLOCK)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PersonalLinkTokens.sign(claims, ec.getPrivate()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aTokenOfTheWrongLengthIsRefusedBeforeAnyWork() {
         String token = PersonalLinkTokens.sign(claims, privateKey);
         assertThat(PersonalLinkTokens.authentic(token.substring(1), publicKey)).isEmpty();
