@@ -275,8 +275,15 @@ class InviteeWebBrowserIT {
         assertThat(browser.findElement(By.id("head")).isSelected()).isTrue();
         screenshot(browser, "accept-form-" + html().getAttribute("lang"));
         browser.findElement(By.id("accept-submit")).click();
-        screenshot(browser, "accept-answered-" + html().getAttribute("lang"));
-        // A refusal shows the page again with the reason: name it rather than only "no #saved".
+        // A refusal shows the page again with the reason: name it rather than only "no #saved". The answer is a new
+        // page, so nothing of the form's page is touched after the click.
+        try {
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                    .until(() -> !browser.findElements(By.id("saved")).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException shownBelow) {
+            // the assertion below shows the page
+        }
+        screenshot(browser, "accept-answered");
         assertThat(browser.findElements(By.id("saved"))).as("the page after the accept:%n%s", pageText()).isNotEmpty();
     }
 
