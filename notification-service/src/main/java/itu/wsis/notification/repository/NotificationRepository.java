@@ -206,12 +206,17 @@ public class NotificationRepository {
                                  where invitation_id = :id""")
                         .setParameter("id", invitationId)
                         .setParameter("now", now)
-                        .executeUpdate()
-                        .chain(() -> s.createNativeQuery("""
-                                        update notification set payload = null, recipient = null
-                                         where invitation_id = :id""")
-                                .setParameter("id", invitationId)
-                                .executeUpdate()))
+                        .executeUpdate())
+                .chain(() -> erasePayloads(invitationId));
+    }
+
+    /** The intents of an invitation keep their delivery-log facts but lose the personal data they carried. */
+    private Uni<Void> erasePayloads(UUID invitationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                                update notification set payload = null, recipient = null
+                                 where invitation_id = :id""")
+                        .setParameter("id", invitationId)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -274,17 +279,7 @@ public class NotificationRepository {
 
     /** Revocation: nothing still waiting for this invitation may leave, and its personal data goes. */
     public Uni<Void> cancelAndErase(UUID invitationId, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                                update notification set status = 'CANCELLED', last_error = 'invitation revoked'
-                                 where invitation_id = :id and status = 'PENDING'""")
-                        .setParameter("id", invitationId)
-                        .executeUpdate()
-                        .chain(() -> s.createNativeQuery("""
-                                        update notification set payload = null, recipient = null
-                                         where invitation_id = :id""")
-                                .setParameter("id", invitationId)
-                                .executeUpdate()))
-                .replaceWithVoid();
+        return cancelPending(invitationId).chain(() -> erasePayloads(invitationId));
     }
 
     /** Retention: erases the personal data of every invitation issued before {@code issuedBefore}. */
