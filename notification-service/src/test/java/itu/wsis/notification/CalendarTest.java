@@ -10,6 +10,7 @@ import itu.wsis.events.Rank;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyChannel;
 import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.ReplyWithdrawn;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestWaitlisted;
 import itu.wsis.events.SpeakingRequestWithdrawn;
@@ -197,6 +198,31 @@ class CalendarTest {
         VEvent cancel = event(Mails.awaitSubject(email, "hemos recibido su respuesta modificada"), "CANCEL");
         assertThat(cancel.getUid()).isEqualTo(week.getUid());
         assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(1);
+    }
+
+    @Test
+    void anInPersonAcceptanceReadBeforeItsForumEditionStillCancelsTheWeekItWasSent() throws Exception {
+        // The acceptance comes from registration's topic, the forum edition from invitation's: either can be read first.
+        Fixtures.World world = Fixtures.unpublishedWorld(clock);
+        String email = Fixtures.email("ics-early");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.EN, email);
+        TestKafka.publish(issued);
+        TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), issued.invitationId(), 1,
+                ParticipationMode.IN_PERSON, List.of(), ReplyChannel.WEB, false));
+        String uid = "in-person-" + issued.invitationId() + "@wsis.local";
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select count(*) from calendar_entry where uid = ? and first_day is null", uid) == 1);
+
+        Fixtures.publish(world, clock);
+        VEvent week = event(Mails.awaitSubject(email, "your acceptance has been received"), "PUBLISH");
+        assertThat(week.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220530");
+
+        TestKafka.publish(new ReplyWithdrawn(UUID.randomUUID(), clock.instant(), issued.invitationId(), 2,
+                ReplyChannel.WEB, false));
+        VEvent cancel = event(Mails.awaitSubject(email, "withdrawal of your participation"), "CANCEL");
+        assertThat(cancel.getUid()).isEqualTo(week.getUid());
+        assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(cancel.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220530");
     }
 
     /** The one VEVENT of the message's calendar, after checking its METHOD and that it is valid iCalendar and iTIP. */

@@ -80,8 +80,25 @@ final class Fixtures {
     /** A forum and its letter in all six languages (or the given texts), published like invitation-service does. */
     static World world(Clock clock, Map<Language, String> names, Map<Language, LocalizedText> texts, Language original,
                        Deadline response, Deadline speaking) {
-        UUID forumId = UUID.randomUUID();
-        UUID letterId = UUID.randomUUID();
+        World world = new World(UUID.randomUUID(), UUID.randomUUID(), response, speaking);
+        publish(world, clock, names, texts, original);
+        return world;
+    }
+
+    /** A forum and letter that other events can name before they are published, with {@link #publish}. */
+    static World unpublishedWorld(Clock clock) {
+        return new World(UUID.randomUUID(), UUID.randomUUID(), deadlineIn(clock, Duration.ofDays(30)),
+                deadlineIn(clock, Duration.ofDays(40)));
+    }
+
+    static void publish(World world, Clock clock) {
+        publish(world, clock, FORUM_NAMES, LETTER, Language.FR);
+    }
+
+    private static void publish(World world, Clock clock, Map<Language, String> names,
+                                Map<Language, LocalizedText> texts, Language original) {
+        UUID forumId = world.forumId();
+        UUID letterId = world.letterId();
         Instant now = clock.instant();
         TestKafka.publish(new ForumEditionPublished(UUID.randomUUID(), now, forumId, 1, "WSIS2022", names,
                 Map.of(Language.EN, "ICTs for well-being"), LocalDate.of(2022, 3, 15), LocalDate.of(2022, 5, 30),
@@ -91,8 +108,7 @@ final class Fixtures {
         TestKafka.publish(new CircularLetterPublished(UUID.randomUUID(), now, letterId, forumId, "CL-22/010", 1,
                 LocalDate.of(2022, 3, 21), "Houlin ZHAO", "Secretary-General",
                 new Contact("Ms Gitanjali Sah", "wsis-info@itu.int", "+41 22 730 5350"), original, texts,
-                "MINISTERS", response, speaking));
-        return new World(forumId, letterId, response, speaking);
+                "MINISTERS", world.response(), world.speaking()));
     }
 
     static World world(Clock clock) {

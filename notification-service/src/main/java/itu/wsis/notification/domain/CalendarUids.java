@@ -20,6 +20,12 @@ public final class CalendarUids {
     }
 
     public static String inPerson(UUID invitationId, String domain) {
-        return "in-person-" + invitationId + "@" + domain;
+        return IN_PERSON + invitationId + "@" + domain;
     }
+
+    public static boolean isInPerson(String uid) {
+        return uid != null && uid.startsWith(IN_PERSON);
+    }
+
+    private static final String IN_PERSON = "in-person-";
 }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.NotificationSent;
+import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
@@ -78,9 +79,23 @@ public class DeliveryStore {
                 }
                 return CircularLetterRecord.<CircularLetterRecord>findById(c.letterId)
                         .chain(l -> ForumEditionRecord.<ForumEditionRecord>findById(c.forumId)
-                                .map(f -> new Loaded(n, c, l, f, t)));
+                                .map(f -> new Loaded(n, c, l, f, inPersonWeekIfUnrecorded(n, t, f))));
             }));
         });
+    }
+
+    /**
+     * An in-person entry recorded while its invitation or forum edition was not yet known here (events from different
+     * topics arrive in any order) has no days of its own; its publication took them from the forum edition when it
+     * was sent, so its cancellation takes them from there too, rather than go without the calendar entry.
+     */
+    private static NotificationRepository.CalendarTimes inPersonWeekIfUnrecorded(
+            NotificationRecord n, NotificationRepository.CalendarTimes recorded, ForumEditionRecord forum) {
+        if (recorded.known() || forum == null || forum.inPersonStart == null || forum.inPersonEnd == null
+                || !CalendarUids.isInPerson(n.calendarUid)) {
+            return recorded;
+        }
+        return new NotificationRepository.CalendarTimes(null, null, forum.inPersonStart, forum.inPersonEnd);
     }
 
     /**
