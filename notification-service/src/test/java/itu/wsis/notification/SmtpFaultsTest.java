@@ -135,6 +135,33 @@ class SmtpFaultsTest {
     }
 
     @Test
+    void aRefusalOfEveryTransactionOnEveryLaneEndsWithEachMessageSentOnceSoonAfter() {
+        // Several lanes send at once, each dialogue on a pooled connection: refused transactions must leave no
+        // connection that a later dialogue waits on for ever (the RFC's 10 minutes, here the test's minute).
+        Fixtures.World world = Fixtures.world(clock);
+        awaitDirectory(world);
+        smtp.refuseTransactions("451 4.3.0 Try again later");
+        List<InvitationIssued> invitations = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> Fixtures.invitation(world, clock, Language.EN, Fixtures.email("smtp-4xx-lanes")))
+                .toList();
+        invitations.forEach(TestKafka::publish);
+        await().atMost(Duration.ofSeconds(60)).until(() -> invitations.stream().allMatch(issued ->
+                TestPostgres.queryLong(DB, """
+                        select count(*) from notification where invitation_id = ? and status = 'PENDING'
+                           and attempts >= 2 and last_error like 'smtp 451%'""", issued.invitationId()) == 1));
+
+        smtp.behave();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> invitations.stream()
+                .allMatch(issued -> status(intentOf(issued)).equals("SENT")));
+        for (InvitationIssued issued : invitations) {
+            List<MimeMessage> received = Mails.to(issued.invitee().email());
+            assertThat(received).as(issued.invitee().email()).hasSize(1);
+            assertThat(Mails.countByMessageId(Mails.messageId(received.get(0)))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPermanentRefusalFailsTheIntentAtOnceWithNotificationFailedAndNoRetry() {
         Fixtures.World world = Fixtures.world(clock);
         awaitDirectory(world);

@@ -57,8 +57,17 @@ public interface NotificationConfig {
         @WithDefault("1s")
         String interval();
 
+        /** How many due intents one claim statement takes (one short transaction for the whole batch). */
         @WithDefault("50")
         int batchSize();
+
+        /**
+         * How many messages of a batch are in flight at once, each on its own reactive session and SMTP connection,
+         * spread over the event loops. 4 keeps two cores busy while the others wait for PostgreSQL or the SMTP
+         * server; 1 sends strictly one after another. Keep {@code quarkus.mailer.max-pool-size} at least this.
+         */
+        @WithDefault("4")
+        int lanes();
 
         /**
          * A claimed intent is left alone by other instances for this long, in the database's time; a crashed

@@ -9,8 +9,12 @@ import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -50,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +63,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -96,6 +102,7 @@ public class NotificationSender {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
+    private volatile ContextInternal[] laneLoops;
 
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
@@ -116,6 +123,7 @@ public class NotificationSender {
         this.pauses = pauses;
         this.pool = pool;
         this.vertx = vertx;
+        registry.gauge("wsis.notifications.sender.in.flight", inFlight, Set::size);
     }
 
     void stopping(@Observes ShutdownEvent shutdown) {
@@ -186,9 +194,9 @@ public class NotificationSender {
         int batch = config.sender().batchSize();
         long claimedAt = System.nanoTime();
         return store.claim(holder, clock.instant(), config.sender().claimLease(), batch).chain(claims -> {
-            List<UUID> own = claims.stream().filter(c -> !c.takeover()).map(NotificationRepository.Claim::id).toList();
-            List<UUID> takenOver = claims.stream().filter(NotificationRepository.Claim::takeover)
-                    .map(NotificationRepository.Claim::id).toList();
+            List<NotificationRepository.Claim> own = claims.stream().filter(c -> !c.takeover()).toList();
+            List<NotificationRepository.Claim> takenOver = claims.stream()
+                    .filter(NotificationRepository.Claim::takeover).toList();
             return deliverAll(own)
                     .chain(() -> takenOver.isEmpty() ? Uni.createFrom().voidItem()
                             : afterTakeoverGrace(claimedAt).chain(() -> deliverAll(takenOver)))
@@ -197,14 +205,78 @@ public class NotificationSender {
         });
     }
 
-    private Uni<Void> deliverAll(List<UUID> ids) {
-        return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> deliver(id).onFailure().recoverWithItem(e -> {
-                    // Left claimed: the lease runs out and the intent is tried again.
-                    LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id, e.getClass().getName());
-                    return null;
-                }))
-                .collect().asList().replaceWithVoid();
+    /**
+     * Delivers the claimed intents on up to {@code lanes} at once. Each delivery runs on a new duplicated context of
+     * one of the lanes' event loops: its own reactive session (never two operations on one session at once), and the
+     * lanes spread over the event loops, so rendering, signing and the SMTP dialogue of several messages overlap and
+     * use every core. The mailer's pool gives each concurrent dialogue its own connection, kept alive between
+     * messages. Claims are already disjoint between instances; within a process the {@code inFlight} set and the
+     * holder compare-and-set on every change keep two lanes from ever sending one intent.
+     * <p>
+     * One invitation's emails stay on one lane, one after another in the order their intents were created: a
+     * minister who accepts and then declines must not find the acceptance receipt after the decline's.
+     */
+    private Uni<Void> deliverAll(List<NotificationRepository.Claim> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context caller = Vertx.currentContext();
+        AtomicInteger next = new AtomicInteger();
+        Uni<Void> all = Multi.createFrom().iterable(byInvitation(claims))
+                .onItem().transformToUni(ids -> {
+                    ContextInternal lane = lane(next.getAndIncrement());
+                    return Multi.createFrom().iterable(ids)
+                            .onItem().transformToUniAndConcatenate(id -> onLane(lane, () -> deliver(id))
+                                    .onFailure().recoverWithItem(e -> {
+                                        // Left claimed: the lease runs out and the intent is tried again.
+                                        LOG.warnf("Delivery of notification %s failed unexpectedly: %s", id,
+                                                e.getClass().getName());
+                                        return null;
+                                    }))
+                            .collect().last();
+                })
+                .merge(Math.max(1, config.sender().lanes()))
+                .collect().last().replaceWithVoid();
+        // Back on the caller's context, whose session (if any) the rest of the dispatch continues with.
+        return caller == null ? all : all.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** The claims' ids grouped by invitation; each group, and the groups, in the claims' order (creation order). */
+    static List<List<UUID>> byInvitation(List<NotificationRepository.Claim> claims) {
+        Map<Object, List<UUID>> groups = new java.util.LinkedHashMap<>();
+        for (NotificationRepository.Claim claim : claims) {
+            Object key = claim.invitationId() != null ? claim.invitationId() : claim.id();
+            groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(claim.id());
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The event loop of a lane: one per lane, taken round-robin from Vert.x's event loops, created once. */
+    private ContextInternal lane(int n) {
+        ContextInternal[] loops = laneLoops;
+        if (loops == null) {
+            synchronized (this) {
+                loops = laneLoops;
+                if (loops == null) {
+                    loops = new ContextInternal[Math.max(1, config.sender().lanes())];
+                    for (int i = 0; i < loops.length; i++) {
+                        loops[i] = ((VertxInternal) vertx).createEventLoopContext();
+                    }
+                    laneLoops = loops;
+                }
+            }
+        }
+        return loops[Math.floorMod(n, loops.length)];
+    }
+
+    /** Runs {@code work} on a new safe duplicated context of {@code loop}: a session of its own. */
+    private static <T> Uni<T> onLane(ContextInternal loop, java.util.function.Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.Context duplicate = VertxContext.createNewDuplicatedContext(loop);
+            VertxContextSafetyToggle.setContextSafe(duplicate, true);
+            duplicate.runOnContext(ignored -> Uni.createFrom().<T>deferred(work).subscribe()
+                    .with(emitter::complete, emitter::fail));
+        });
     }
 
     /** Gives the previous holder of taken-over intents time to record a message its server had accepted. */
@@ -462,9 +534,30 @@ public class NotificationSender {
                 c.memberState, c.replyStatus != null);
     }
 
+    /**
+     * A letter's texts (subject and body in every language) are the same JSON for every email about it: parsed once,
+     * keyed by the JSON itself, so that a new revision is simply another key. Bounded: a few letters are current.
+     */
+    private static final Map<String, Map<Language, LocalizedText>> LETTER_TEXTS = new ConcurrentHashMap<>();
+    private static final int LETTER_TEXTS_KEPT = 32;
+
+    static Map<Language, LocalizedText> letterTexts(String json) {
+        Map<Language, LocalizedText> cached = LETTER_TEXTS.get(json);
+        if (cached != null) {
+            return cached;
+        }
+        Map<Language, LocalizedText> parsed = Collections.unmodifiableMap(
+                Json.read(json, new TypeReference<Map<Language, LocalizedText>>() {
+                }));
+        if (LETTER_TEXTS.size() >= LETTER_TEXTS_KEPT) {
+            LETTER_TEXTS.clear();
+        }
+        LETTER_TEXTS.put(json, parsed);
+        return parsed;
+    }
+
     static MessageContext.Letter letter(CircularLetterRecord l) {
-        Map<Language, LocalizedText> texts = Json.read(l.texts, new TypeReference<Map<Language, LocalizedText>>() {
-        });
+        Map<Language, LocalizedText> texts = letterTexts(l.texts);
         return new MessageContext.Letter(l.reference, language(l.originalLanguage), texts, l.signatoryName,
                 l.signatoryTitle, new Contact(l.contactName, l.contactEmail, l.contactPhone), l.letterDate);
     }
