@@ -141,7 +141,7 @@ class SmtpFaultsTest {
         Fixtures.World world = Fixtures.world(clock);
         awaitDirectory(world);
         smtp.refuseTransactions("451 4.3.0 Try again later");
-        List<InvitationIssued> invitations = java.util.stream.IntStream.range(0, 40)
+        List<InvitationIssued> invitations = java.util.stream.IntStream.range(0, 100)
                 .mapToObj(i -> Fixtures.invitation(world, clock, Language.EN, Fixtures.email("smtp-4xx-lanes")))
                 .toList();
         invitations.forEach(TestKafka::publish);

@@ -103,6 +103,7 @@ public class NotificationSender {
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
     private volatile ContextInternal[] laneLoops;
+    private volatile ContextInternal smtpLoop;
 
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
@@ -269,6 +270,27 @@ public class NotificationSender {
         return loops[Math.floorMod(n, loops.length)];
     }
 
+    /**
+     * The one event loop every SMTP dialogue runs on. Vert.x's mail client keeps its pooled connections on the event
+     * loop that opened them and is not made to be driven from several at once: a reply read on one loop while the
+     * next command is written from another lane can be lost, and the dialogue then waits for it until the SMTP
+     * timeout (minutes). The lanes overlap what costs CPU (loading, rendering, signing); the dialogues, which are
+     * mostly waiting, share this loop and the pool's connections.
+     */
+    private ContextInternal smtpLoop() {
+        ContextInternal loop = smtpLoop;
+        if (loop == null) {
+            synchronized (this) {
+                loop = smtpLoop;
+                if (loop == null) {
+                    loop = ((VertxInternal) vertx).createEventLoopContext();
+                    smtpLoop = loop;
+                }
+            }
+        }
+        return loop;
+    }
+
     /** Runs {@code work} on a new safe duplicated context of {@code loop}: a session of its own. */
     private static <T> Uni<T> onLane(ContextInternal loop, java.util.function.Supplier<Uni<? extends T>> work) {
         return Uni.createFrom().emitter(emitter -> {
@@ -393,7 +415,8 @@ public class NotificationSender {
         // The claim is renewed throughout the dialogue, so a slow server cannot let it run out under a live sender.
         long heartbeat = startHeartbeat(n.id);
         Context context = Vertx.currentContext();
-        return mailer.send(mail)
+        Uni<Void> dialogue = onLane(smtpLoop(), () -> mailer.send(mail));
+        return (context == null ? dialogue : dialogue.emitOn(task -> context.runOnContext(ignored -> task.run())))
                 .ifNoItem().after(config.sender().smtpTimeout()).fail()
                 .onTermination().invoke(() -> vertx.cancelTimer(heartbeat))
                 .onItemOrFailure().transformToUni((accepted, failure) -> {
