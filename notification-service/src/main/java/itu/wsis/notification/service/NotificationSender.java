@@ -145,11 +145,12 @@ public class NotificationSender {
     /**
      * Asks for a dispatch now, without waiting for the next tick (up to a second away: a receipt would spend most of
      * its end-to-end time waiting for it). Runs on its own context through the event bus, never on the caller's
-     * reactive session.
+     * reactive session. Sent, not requested: nobody waits for the dispatch, and a request would time out (and be
+     * logged as an error) whenever a dispatch takes longer than the event bus's 30 s.
      */
     public void wakeUp() {
         if (config.sender().enabled()) {
-            bus.requestAndForget(WAKE_UP, "");
+            bus.send(WAKE_UP, "");
         }
     }
 
