@@ -524,7 +524,7 @@ public final class Bench {
         if (emailRate > 0 && sinkReused != null) {
             report.figure("4", "notification-service emails/s into the bench sink (bulk backlog)", emailRate, "msg/s",
                     "raw rate of the same sink, one connection", sinkReused, "≥ 0.25×",
-                    "sequential sender, one SMTP connection reused; average " + emailBytes + " B per email");
+                    "the sender's lanes (wsis.notifications.sender.lanes, 4 by default), SMTP dialogues on one event loop over pooled, kept-alive connections; average " + emailBytes + " B per email");
         } else if (emailRate > 0) {
             report.figure("4", "notification-service emails/s into the bench sink (bulk backlog)", emailRate, "msg/s",
                     "", null, "≥ 0.25×", "ratio not measured: " + unmeasured);
