@@ -65,9 +65,9 @@ import static org.assertj.core.api.Assertions.fail;
 class ManifestInvariantsTest {
 
     static final String OVERLAY = "production";
-    /** bench/results/2026-11-29-be9d664.md, phase 7: RSS after the load phases with a 256 MiB heap cap. */
-    static final Map<String, Integer> MEASURED_RSS_MIB = Map.of("invitation-service", 423, "registration-service", 372,
-            "speaking-request-service", 356, "notification-service", 427,
+    /** bench/results/2026-12-02-9610947.md, phase 7: RSS after the load phases with a 256 MiB heap cap. */
+    static final Map<String, Integer> MEASURED_RSS_MIB = Map.of("invitation-service", 426, "registration-service", 366,
+            "speaking-request-service", 364, "notification-service", 576,
             // Measured for this deployment (deploy/README.md, Resources): peak RSS after 24,000 requests.
             "invitee-web", 246);
     static final int BENCH_HEAP_MIB = 256;
