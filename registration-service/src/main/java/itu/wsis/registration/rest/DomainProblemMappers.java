@@ -1,7 +1,5 @@
 package itu.wsis.registration.rest;
 
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import itu.wsis.registration.domain.InvalidReply;
 import itu.wsis.registration.domain.ReplyRefused;
 import itu.wsis.support.problem.ProblemException;
@@ -10,14 +8,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.SocketException;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The domain's refusals as problem documents: a broken rule is 400 on its field, a refused transition 409. A database
- * connection lost in the middle of a request (a restart, a failover) is 503 with Retry-After: the transaction was
- * rolled back by PostgreSQL, nothing was recorded, and the same request may simply be sent again.
+ * connection lost in the middle of a request is service-support's 503 ({@code ProblemMappers}), as in every service.
  */
 public class DomainProblemMappers {
 
@@ -38,30 +33,5 @@ public class DomainProblemMappers {
         };
         return problems.problem(ProblemException.conflict(slug, e.getMessage())
                 .with("reason", e.reason().name().toLowerCase(Locale.ROOT)), uri);
-    }
-
-    /**
-     * How a lost connection reaches the service depends on timing: the client sees the socket reset, or reads the
-     * end of the stream, or first reads PostgreSQL's own notice that the backend is terminating.
-     */
-    @ServerExceptionMapper({ClosedConnectionException.class, SocketException.class})
-    public Response databaseLost(Exception e, UriInfo uri) {
-        return problems.problem(databaseUnavailable(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response database(PgException e, UriInfo uri) {
-        String state = e.getSqlState() == null ? "" : e.getSqlState();
-        // Class 08 (connection exception) and 57P (operator intervention: shutdown, crash, cannot connect now).
-        if (state.startsWith("08") || state.startsWith("57P")) {
-            return problems.problem(databaseUnavailable(), uri);
-        }
-        return problems.unexpected(e, uri);
-    }
-
-    private static ProblemException databaseUnavailable() {
-        return new ProblemException(503, "database-unavailable", "Service unavailable",
-                "The database connection was lost; nothing was recorded. Please try again in a moment.", null,
-                Map.of("retryAfterSeconds", 1L), Map.of("Retry-After", "1"));
     }
 }

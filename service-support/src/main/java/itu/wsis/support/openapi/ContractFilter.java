@@ -41,7 +41,8 @@ import java.util.TreeMap;
  *   parameter); an operation without a role is public;</li>
  *   <li>the RFC 9457 {@code Problem} schema as the {@code application/problem+json} body of every error response,
  *   and the errors every operation of its kind can answer (401, 403, 400/413/415 with a body, 400 with a typed
- *   path or query parameter, 404 with a path parameter, 500);</li>
+ *   path or query parameter, 404 with a path parameter, 500, and 503 with {@code Retry-After} for a lost database
+ *   connection);</li>
  *   <li>the {@code Location} header of 201 and 202 responses, and the request body examples from
  *   {@value ApiContract#EXAMPLES};</li>
  *   <li>the service-qualified id of the operations every service serves ({@value ApiContract#EVERY_SERVICE}).</li>
@@ -63,7 +64,9 @@ public class ContractFilter implements OASFilter {
             "413", "The request body is larger than the service accepts (quarkus.http.limits.max-body-size); refused "
                     + "before the service reads it.",
             "415", "The request body's Content-Type is not one this operation reads.",
-            "500", "Unexpected error: quote `errorId` to the operators.");
+            "500", "Unexpected error: quote `errorId` to the operators.",
+            "503", "The service lost its database connection or could not get one (a restart, a failover): the request "
+                    + "was not completed. Send it again after `Retry-After` seconds.");
     /** The descriptions that Quarkus and SmallRye write by default: replaced by the ones above. */
     private static final Set<String> DEFAULT_DESCRIPTIONS = Set.of("Not Authorized", "Not Allowed", "Bad Request",
             "Not Found", "Unsupported Media Type", "Internal Server Error", "");
@@ -134,9 +137,15 @@ public class ContractFilter implements OASFilter {
             ensure(responses, "404");
         }
         ensure(responses, "500");
+        ensure(responses, "503");
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 asProblem(code, response);
+                if (code.equals("503") && !hasHeader(response, "Retry-After")) {
+                    response.addHeader("Retry-After", OASFactory.createHeader()
+                            .description("Seconds to wait before sending the request again.")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+                }
             } else if ((code.equals("201") || code.equals("202")) && !hasHeader(response, "Location")) {
                 response.addHeader("Location", OASFactory.createHeader()
                         .description(code.equals("201") ? "Where the created resource can be read."
@@ -336,7 +345,7 @@ public class ContractFilter implements OASFilter {
                         .format("int32").description("On 400: how many inputs were invalid in all, when `errors` "
                                 + "lists only the first ones."))
                 .addProperty("retryAfterSeconds", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int64").description("On 429: seconds to wait, as in the `Retry-After` header."))
+                        .format("int64").description("On 429 and 503: seconds to wait, as in the `Retry-After` header."))
                 .addProperty("errorId", string("On 500: the id under which the operators logged the failure."))
                 .addProperty("reason", string("On some 409s: the refused rule, e.g. `deadline_passed`."))
                 .addRequired("type").addRequired("title").addRequired("status");

@@ -35,9 +35,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -160,16 +164,52 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * The last resort, for every failure no other mapper took. A lost database connection is told apart here rather
+     * than by a mapper of its own: Hibernate Reactive and Mutiny deliver it wrapped, under an exception type that
+     * says nothing about the database ({@link DatabaseConnectionLoss}).
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (e instanceof WebApplicationException web) {
             return http(web, uri);
         }
+        if (DatabaseConnectionLoss.foundIn(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         return respond(new Problem(Problem.TYPE_PREFIX + "internal-error", "Internal error", 500,
                 "The request could not be completed. Quote error id " + errorId + " to the operators.",
-                path(uri), null, java.util.Map.of("errorId", errorId))).build();
+                path(uri), null, Map.of("errorId", errorId))).build();
+    }
+
+    /**
+     * 503 with {@code Retry-After}: PostgreSQL rolled back the request's open transaction with the connection, and a
+     * new connection is usually there within the second (a restarted or failed-over server). The detail does not
+     * promise that nothing was recorded: a connection lost while the commit itself was on its way cannot be told
+     * apart, and the commit may have happened. Logged as a warning without the stack: the cause is known, and an
+     * outage would otherwise print one trace per request.
+     */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database connection lost on %s, answered 503: %s", path(uri), causes(e));
+        return problem(new ProblemException(503, "database-unavailable", "Service unavailable",
+                "The service lost its database connection before the request was completed. Please try again in a "
+                        + "moment.", null, Map.of("retryAfterSeconds", 1L), Map.of("Retry-After", "1")),
+                uri);
+    }
+
+    /** The classes and messages of the cause chain, for the log: bounded as the search is. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.size() < 8 && seen.add(t); t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
     }
 
     private static Response.ResponseBuilder respond(Problem problem) {
