@@ -3,6 +3,7 @@ package itu.wsis.invitation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import itu.wsis.events.InvitationIssued;
+import itu.wsis.testing.ConnectionLoss;
 import itu.wsis.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import static itu.wsis.invitation.Fixtures.asSecretariat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The secretariat issues an invitation (with an Idempotency-Key) and the transaction loses its database connection in
@@ -84,20 +83,10 @@ class IssueConnectionLossTest {
     /** Sends the issue, waits until its statement blocks, kills exactly that backend, then releases the lock. */
     private static void killMidIssue(Issue issue, String statement, Connection blocker) throws Exception {
         CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> send(issue));
-        String waiting = "from pg_stat_activity where datname = '" + DB + "' and wait_event_type = 'Lock'"
-                + " and query ilike '" + statement + "%'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong("postgres",
-                "select count(*) " + waiting) == 1);
-        assertThat(TestPostgres.queryLong("postgres", "select count(pg_terminate_backend(pid)) " + waiting))
-                .isEqualTo(1);
+        ConnectionLoss.terminateBackendWaitingOnLock(DB, statement);
         blocker.rollback();
 
-        Response response = answer.get(30, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:wsis:problem:database-unavailable");
-        assertThat(response.asString()).doesNotContain("Exception");
+        ConnectionLoss.assertDatabaseUnavailable(answer.get(30, TimeUnit.SECONDS));
     }
 
     private static void assertNothingWrittenThenTheRetryIssuesOnce(Issue issue) {

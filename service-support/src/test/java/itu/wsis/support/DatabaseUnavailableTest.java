@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import itu.wsis.testing.DatabaseOutage;
+import itu.wsis.testing.ConnectionLoss;
 import itu.wsis.testing.TestPostgres;
 import itu.wsis.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -38,16 +39,6 @@ class DatabaseUnavailableTest {
                 .body("{\"text\":\"" + text + "\"}").post("/test-notes");
     }
 
-    private static void assertDatabaseUnavailable(Response response) {
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:wsis:problem:database-unavailable");
-        assertThat(response.jsonPath().getInt("status")).isEqualTo(503);
-        assertThat(response.jsonPath().getInt("retryAfterSeconds")).isEqualTo(1);
-        assertThat(response.asString()).doesNotContain("Exception").doesNotContain("errorId");
-    }
-
     private static long notes(String text) {
         return TestPostgres.queryLong(DB, "select count(*) from test_note where text = ?", text);
     }
@@ -65,14 +56,9 @@ class DatabaseUnavailableTest {
                 s.execute("lock table outbox_event in exclusive mode");
             }
             CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> createNote(text));
-            String waiting = "from pg_stat_activity where datname = '" + DB + "' and wait_event_type = 'Lock'"
-                    + " and query ilike 'insert into outbox_event%'";
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong("postgres",
-                    "select count(*) " + waiting) == 1);
-            assertThat(TestPostgres.queryLong("postgres", "select count(pg_terminate_backend(pid)) " + waiting))
-                    .isEqualTo(1);
+            ConnectionLoss.terminateBackendWaitingOnLock(DB, "insert into outbox_event");
             blocker.rollback();
-            assertDatabaseUnavailable(answer.get(30, TimeUnit.SECONDS));
+            ConnectionLoss.assertDatabaseUnavailable(answer.get(30, TimeUnit.SECONDS));
         }
         assertThat(notes(text)).isZero();
         assertThat(events(text)).isZero();
@@ -86,8 +72,8 @@ class DatabaseUnavailableTest {
     void aDatabaseRefusingConnectionsIs503ForWritesAndReadsUntilItIsBack() {
         String text = "outage-" + UUID.randomUUID();
         try (DatabaseOutage outage = DatabaseOutage.of(DB)) {
-            assertDatabaseUnavailable(createNote(text));
-            assertDatabaseUnavailable(given().auth().oauth2(TestTokens.ops()).get("/test-notes/{id}",
+            ConnectionLoss.assertDatabaseUnavailable(createNote(text));
+            ConnectionLoss.assertDatabaseUnavailable(given().auth().oauth2(TestTokens.ops()).get("/test-notes/{id}",
                     UUID.randomUUID()));
         }
         assertThat(notes(text)).isZero();

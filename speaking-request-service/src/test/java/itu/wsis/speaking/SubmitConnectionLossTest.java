@@ -6,6 +6,7 @@ import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
 import itu.wsis.events.SpeakingRequestSubmitted;
 import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.testing.ConnectionLoss;
 import itu.wsis.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,6 @@ import static itu.wsis.speaking.Fixtures.DB;
 import static itu.wsis.speaking.Fixtures.requestBody;
 import static itu.wsis.speaking.Fixtures.withLink;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A delegation asks for speaking time through its personal link, and the transaction that stores the request and
@@ -93,20 +93,10 @@ class SubmitConnectionLossTest {
     private static void killMidSubmission(Submission submission, String statement, Connection blocker)
             throws Exception {
         CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> send(submission));
-        String waiting = "from pg_stat_activity where datname = '" + DB + "' and wait_event_type = 'Lock'"
-                + " and query ilike '" + statement + "%'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong("postgres",
-                "select count(*) " + waiting) == 1);
-        assertThat(TestPostgres.queryLong("postgres", "select count(pg_terminate_backend(pid)) " + waiting))
-                .isEqualTo(1);
+        ConnectionLoss.terminateBackendWaitingOnLock(DB, statement);
         blocker.rollback();
 
-        Response response = answer.get(30, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:wsis:problem:database-unavailable");
-        assertThat(response.asString()).doesNotContain("Exception");
+        ConnectionLoss.assertDatabaseUnavailable(answer.get(30, TimeUnit.SECONDS));
     }
 
     private static void assertNothingWrittenThenTheSameRequestIsSeated(Submission submission) {

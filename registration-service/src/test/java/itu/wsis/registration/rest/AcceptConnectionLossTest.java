@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import itu.wsis.registration.Invitations;
 import itu.wsis.registration.RegistrationServiceTest;
 import itu.wsis.support.links.PersonalLinks;
+import itu.wsis.testing.ConnectionLoss;
 import itu.wsis.testing.TestPostgres;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static itu.wsis.registration.Invitations.acceptBody;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -74,20 +73,10 @@ class AcceptConnectionLossTest {
         CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> given()
                 .header(PersonalLinks.HEADER, invitation.link()).contentType(ContentType.JSON)
                 .body(acceptBody("IN_PERSON", "Head")).post("/invitations/{id}/accept", invitation.id()));
-        String waiting = "from pg_stat_activity where datname = '" + DB + "' and wait_event_type = 'Lock'"
-                + " and query ilike '" + statement + "%'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong("postgres",
-                "select count(*) " + waiting) == 1);
-        assertThat(TestPostgres.queryLong("postgres", "select count(pg_terminate_backend(pid)) " + waiting))
-                .isEqualTo(1);
+        ConnectionLoss.terminateBackendWaitingOnLock(DB, statement);
         blocker.rollback();
 
-        Response response = answer.get(30, TimeUnit.SECONDS);
-        // Nothing was recorded, and the invitee is told to try again rather than shown an internal error.
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:wsis:problem:database-unavailable");
+        ConnectionLoss.assertDatabaseUnavailable(answer.get(30, TimeUnit.SECONDS));
     }
 
     private static void assertNothingWrittenThenARetryIsVersionOne(Invitations.Issued invitation) {
