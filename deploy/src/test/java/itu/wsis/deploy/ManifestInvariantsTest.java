@@ -160,7 +160,8 @@ class ManifestInvariantsTest {
             assertProbe(app + " startup", c.getStartupProbe(), "/q/health/started", port);
             Probe startup = c.getStartupProbe();
             assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
-                    .as("%s: startup may take well over the bench's 25 s", app).isGreaterThanOrEqualTo(120);
+                    .as("%s: startup may take well over the bench's 13 s on a busy machine", app)
+                    .isGreaterThanOrEqualTo(120);
         }
     }
 
