@@ -1,7 +1,9 @@
 package itu.wsis.system;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import itu.wsis.system.scenario.Api;
+import itu.wsis.system.scenario.ExpectedAllocation;
 import itu.wsis.system.scenario.ForumRun;
 import itu.wsis.system.scenario.ForumRun.Fate;
 import itu.wsis.system.scenario.ForumRun.FaultReport;
@@ -11,6 +13,7 @@ import itu.wsis.system.scenario.Sql;
 import itu.wsis.testing.FaultySmtpProxy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,9 +56,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Issue #13: the forum again, now with the faults that used to lose or double emails: PostgreSQL frozen and
  * PostgreSQL refusing connections in the middle of the flow, an SMTP server that refuses for a while, refuses some
- * recipients for good and answers more slowly than the claim lease, two instances of notification-service and of
- * registration-service for the whole scenario with one of each SIGKILLed midway, and the outbox relay killed between
- * the broker's acknowledgement and marking its rows. After each fault, the checks of every scenario (ForumRun): every
+ * recipients for good and answers more slowly than the claim lease, two instances of every service for the whole
+ * scenario with one of notification-service and of registration-service SIGKILLed midway, the outbox relay killed
+ * between the broker's acknowledgement and marking its rows, and speaking time requested through both instances of
+ * speaking-request-service (issue #18). After each fault, the checks of every scenario (ForumRun): every
  * email once by Message-ID per recipient, every intent sent (but those refused for good, resent by ops), no dead
  * letter, the services agreeing, the backlog drained within 60 s. See docs/system-tests.md.
  * <p>
@@ -107,12 +111,16 @@ class ReliabilityScenarioIT {
 
     @BeforeAll
     static void start() {
-        // Two instances of the two services whose work several instances share: notification-service (the consumer
-        // group and the sender's claims) and registration-service (the consumer group, the invitee API, the outbox
-        // relay's lease). The claim lease is shortened so that "slower than the lease" takes seconds, not minutes.
+        // Two instances of every service, as deploy/ runs them: each consumer group has two members sharing the
+        // partitions; notification-service's instances share the sender's claims and the reminder sweeps,
+        // registration-service's the invitee API and the outbox relay's lease, speaking-request-service's the
+        // allocation and the lists of speakers. The API calls go to the instances in turn, as a load balancer would.
+        // The claim lease is shortened so that "slower than the lease" takes seconds, not minutes.
         stack = SystemStack.start(SystemStack.Options.defaults().withoutWeb()
-                .withInstances(NOTIFICATION, 2)
+                .withInstances(INVITATION, 2)
                 .withInstances(REGISTRATION, 2)
+                .withInstances(SPEAKING, 2)
+                .withInstances(NOTIFICATION, 2)
                 .withSystemProperties(NOTIFICATION,
                         "-Dwsis.notifications.sender.claim-lease=" + CLAIM_LEASE));
         run = new ForumRun(stack);
@@ -163,10 +171,10 @@ class ReliabilityScenarioIT {
 
     @Test
     @Order(1)
-    void theForumAndItsLetterOnSixInstancesThatReadOneBusinessTime() throws Exception {
+    void theForumAndItsLetterOnEightInstancesThatReadOneBusinessTime() throws Exception {
         step(() -> {
             run.createForumAndLetter();
-            api.assertOneBusinessTime("at the start, six instances");
+            api.assertOneBusinessTime("at the start, eight instances");
         });
     }
 
@@ -319,18 +327,20 @@ class ReliabilityScenarioIT {
      */
     static String bothInstancesWorked(String when, boolean requireWork) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        for (String service : List.of(NOTIFICATION, REGISTRATION)) {
-            Map<String, Set<TopicPartition>> members = stack.groupAssignment(service);
-            assertThat(members).as("members of the consumer group %s %s", service, when).hasSize(2);
-            members.forEach((member, partitions) -> assertThat(partitions)
-                    .as("partitions of %s in %s %s", member, service, when).isNotEmpty());
-            for (ServiceProcess instance : stack.instances(service)) {
+        for (var service : CONSUMER_GROUPS.entrySet()) {
+            for (String group : service.getValue()) {
+                Map<String, Set<TopicPartition>> members = stack.groupAssignment(group);
+                assertThat(members).as("members of the consumer group %s %s", group, when).hasSize(2);
+                members.forEach((member, partitions) -> assertThat(partitions)
+                        .as("partitions of %s in %s %s", member, group, when).isNotEmpty());
+            }
+            for (ServiceProcess instance : stack.instances(service.getKey())) {
                 double applied = instance.metric("wsis_inbox_applied_total");
                 if (requireWork) {
                     assertThat(applied).as("events applied by %s %s", instance.id(), when).isPositive();
                 }
                 figures.put(instance.id() + " events applied", applied);
-                if (service.equals(NOTIFICATION)) {
+                if (service.getKey().equals(NOTIFICATION)) {
                     double sent = instance.metric("wsis_notifications_sent_total");
                     if (requireWork) {
                         assertThat(sent).as("emails sent by %s %s", instance.id(), when).isPositive();
@@ -341,6 +351,22 @@ class ReliabilityScenarioIT {
         }
         return "Work per instance " + when + ": " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " " + Math.round(e.getValue())).collect(Collectors.joining(", ")) + ".";
+    }
+
+    /**
+     * The consumer groups of the event topics, per service (speaking-request-service has one per topic). Each has two
+     * members; the erasure reports' group is left out, since its topic is too quiet to give both members work.
+     */
+    static final Map<String, List<String>> CONSUMER_GROUPS = consumerGroups();
+
+    static Map<String, List<String>> consumerGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put(INVITATION, List.of("invitation-service"));
+        groups.put(REGISTRATION, List.of("registration-service"));
+        groups.put(SPEAKING, List.of("speaking-request-service.invitation-events",
+                "speaking-request-service.registration-events"));
+        groups.put(NOTIFICATION, List.of("notification-service"));
+        return groups;
     }
 
     static void awaitTwoMembers(String group) {
@@ -812,16 +838,141 @@ class ReliabilityScenarioIT {
         return ((Timestamp) rows.get(0).values().iterator().next()).toInstant();
     }
 
-    // ------------------------------------------------------------------------------------------ 8. final checks
+    // --------------------------------------------- 8. speaking time through two instances of speaking-request
 
+    static final int SESSIONS = 3;
+    static final int CAPACITY = 5;
+    static final int SPEAKING_REQUESTS = 30;
+    static final int SPEAKING_WITHDRAWALS = 3;
+
+    /**
+     * Issue #18: the allocation and the lists of speakers are shared state, kept in speaking-request's database under
+     * its per-forum lock, not in an instance. The requests and withdrawals go to the two instances in turn; each
+     * answer must already be what the rule says given everything before it, whichever instance took the earlier
+     * ones; and every published list must be the same from either instance, also right after a withdrawal made
+     * through the other one.
+     */
     @Test
     @Order(8)
+    void speakingTimeRequestedThroughTwoInstancesGivesOneListOfSpeakersWhicheverInstanceAnswers() throws Exception {
+        step(() -> {
+            run.createSessions(SESSIONS, CAPACITY);
+            long accepted = invitees.stream().filter(Invitee::accepted).count();
+            List<Invitee> requesting = new ArrayList<>(invitees.stream()
+                    .filter(i -> i.fate == Fate.ACCEPT_IN_PERSON || i.fate == Fate.ACCEPT_REMOTE).toList());
+            await().atMost(Duration.ofMinutes(2)).until(() -> sql.count("speaking_request",
+                    "select count(*) from invitation where reply_status = 'ACCEPTED'") == accepted);
+            Collections.shuffle(requesting, RANDOM);
+            requesting = requesting.subList(0, SPEAKING_REQUESTS);
+            ExpectedAllocation allocation = new ExpectedAllocation(SESSIONS, CAPACITY);
+            Map<String, Integer> answeredBy = new LinkedHashMap<>();
+            for (int n = 0; n < requesting.size(); n++) {
+                Invitee invitee = requesting.get(n);
+                ServiceProcess instance = stack.instances(SPEAKING).get(n % 2);
+                List<Integer> preferences = new ArrayList<>(List.of(0, 1, 2));
+                Collections.shuffle(preferences, RANDOM);
+                preferences = preferences.subList(0, 1 + RANDOM.nextInt(SESSIONS));
+                boolean inPerson = invitee.fate == Fate.ACCEPT_IN_PERSON;
+                String body = """
+                        {"speaker":{"name":"Minister %s","title":"Minister","substitute":false},
+                         "preferredSessionIds":[%s],"statementLanguage":"%s","modality":"%s",
+                         "topic":"ICTs for well-being, inclusion and resilience"}""".formatted(invitee.memberState,
+                        preferences.stream().map(p -> "\"" + run.sessionIds.get(p) + "\"")
+                                .collect(Collectors.joining(",")),
+                        invitee.language, inPerson ? "IN_PERSON" : "REMOTE_LIVE");
+                Response response = api.at(instance).header("WSIS-Personal-Link", invitee.token)
+                        .contentType(ContentType.JSON).body(body)
+                        .post("/invitations/" + invitee.invitationId + "/speaking-request");
+                assertThat(response.statusCode()).as("%s from %s", response.asString(), instance.id()).isEqualTo(201);
+                answeredBy.merge(instance.id(), 1, Integer::sum);
+                run.speakingRequests++;
+                allocation.submit(new ExpectedAllocation.Request(invitee.invitationId, invitee.memberState,
+                                invitee.rank, inPerson, n, preferences))
+                        .forEach((id, kinds) -> kinds.forEach(kind -> run.expect(id, kind)));
+                assertStanding(allocation, invitee, response.path("status"), response.path("seat.sessionId"),
+                        response.path("waitingPosition"), instance);
+            }
+
+            // Withdrawn through the instance that did not take the request: the seat passes to the next in line.
+            List<Invitee> seated = requesting.stream()
+                    .filter(i -> allocation.current().outcomes().get(i.invitationId).session() != null).toList();
+            for (int w = 0; w < SPEAKING_WITHDRAWALS; w++) {
+                Invitee invitee = seated.get(w * seated.size() / SPEAKING_WITHDRAWALS);
+                withdraw(allocation, invitee, stack.instances(SPEAKING).get((requesting.indexOf(invitee) + 1) % 2));
+            }
+            api.secretariat(stack.instances(SPEAKING).get(0)).post("/forums/" + run.forumId + "/allocation/publish")
+                    .then().statusCode(200);
+            assertOneListOfSpeakers(allocation, "after publication");
+
+            // A published list is provisional and follows the rule: a withdrawal through one instance shows on both.
+            Invitee last = seated.get(seated.size() - 1);
+            withdraw(allocation, last, stack.instances(SPEAKING).get(1));
+            assertOneListOfSpeakers(allocation, "after a withdrawal through " + stack.instances(SPEAKING).get(1).id()
+                    + " once published");
+
+            List<String> waiting = sql.rows("speaking_request", """
+                            select member_state from speaking_request where status = 'WAITLISTED'
+                             order by waiting_position""").stream().map(r -> (String) r.get("member_state")).toList();
+            assertThat(waiting).as("waiting list").isEqualTo(allocation.current().waiting().stream()
+                    .map(ExpectedAllocation.Request::memberState).toList());
+            assertThat(waiting).as("waiting list").isNotEmpty();
+            mailbox.awaitDistinct(run.expectedTotal(), Duration.ofMinutes(3));
+            run.checkEveryEmailOnce("after the speaking requests through two instances", Duration.ofSeconds(3));
+            run.checkNoDuplicateRowsAndNoOverbooking();
+            notes.append("Speaking time: ").append(SPEAKING_REQUESTS).append(" requests answered by ")
+                    .append(answeredBy).append(", ").append(SPEAKING_WITHDRAWALS + 1)
+                    .append(" withdrawals through the other instance; ").append(SESSIONS)
+                    .append(" lists of speakers read from both instances, the same and as the rule says.\n");
+        });
+    }
+
+    static void withdraw(ExpectedAllocation allocation, Invitee invitee, ServiceProcess instance) {
+        api.at(instance).header("WSIS-Personal-Link", invitee.token)
+                .delete("/invitations/" + invitee.invitationId + "/speaking-request")
+                .then().statusCode(200).body("status", Matchers.equalTo("WITHDRAWN"));
+        allocation.withdraw(invitee.invitationId).forEach((id, kinds) -> kinds.forEach(kind -> run.expect(id, kind)));
+    }
+
+    /** Each session's public list of speakers, read from each instance: the same, and the rule's, speaker by speaker. */
+    static void assertOneListOfSpeakers(ExpectedAllocation allocation, String when) {
+        for (int s = 0; s < SESSIONS; s++) {
+            List<String> expected = allocation.current().speakers().get(s).stream()
+                    .map(ExpectedAllocation.Request::memberState).toList();
+            assertThat(expected).as("seats of session %d %s", s + 1, when).hasSize(CAPACITY);
+            for (ServiceProcess instance : stack.instances(SPEAKING)) {
+                List<String> published = api.at(instance).get("/sessions/" + run.sessionIds.get(s) + "/speakers")
+                        .then().statusCode(200).body("published", Matchers.equalTo(true))
+                        .extract().path("speakers.memberState");
+                assertThat(published).as("list of speakers of session %d from %s %s", s + 1, instance.id(), when)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    static void assertStanding(ExpectedAllocation allocation, Invitee invitee, String status, String sessionId,
+                               Integer waitingPosition, ServiceProcess instance) {
+        ExpectedAllocation.Outcome expected = allocation.current().outcomes().get(invitee.invitationId);
+        String from = invitee.memberState + "'s request, answered by " + instance.id();
+        if (expected.session() != null) {
+            assertThat(status).as("status of %s", from).isEqualTo("ALLOCATED");
+            assertThat(sessionId).as("session of %s", from)
+                    .isEqualTo(run.sessionIds.get(expected.session()).toString());
+        } else {
+            assertThat(status).as("status of %s", from).isEqualTo("WAITLISTED");
+            assertThat(waitingPosition).as("waiting position of %s", from).isEqualTo(expected.position());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ 9. final checks
+
+    @Test
+    @Order(9)
     void everyExpectedEmailArrivedOnceAndTheServicesAgree() throws Exception {
         step(() -> {
             ForumRun.Delivered delivered = run.checkEveryEmailOnce("at the end", Duration.ofSeconds(5));
             run.checkNoDuplicateRowsAndNoOverbooking();
             run.checkTheServicesAgree();
-            api.assertOneBusinessTime("at the end, six instances");
+            api.assertOneBusinessTime("at the end, eight instances");
             notes.append(bothInstancesWorked("at the end (counted since each process started)", false))
                     .append('\n');
             System.out.println(run.writeSummary("ReliabilityScenarioIT", SETTINGS.soak() ? "soak" : "CI form",
