@@ -194,8 +194,8 @@ public class ProblemMappers {
     private Response databaseUnavailable(Throwable e, UriInfo uri) {
         LOG.warnf("Database connection lost on %s, answered 503: %s", path(uri), causes(e));
         return problem(new ProblemException(503, "database-unavailable", "Service unavailable",
-                "The service lost its database connection before the request was completed. Please try again in a "
-                        + "moment.", null, Map.of("retryAfterSeconds", 1L), Map.of("Retry-After", "1")),
+                "The service lost its database connection, or could not get one in time, before the request was "
+                        + "completed. Please try again in a moment.", null, Map.of("retryAfterSeconds", 1L), Map.of("Retry-After", "1")),
                 uri);
     }
 

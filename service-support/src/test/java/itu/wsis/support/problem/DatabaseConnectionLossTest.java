@@ -1,6 +1,13 @@
 package itu.wsis.support.problem;
 
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -8,9 +15,13 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +80,55 @@ class DatabaseConnectionLossTest {
         assertThat(DatabaseConnectionLoss.foundIn(new SQLException("no state"))).isFalse();
     }
 
+    /**
+     * A real Vert.x pool of one connection, to a server that accepts and never answers: the first request holds the
+     * one connection in its handshake, the second waits for it and is failed by the pool when its connection timeout
+     * runs out. That failure is what a request gets when every connection stays busy, and must count as no
+     * connection to be had (503), not as a bug (500).
+     */
+    @Test
+    void aRequestThatWaitedTooLongForAPooledConnectionHadNone() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                try (Socket held = silent.accept()) {
+                    Thread.sleep(10_000);
+                } catch (Exception ignored) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Pool pool = PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(1).setConnectionTimeout(300)
+                            .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+                    .connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(silent.getLocalPort())
+                            .setDatabase("none").setUser("none").setPassword("none"))
+                    .using(vertx).build();
+            pool.getConnection();
+            var waiting = pool.getConnection().toCompletionStage().toCompletableFuture();
+            Throwable failure = null;
+            try {
+                waiting.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+            assertThat(failure).isInstanceOf(NoStackTraceThrowable.class)
+                    .hasMessage(DatabaseConnectionLoss.POOL_WAIT_TIMEOUT);
+            assertThat(DatabaseConnectionLoss.foundIn(failure)).isTrue();
+            assertThat(DatabaseConnectionLoss.foundIn(new CompletionException(new RuntimeException(failure))))
+                    .isTrue();
+            pool.close();
+            acceptor.interrupt();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void otherFailuresAreNoLoss() {
+        assertThat(DatabaseConnectionLoss.foundIn(new VertxException("Connection pool closed", true))).isFalse();
+        assertThat(DatabaseConnectionLoss.foundIn(new NoStackTraceThrowable("Connection is closed"))).isFalse();
         assertThat(DatabaseConnectionLoss.foundIn(null)).isFalse();
         assertThat(DatabaseConnectionLoss.foundIn(new IllegalStateException("a bug"))).isFalse();
         assertThat(DatabaseConnectionLoss.foundIn(new CompletionException(new NullPointerException()))).isFalse();
