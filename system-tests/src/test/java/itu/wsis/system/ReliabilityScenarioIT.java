@@ -963,10 +963,61 @@ class ReliabilityScenarioIT {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ 9. final checks
+    // ------------------------------------------------------------- 9. rate limits, counted per instance
 
+    /**
+     * docs/security-auth.md: the personal-link budgets are kept in each instance's memory, so two instances behind a
+     * load balancer allow up to twice the configured rate. A silent minister's link (nothing else uses it from here
+     * on) spends registration-service-1's per-link budget (30, then one every 2 s) until it answers 429; the same link
+     * is still served by registration-service-2, and -1 still refuses it. The same for the failures per address: a
+     * forged link, refused 401 until -1's budget of 30 is spent, then 429, while -2 still answers 401.
+     */
     @Test
     @Order(9)
+    void theLinkRateLimitsAreCountedPerInstanceAsDocumented() throws Exception {
+        step(() -> {
+            Invitee silent = invitees.stream().filter(i -> i.fate == Fate.SILENT).findFirst().orElseThrow();
+            ServiceProcess first = stack.instances(REGISTRATION).get(0);
+            ServiceProcess second = stack.instances(REGISTRATION).get(1);
+            String replies = "/invitations/" + silent.invitationId + "/replies";
+            int served = spendUntilRefused(() -> api.at(first).header("WSIS-Personal-Link", silent.token).get(replies),
+                    200);
+            // 30 at once, and at most a token or two more if the loop outlasted a 2 s refill on a busy machine.
+            assertThat(served).as("requests %s served before 429 for one link", first.id()).isBetween(30, 32);
+            api.at(second).header("WSIS-Personal-Link", silent.token).get(replies).then().statusCode(200);
+            api.at(first).header("WSIS-Personal-Link", silent.token).get(replies).then().statusCode(429);
+
+            String forged = silent.token.substring(0, silent.token.length() - 4)
+                    + (silent.token.endsWith("AAAA") ? "BBBB" : "AAAA");
+            int refused = spendUntilRefused(() -> api.at(first).header("WSIS-Personal-Link", forged).get(replies),
+                    401);
+            assertThat(refused).as("forged links %s refused 401 before 429", first.id()).isEqualTo(30);
+            api.at(second).header("WSIS-Personal-Link", forged).get(replies).then().statusCode(401);
+            api.at(second).header("WSIS-Personal-Link", silent.token).get(replies).then().statusCode(200);
+            notes.append("Rate limits per instance: one link served ").append(served).append(" times by ")
+                    .append(first.id()).append(" before 429, then still by ").append(second.id())
+                    .append("; a forged link refused ").append(refused).append(" times (401) by ").append(first.id())
+                    .append(" before 429, and 401 by ").append(second.id()).append(".\n");
+        });
+    }
+
+    /** Sends until the answer is 429 and returns how many got {@code expected} before; any other answer fails. */
+    static int spendUntilRefused(java.util.function.Supplier<Response> request, int expected) {
+        for (int n = 0; n < 100; n++) {
+            Response response = request.get();
+            if (response.statusCode() == 429) {
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                return n;
+            }
+            assertThat(response.statusCode()).as("answer %d: %s", n + 1, response.asString()).isEqualTo(expected);
+        }
+        throw new AssertionError("no 429 after 100 requests");
+    }
+
+    // ------------------------------------------------------------------------------------------ 10. final checks
+
+    @Test
+    @Order(10)
     void everyExpectedEmailArrivedOnceAndTheServicesAgree() throws Exception {
         step(() -> {
             ForumRun.Delivered delivered = run.checkEveryEmailOnce("at the end", Duration.ofSeconds(5));
