@@ -1,6 +1,5 @@
 package itu.wsis.system;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import itu.wsis.system.scenario.Api;
 import itu.wsis.system.scenario.ExpectedAllocation;
@@ -335,16 +334,9 @@ class ForumScenarioIT {
             Instant previousSubmission = Instant.EPOCH;
             for (int n = 0; n < requesting.size(); n++) {
                 Invitee invitee = requesting.get(n);
-                List<Integer> preferences = new ArrayList<>(List.of(0, 1, 2));
-                Collections.shuffle(preferences, RANDOM);
-                preferences = preferences.subList(0, 1 + RANDOM.nextInt(SESSIONS));
+                List<Integer> preferences = ForumRun.randomPreferences(RANDOM, SESSIONS);
                 boolean inPerson = invitee.fate == Fate.ACCEPT_IN_PERSON;
-                String body = """
-                        {"speaker":{"name":"Minister %s","title":"Minister","substitute":false},
-                         "preferredSessionIds":%s,"statementLanguage":"%s","modality":"%s",
-                         "topic":"ICTs for well-being, inclusion and resilience"}""".formatted(invitee.memberState,
-                        new ObjectMapper().writeValueAsString(preferences.stream().map(run.sessionIds::get).toList()),
-                        invitee.language, inPerson ? "IN_PERSON" : "REMOTE_LIVE");
+                String body = run.speakingRequestBody(invitee, preferences);
                 Response response = api.requestSpeakingTime(invitee.invitationId, invitee.token, body);
                 assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
                 run.speakingRequests++;

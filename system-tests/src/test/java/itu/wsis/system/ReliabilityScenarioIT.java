@@ -869,17 +869,9 @@ class ReliabilityScenarioIT {
             for (int n = 0; n < requesting.size(); n++) {
                 Invitee invitee = requesting.get(n);
                 ServiceProcess instance = stack.instances(SPEAKING).get(n % 2);
-                List<Integer> preferences = new ArrayList<>(List.of(0, 1, 2));
-                Collections.shuffle(preferences, RANDOM);
-                preferences = preferences.subList(0, 1 + RANDOM.nextInt(SESSIONS));
+                List<Integer> preferences = ForumRun.randomPreferences(RANDOM, SESSIONS);
                 boolean inPerson = invitee.fate == Fate.ACCEPT_IN_PERSON;
-                String body = """
-                        {"speaker":{"name":"Minister %s","title":"Minister","substitute":false},
-                         "preferredSessionIds":[%s],"statementLanguage":"%s","modality":"%s",
-                         "topic":"ICTs for well-being, inclusion and resilience"}""".formatted(invitee.memberState,
-                        preferences.stream().map(p -> "\"" + run.sessionIds.get(p) + "\"")
-                                .collect(Collectors.joining(",")),
-                        invitee.language, inPerson ? "IN_PERSON" : "REMOTE_LIVE");
+                String body = run.speakingRequestBody(invitee, preferences);
                 Response response = api.at(instance).header("WSIS-Personal-Link", invitee.token)
                         .contentType(ContentType.JSON).body(body)
                         .post("/invitations/" + invitee.invitationId + "/speaking-request");

@@ -289,6 +289,30 @@ public final class ForumRun implements AutoCloseable {
         return api.accept(invitee.invitationId, invitee.token, acceptBody(invitee, mode));
     }
 
+    /** One to all of {@code sessions} sessions (by index), in a random order of preference. */
+    public static List<Integer> randomPreferences(java.util.Random random, int sessions) {
+        List<Integer> preferences = new ArrayList<>(java.util.stream.IntStream.range(0, sessions).boxed().toList());
+        Collections.shuffle(preferences, random);
+        return preferences.subList(0, 1 + random.nextInt(sessions));
+    }
+
+    /**
+     * A speaking request as a delegation fills it in: its minister speaks, in the delegation's language, in person if
+     * it accepted in person, else live from afar, for the sessions named by index in order of preference.
+     */
+    public String speakingRequestBody(Invitee invitee, List<Integer> preferences) {
+        try {
+            return """
+                    {"speaker":{"name":"Minister %s","title":"Minister","substitute":false},
+                     "preferredSessionIds":%s,"statementLanguage":"%s","modality":"%s",
+                     "topic":"ICTs for well-being, inclusion and resilience"}""".formatted(invitee.memberState,
+                    JSON.writeValueAsString(preferences.stream().map(sessionIds::get).toList()), invitee.language,
+                    invitee.fate == Fate.ACCEPT_IN_PERSON ? "IN_PERSON" : "REMOTE_LIVE");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String acceptBody(Invitee invitee, String mode) {
         return "{\"mode\":\"" + mode + "\",\"delegation\":" + delegation(invitee) + "}";
     }
