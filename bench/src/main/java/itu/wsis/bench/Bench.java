@@ -76,6 +76,13 @@ public final class Bench {
     private Api ops;
     private boolean stackStarted;
 
+    /**
+     * {@code emailsOnly} ({@code --only emails}): the stack, the demo data, the bulks of 193 and of {@code bulkLarge}
+     * and the raw SMTP reference, nothing else: the email rate and the CPU per email in a few minutes, for measuring
+     * a change of notification-service without the whole suite. Its file says it is a partial run.
+     */
+    private boolean emailsOnly;
+
     Bench(Path root, Params p, String commit, Path postfix) {
         this.root = root;
         this.work = root.resolve("bench/target/work");
@@ -90,6 +97,7 @@ public final class Bench {
         String commit = "unknown";
         Path postfix = null;
         Path out = null;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -97,10 +105,15 @@ public final class Bench {
                 case "--commit" -> commit = args[++i];
                 case "--postfix" -> postfix = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (only != null && !only.equals("emails")) {
+            throw new IllegalArgumentException("--only takes one phase: emails");
+        }
         Bench bench = new Bench(root, Params.of(quick), commit, postfix);
+        bench.emailsOnly = only != null;
         int rc = bench.run(out);
         System.exit(rc);
     }
@@ -126,6 +139,12 @@ public final class Bench {
             UUID letterId = bulk193();
             List<OpenLoop.Invitee> large = bulkLarge(letterId, p.bulkLarge(), "invitee", true);
             smtpRaw();
+            if (emailsOnly) {
+                report.findings.add("**Partial run: the email phase only** (`bench/run --only emails`): the stack, the"
+                        + " demo data, the bulks of 193 and " + p.bulkLarge() + " and the raw SMTP reference. Every other"
+                        + " figure of the suite was not measured in this run.");
+                return rc;
+            }
             double pgTps = pgbench();
             List<OpenLoop.Invitee> warm = large.subList(0, large.size() / 3);
             List<OpenLoop.Invitee> partA = large.subList(large.size() / 3, large.size() * 2 / 3);
@@ -181,8 +200,10 @@ public final class Bench {
                     dash(sustainedRegCpuMs), dash(sustainedNotifCpuMs)));
             String date = LocalDate.now(ZoneOffset.UTC).toString();
             Path file = (out != null ? out : root.resolve("bench/results"))
-                    .resolve(date + "-" + commit + (p.quick() ? "-quick" : "") + ".md");
-            report.write(file, "Benchmark results " + date + ", commit " + commit + (p.quick() ? " (quick mode)" : ""));
+                    .resolve(date + "-" + commit + (emailsOnly ? "-emails" : "") + (p.quick() ? "-quick" : "") + ".md");
+            report.write(file, "Benchmark results " + date + ", commit " + commit
+                    + (emailsOnly ? " (partial: the email phase only, `--only emails`)" : "")
+                    + (p.quick() ? " (quick mode)" : ""));
             System.err.println("bench: results written to " + file);
         }
         return rc;
@@ -202,7 +223,8 @@ public final class Bench {
         report.machine.put("kernel", Files.readString(Path.of("/proc/version")).split(" \\(")[0]);
         report.machine.put("commit", commit);
         report.machine.put("started (UTC)", Instant.now().toString());
-        report.parameters.put("mode", p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full");
+        report.parameters.put("mode", (p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full")
+                + (emailsOnly ? "; only the email phase (--only emails): stack, demo data, bulks, raw SMTP" : ""));
         report.parameters.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(p.clients()));
         report.parameters.put("pgbench", p.pgbenchSeconds() + " s, " + p.pgbenchRows() + " seeded invitations, -M prepared, -j 2");
         report.parameters.put("HTTP max throughput (wrk, closed loop)", p.wrkSeconds() + " s, 2 threads, after a warm-up run " + WARM_UP_FACTOR
