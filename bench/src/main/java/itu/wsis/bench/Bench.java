@@ -83,6 +83,13 @@ public final class Bench {
      */
     private boolean emailsOnly;
 
+    /**
+     * {@code --statements}: PostgreSQL runs with pg_stat_statements loaded (local-stack's WSIS_PG_STAT_STATEMENTS),
+     * and the statements notification-service issued during the large bulk are listed per email in the evidence.
+     * The extension costs PostgreSQL some CPU: a run with it counts statements, one without measures the rate.
+     */
+    private boolean statements;
+
     Bench(Path root, Params p, String commit, Path postfix) {
         this.root = root;
         this.work = root.resolve("bench/target/work");
@@ -93,6 +100,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean statements = false;
         Path root = Path.of(".").toAbsolutePath().normalize();
         String commit = "unknown";
         Path postfix = null;
@@ -106,6 +114,7 @@ public final class Bench {
                 case "--postfix" -> postfix = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--statements" -> statements = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -114,6 +123,7 @@ public final class Bench {
         }
         Bench bench = new Bench(root, Params.of(quick), commit, postfix);
         bench.emailsOnly = only != null;
+        bench.statements = statements;
         int rc = bench.run(out);
         System.exit(rc);
     }
@@ -223,6 +233,10 @@ public final class Bench {
         report.machine.put("kernel", Files.readString(Path.of("/proc/version")).split(" \\(")[0]);
         report.machine.put("commit", commit);
         report.machine.put("started (UTC)", Instant.now().toString());
+        if (statements) {
+            report.parameters.put("pg_stat_statements", "loaded (--statements): the statements per email are counted;"
+                    + " the extension costs PostgreSQL CPU, so this run's rates are not comparable with a run without it");
+        }
         report.parameters.put("mode", (p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full")
                 + (emailsOnly ? "; only the email phase (--only emails): stack, demo data, bulks, raw SMTP" : ""));
         report.parameters.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(p.clients()));
@@ -269,6 +283,9 @@ public final class Bench {
         stackEnv.put("WSIS_UP_TIMEOUT", "400");
         stackEnv.put("WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS", "1000000");
         stackEnv.put("WSIS_NOTIFICATIONS_REMINDERS_SWEEP_INTERVAL", "off");
+        if (statements) {
+            stackEnv.put("WSIS_PG_STAT_STATEMENTS", "on");
+        }
         Api probe = new Api("");
         for (int port : new int[] {15432, 9092, 3025, 8025, 8081, 8082, 8083, 8084, 8182, 8184}) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
@@ -427,6 +444,10 @@ public final class Bench {
         long[] ncpu0 = schedstat("notification-service");
         Map<String, Long> nthreads0 = new HashMap<>(threadCpu.get("notification-service"));
         long[] ncpu0b = primary ? new long[] {0, 0} : schedstat("notification-service-2");
+        if (large && primary && statements) {
+            psql("notification", "create extension if not exists pg_stat_statements").requireOk("pg_stat_statements");
+            psql("notification", "select pg_stat_statements_reset()").requireOk("pg_stat_statements_reset");
+        }
         if (large && primary) {
             jfrStart("notification-service", jfr);
             activity = new PgActivity("notification");
@@ -441,6 +462,9 @@ public final class Bench {
         List<UUID> ids = waitForNewInvitations(known, expected, large ? 3600 : 300, "bulk " + label);
         long done = System.nanoTime();
         long[] ncpu1 = schedstat("notification-service");
+        if (large && primary && statements) {
+            statementsPerEmail(expected, label);
+        }
         long[] ncpu1b = primary ? new long[] {0, 0} : schedstat("notification-service-2");
         double notifCpu = (ncpu1[0] - ncpu0[0] + ncpu1b[0] - ncpu0b[0]) / 1e9;
         if (large) {
@@ -586,6 +610,24 @@ public final class Bench {
 
     private Map<String, String> pgEnv() {
         return Map.of("PGPASSWORD", "postgres", "PGHOST", "127.0.0.1", "PGPORT", "15432", "PGUSER", "postgres");
+    }
+
+    /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */
+    private void statementsPerEmail(int emails, String label) {
+        String perEmail = "round(sum(calls)::numeric / " + emails + ", 2)";
+        Proc.Result total = psql("notification", "select " + perEmail + " from pg_stat_statements s"
+                + " join pg_database d on d.oid = s.dbid where d.datname = 'notification'");
+        Proc.Result each = psql("notification", "select lpad(round(calls::numeric / " + emails + ", 3)::text, 8)"
+                + " || '  ' || lpad(calls::text, 7) || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
+                + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                + " where d.datname = 'notification' and calls >= " + Math.max(1, emails / 100)
+                + " order by calls desc limit 40");
+        report.evidence.put("statements notification-service issued during the bulk of " + label
+                        + " (pg_stat_statements, --statements; every statement of the notification database, the"
+                        + " outbox relay's included)",
+                "per email, all statements (BEGIN and COMMIT included): " + total.out().trim()
+                        + "\n\nper email   calls  statement (those called at least once per 100 emails)\n"
+                        + each.out().trim());
     }
 
     private Proc.Result psql(String db, String sql) {
