@@ -627,7 +627,7 @@ public final class Bench {
                         + " outbox relay's included)",
                 "per email, all statements (BEGIN and COMMIT included): " + total.out().trim()
                         + "\n\nper email   calls  statement (those called at least once per 100 emails)\n"
-                        + each.out().trim());
+                        + each.out().stripTrailing());
     }
 
     private Proc.Result psql(String db, String sql) {
