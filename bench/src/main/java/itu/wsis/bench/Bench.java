@@ -76,6 +76,20 @@ public final class Bench {
     private Api ops;
     private boolean stackStarted;
 
+    /**
+     * {@code emailsOnly} ({@code --only emails}): the stack, the demo data, the bulks of 193 and of {@code bulkLarge}
+     * and the raw SMTP reference, nothing else: the email rate and the CPU per email in a few minutes, for measuring
+     * a change of notification-service without the whole suite. Its file says it is a partial run.
+     */
+    private boolean emailsOnly;
+
+    /**
+     * {@code --statements}: PostgreSQL runs with pg_stat_statements loaded (local-stack's WSIS_PG_STAT_STATEMENTS),
+     * and the statements notification-service issued during the large bulk are listed per email in the evidence.
+     * The extension costs PostgreSQL some CPU: a run with it counts statements, one without measures the rate.
+     */
+    private boolean statements;
+
     Bench(Path root, Params p, String commit, Path postfix) {
         this.root = root;
         this.work = root.resolve("bench/target/work");
@@ -86,10 +100,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean statements = false;
         Path root = Path.of(".").toAbsolutePath().normalize();
         String commit = "unknown";
         Path postfix = null;
         Path out = null;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -97,10 +113,17 @@ public final class Bench {
                 case "--commit" -> commit = args[++i];
                 case "--postfix" -> postfix = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = args[++i];
+                case "--statements" -> statements = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (only != null && !only.equals("emails")) {
+            throw new IllegalArgumentException("--only takes one phase: emails");
+        }
         Bench bench = new Bench(root, Params.of(quick), commit, postfix);
+        bench.emailsOnly = only != null;
+        bench.statements = statements;
         int rc = bench.run(out);
         System.exit(rc);
     }
@@ -126,6 +149,12 @@ public final class Bench {
             UUID letterId = bulk193();
             List<OpenLoop.Invitee> large = bulkLarge(letterId, p.bulkLarge(), "invitee", true);
             smtpRaw();
+            if (emailsOnly) {
+                report.findings.add("**Partial run: the email phase only** (`bench/run --only emails`): the stack, the"
+                        + " demo data, the bulks of 193 and " + p.bulkLarge() + " and the raw SMTP reference. Every other"
+                        + " figure of the suite was not measured in this run.");
+                return rc;
+            }
             double pgTps = pgbench();
             List<OpenLoop.Invitee> warm = large.subList(0, large.size() / 3);
             List<OpenLoop.Invitee> partA = large.subList(large.size() / 3, large.size() * 2 / 3);
@@ -181,8 +210,10 @@ public final class Bench {
                     dash(sustainedRegCpuMs), dash(sustainedNotifCpuMs)));
             String date = LocalDate.now(ZoneOffset.UTC).toString();
             Path file = (out != null ? out : root.resolve("bench/results"))
-                    .resolve(date + "-" + commit + (p.quick() ? "-quick" : "") + ".md");
-            report.write(file, "Benchmark results " + date + ", commit " + commit + (p.quick() ? " (quick mode)" : ""));
+                    .resolve(date + "-" + commit + (emailsOnly ? "-emails" : "") + (p.quick() ? "-quick" : "") + ".md");
+            report.write(file, "Benchmark results " + date + ", commit " + commit
+                    + (emailsOnly ? " (partial: the email phase only, `--only emails`)" : "")
+                    + (p.quick() ? " (quick mode)" : ""));
             System.err.println("bench: results written to " + file);
         }
         return rc;
@@ -202,7 +233,12 @@ public final class Bench {
         report.machine.put("kernel", Files.readString(Path.of("/proc/version")).split(" \\(")[0]);
         report.machine.put("commit", commit);
         report.machine.put("started (UTC)", Instant.now().toString());
-        report.parameters.put("mode", p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full");
+        if (statements) {
+            report.parameters.put("pg_stat_statements", "loaded (--statements): the statements per email are counted;"
+                    + " the extension costs PostgreSQL CPU, so this run's rates are not comparable with a run without it");
+        }
+        report.parameters.put("mode", (p.quick() ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full")
+                + (emailsOnly ? "; only the email phase (--only emails): stack, demo data, bulks, raw SMTP" : ""));
         report.parameters.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(p.clients()));
         report.parameters.put("pgbench", p.pgbenchSeconds() + " s, " + p.pgbenchRows() + " seeded invitations, -M prepared, -j 2");
         report.parameters.put("HTTP max throughput (wrk, closed loop)", p.wrkSeconds() + " s, 2 threads, after a warm-up run " + WARM_UP_FACTOR
@@ -247,6 +283,9 @@ public final class Bench {
         stackEnv.put("WSIS_UP_TIMEOUT", "400");
         stackEnv.put("WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS", "1000000");
         stackEnv.put("WSIS_NOTIFICATIONS_REMINDERS_SWEEP_INTERVAL", "off");
+        if (statements) {
+            stackEnv.put("WSIS_PG_STAT_STATEMENTS", "on");
+        }
         Api probe = new Api("");
         for (int port : new int[] {15432, 9092, 3025, 8025, 8081, 8082, 8083, 8084, 8182, 8184}) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
@@ -405,6 +444,10 @@ public final class Bench {
         long[] ncpu0 = schedstat("notification-service");
         Map<String, Long> nthreads0 = new HashMap<>(threadCpu.get("notification-service"));
         long[] ncpu0b = primary ? new long[] {0, 0} : schedstat("notification-service-2");
+        if (large && primary && statements) {
+            psql("notification", "create extension if not exists pg_stat_statements").requireOk("pg_stat_statements");
+            psql("notification", "select pg_stat_statements_reset()").requireOk("pg_stat_statements_reset");
+        }
         if (large && primary) {
             jfrStart("notification-service", jfr);
             activity = new PgActivity("notification");
@@ -419,6 +462,9 @@ public final class Bench {
         List<UUID> ids = waitForNewInvitations(known, expected, large ? 3600 : 300, "bulk " + label);
         long done = System.nanoTime();
         long[] ncpu1 = schedstat("notification-service");
+        if (large && primary && statements) {
+            statementsPerEmail(expected, label);
+        }
         long[] ncpu1b = primary ? new long[] {0, 0} : schedstat("notification-service-2");
         double notifCpu = (ncpu1[0] - ncpu0[0] + ncpu1b[0] - ncpu0b[0]) / 1e9;
         if (large) {
@@ -564,6 +610,24 @@ public final class Bench {
 
     private Map<String, String> pgEnv() {
         return Map.of("PGPASSWORD", "postgres", "PGHOST", "127.0.0.1", "PGPORT", "15432", "PGUSER", "postgres");
+    }
+
+    /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */
+    private void statementsPerEmail(int emails, String label) {
+        String perEmail = "round(sum(calls)::numeric / " + emails + ", 2)";
+        Proc.Result total = psql("notification", "select " + perEmail + " from pg_stat_statements s"
+                + " join pg_database d on d.oid = s.dbid where d.datname = 'notification'");
+        Proc.Result each = psql("notification", "select lpad(round(calls::numeric / " + emails + ", 3)::text, 8)"
+                + " || '  ' || lpad(calls::text, 7) || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
+                + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                + " where d.datname = 'notification' and calls >= " + Math.max(1, emails / 100)
+                + " order by calls desc limit 40");
+        report.evidence.put("statements notification-service issued during the bulk of " + label
+                        + " (pg_stat_statements, --statements; every statement of the notification database, the"
+                        + " outbox relay's included)",
+                "per email, all statements (BEGIN and COMMIT included): " + total.out().trim()
+                        + "\n\nper email   calls  statement (those called at least once per 100 emails)\n"
+                        + each.out().stripTrailing());
     }
 
     private Proc.Result psql(String db, String sql) {

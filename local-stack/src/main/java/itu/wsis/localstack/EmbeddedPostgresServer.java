@@ -50,7 +50,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port, Path workDir) throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(workDir);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if ("on".equals(System.getenv("WSIS_PG_STAT_STATEMENTS"))) {
+            // bench/run --statements counts the statements each email costs; off otherwise (it costs CPU).
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres pg = builder
                 .setDataDirectory(dataDir.toAbsolutePath())
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toAbsolutePath().toFile())

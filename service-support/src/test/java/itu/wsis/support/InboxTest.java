@@ -145,4 +145,32 @@ class InboxTest {
         assertThat(TestPostgres.queryLong(SupportTest.DATABASE, "select count(*) from inbox_processed_event where event_id = ?",
                 failing.eventId())).isZero();
     }
+
+    @Test
+    void theDirectPathAppliesARedeliveredEventOnce() {
+        InvitationRevoked event = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "direct");
+        UUID marker = UUID.randomUUID();
+
+        TestKafka.publish(event);
+        TestKafka.publish(event);
+        TestKafka.publish(new InvitationRevoked(UUID.randomUUID(), Instant.now(), event.invitationId(), marker.toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.invitationId()) == 2);
+        assertThat(TestPostgres.queryLong(SupportTest.DATABASE, "select count(*) from inbox_processed_event where event_id = ?", event.eventId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDirectEffectThatKeepsFailingIsRetriedThenDeadLetteredAndLeavesNoTrace() {
+        InvitationRevoked failing = new InvitationRevoked(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+                "direct-always-fail");
+        TestKafka.publish(failing);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.records(DLQ).stream()
+                .anyMatch(r -> r.value().equals(EventCodec.encode(failing))));
+        assertThat(effects(failing.invitationId())).isZero();
+        assertThat(TestPostgres.queryLong(SupportTest.DATABASE, "select count(*) from inbox_processed_event where event_id = ?",
+                failing.eventId())).isZero();
+        assertThat(TestConsumer.ATTEMPTS.get(failing.invitationId()).get()).isGreaterThan(1);
+    }
 }

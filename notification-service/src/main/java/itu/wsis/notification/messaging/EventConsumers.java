@@ -29,6 +29,6 @@ public class EventConsumers {
     /** Once the event's intents are committed, the sender is woken so that they leave now, not at its next tick. */
     @Incoming("domain-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, directory::apply).invoke(sender::wakeUp);
+        return inbox.consume(message, directory::applyDirect, directory::apply).invoke(sender::wakeUp);
     }
 }

@@ -230,39 +230,11 @@ public class NotificationRepository {
                 .replaceWithVoid();
     }
 
-    /** A claimed intent; {@code takeover} when another instance had claimed it before and its lease ran out. */
-    /** A claimed intent, with the invitation it is about (null for none): one invitation's emails keep their order. */
-    public record Claim(UUID id, boolean takeover, UUID invitationId) {
-    }
-
     /**
-     * Claims up to {@code limit} due intents for {@code holder}. {@code skip locked} lets several instances claim
-     * disjoint rows at once. The claim is the holder's id plus a lease in the database's own time, so that neither a
-     * moved business clock nor two instances' clocks can disagree about when it runs out.
+     * A claimed intent; {@code takeover} when another instance had claimed it before and its lease ran out; with the
+     * invitation it is about (null for none): one invitation's emails keep their order.
      */
-    public Uni<List<Claim>> claimDue(String holder, Instant businessNow, long leaseMillis, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        with due as (select id, claimed_by as previous from notification
-                                      where status = 'PENDING' and next_attempt_at <= :now
-                                        and (claimed_until is null or claimed_until < now())
-                                      order by next_attempt_at, creation_order
-                                      limit :limit
-                                      for update skip locked)
-                        , claimed as (update notification n set claimed_by = :holder,
-                                                 claimed_until = now() + :lease * interval '1 millisecond',
-                                                 attempts = n.attempts + 1
-                                            from due
-                                           where n.id = due.id
-                                       returning n.id, (due.previous is not null and due.previous <> :holder)
-                                                 as takeover, n.invitation_id, n.creation_order)
-                        select id, takeover, invitation_id from claimed order by creation_order""",
-                        Object[].class)
-                .setParameter("holder", holder)
-                .setParameter("lease", leaseMillis)
-                .setParameter("now", businessNow)
-                .setParameter("limit", limit)
-                .getResultList()
-                .map(rows -> rows.stream().map(r -> new Claim((UUID) r[0], (Boolean) r[1], (UUID) r[2])).toList()));
+    public record Claim(UUID id, boolean takeover, UUID invitationId) {
     }
 
     /**

@@ -2,6 +2,7 @@ package itu.wsis.notification.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.EventCodec;
 import itu.wsis.events.Language;
 import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.NotificationSent;
@@ -26,7 +27,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
@@ -57,10 +62,41 @@ public class DeliveryStore {
     /** What recording a sent message found: whether this sender still held the intent, or it was final already. */
     public enum SentRecord { RECORDED, RECORDED_AFTER_CLAIM_LOST, ALREADY_FINAL }
 
-    @WithTransaction
+    /**
+     * Claims up to {@code limit} due intents for {@code holder}, in creation order. {@code skip locked} lets several
+     * instances claim disjoint rows at once. The claim is the holder's id plus a lease in the database's own time, so
+     * that neither a moved business clock nor two instances' clocks can disagree about when it runs out. One statement
+     * on the reactive pool (autocommit: atomic on its own); it was the same statement inside an ORM transaction, with
+     * a session, BEGIN and COMMIT around it.
+     */
     public Uni<List<NotificationRepository.Claim>> claim(String holder, Instant businessNow, Duration lease, int limit) {
-        return repository.claimDue(holder, businessNow, lease.toMillis(), limit);
+        return pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(holder, lease.toMillis(), businessNow.atOffset(ZoneOffset.UTC), (long) limit))
+                .map(rows -> {
+                    List<NotificationRepository.Claim> claims = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        claims.add(new NotificationRepository.Claim(row.getUUID("id"), row.getBoolean("takeover"),
+                                row.getUUID("invitation_id")));
+                    }
+                    return claims;
+                });
     }
+
+    private static final String CLAIM = """
+            with due as (select id, claimed_by as previous from notification
+                          where status = 'PENDING' and next_attempt_at <= $3
+                            and (claimed_until is null or claimed_until < now())
+                          order by next_attempt_at, creation_order
+                          limit $4
+                          for update skip locked)
+            , claimed as (update notification n set claimed_by = $1,
+                                     claimed_until = now() + $2 * interval '1 millisecond',
+                                     attempts = n.attempts + 1
+                                from due
+                               where n.id = due.id
+                           returning n.id, (due.previous is not null and due.previous <> $1) as takeover,
+                                     n.invitation_id, n.creation_order)
+            select id, takeover, invitation_id from claimed order by creation_order""";
 
     /**
      * Renews {@code holder}'s claim on the intent for one more lease and reads it with its directory entries, in one
@@ -71,13 +107,37 @@ public class DeliveryStore {
      * send it.
      */
     public Uni<Loaded> renewClaimAndLoad(UUID id, String holder, Duration lease) {
+        return renewClaimAndLoad(id, holder, lease, true);
+    }
+
+    private Uni<Loaded> renewClaimAndLoad(UUID id, String holder, Duration lease, boolean useKnownTexts) {
+        String[] known = useKnownTexts ? LETTER_TEXTS.keySet().toArray(String[]::new) : new String[0];
         return pool.preparedQuery(RENEW_AND_LOAD)
-                .execute(Tuple.of(id, holder, lease.toMillis()))
-                .map(rows -> {
+                .execute(Tuple.of(id, holder, lease.toMillis(), known))
+                .chain(rows -> {
                     RowIterator<Row> it = rows.iterator();
-                    return it.hasNext() ? loaded(it.next()) : null;
+                    if (!it.hasNext()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    Loaded loaded = loaded(it.next());
+                    if (loaded == null) {
+                        // The texts were known when asked for, and forgotten since (the map was full): once more,
+                        // with them. The renewal is repeated, which only extends the same holder's lease.
+                        return renewClaimAndLoad(id, holder, lease, false);
+                    }
+                    return Uni.createFrom().item(loaded);
                 });
     }
+
+    /**
+     * A letter's texts (every language, about 20 KB of JSON in the demo) are the same for every email about it: the
+     * statement sends them only when the caller does not hold them yet for that version of the letter's row (its id
+     * and {@code xmin}, which every update of the row changes), and this map gives back the very String read first.
+     * Reading, decoding and hashing 20 KB per email was a visible share of the sender's CPU; the same String instance
+     * also makes NotificationSender's parsed-texts lookup an identity match. Bounded: a few letters are current.
+     */
+    private static final Map<String, String> LETTER_TEXTS = new ConcurrentHashMap<>();
+    private static final int LETTER_TEXTS_KEPT = 16;
 
     private static final String RENEW_AND_LOAD = """
             with renewed as (update notification set claimed_until = now() + $3 * interval '1 millisecond'
@@ -94,7 +154,9 @@ public class DeliveryStore {
                    c.link_version, c.link_expires_at, c.reply_status, c.speaking_requested, c.revoked_at, c.erased_at,
                    c.issued_at,
                    l.letter_id as l_letter_id, l.revision as l_revision, l.forum_id as l_forum_id, l.reference,
-                   l.original_language, l.texts, l.letter_date, l.signatory_name, l.signatory_title, l.contact_name,
+                   l.original_language, l.xmin::text as l_row_version,
+                   case when l.letter_id::text || '/' || l.xmin::text = any($4::text[]) then null else l.texts end
+                       as texts, l.letter_date, l.signatory_name, l.signatory_title, l.contact_name,
                    l.contact_email, l.contact_phone,
                    f.forum_id as f_forum_id, f.revision as f_revision, f.code, f.names, f.venue,
                    f.time_zone as f_time_zone, f.in_person_start, f.in_person_end, f.forum_site_url,
@@ -106,6 +168,7 @@ public class DeliveryStore {
               left join forum_edition f on f.forum_id = c.forum_id and c.letter_id is not null
               left join calendar_entry e on e.uid = n.calendar_uid""";
 
+    /** Null only when the statement left out the letter's texts and this process has forgotten them meanwhile. */
     private static Loaded loaded(Row row) {
         NotificationRecord n = new NotificationRecord();
         n.id = row.getUUID("id");
@@ -171,7 +234,17 @@ public class DeliveryStore {
             l.forumId = row.getUUID("l_forum_id");
             l.reference = row.getString("reference");
             l.originalLanguage = row.getString("original_language");
-            l.texts = row.getString("texts");
+            String key = l.letterId + "/" + row.getString("l_row_version");
+            String texts = row.getString("texts");
+            if (texts == null) {
+                texts = LETTER_TEXTS.get(key);
+                if (texts == null) {
+                    return null;
+                }
+            } else if (LETTER_TEXTS.putIfAbsent(key, texts) == null && LETTER_TEXTS.size() > LETTER_TEXTS_KEPT) {
+                LETTER_TEXTS.keySet().removeIf(k -> !k.equals(key));
+            }
+            l.texts = texts;
             l.letterDate = row.getLocalDate("letter_date");
             l.signatoryName = row.getString("signatory_name");
             l.signatoryTitle = row.getString("signatory_title");
@@ -221,9 +294,78 @@ public class DeliveryStore {
      * meanwhile (a database outage longer than the lease); the other holder's renewal then fails and it does not
      * send the message again. Only an intent already final (sent by the other holder, or cancelled) is left as is.
      */
-    @WithTransaction
     public Uni<SentRecord> markSent(UUID id, String holder, String recipient, String messageId,
                                     LanguageFallbackPolicy.Resolution language) {
+        // An intent's invitation and kind never change: reading them first, outside the statement, is safe.
+        return pool.preparedQuery("select invitation_id, kind from notification where id = $1")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Uni.createFrom().item(SentRecord.ALREADY_FINAL);
+                    }
+                    Row row = it.next();
+                    return markSent(id, row.getUUID("invitation_id"), row.getString("kind"), holder, recipient,
+                            messageId, language);
+                });
+    }
+
+    /**
+     * As {@link #markSent(UUID, String, String, String, LanguageFallbackPolicy.Resolution)}, for the sender, which
+     * knows the intent's invitation and kind. One statement on the reactive pool (autocommit): the compare-and-set to
+     * SENT and its NotificationSent outbox row commit together or not at all, and the row is only written when the
+     * update was made. It replaces an ORM transaction of five statements (BEGIN, the locked read, the update, the
+     * outbox insert, COMMIT) per email. A revocation notice keeps the ORM transaction, which also erases the revoked
+     * invitation's personal data.
+     */
+    public Uni<SentRecord> markSent(UUID id, UUID invitationId, String kind, String holder, String recipient,
+                                    String messageId, LanguageFallbackPolicy.Resolution language) {
+        if (MessageKind.INVITATION_REVOKED.name().equals(kind)) {
+            return markSentWithErasure(id, holder, recipient, messageId, language);
+        }
+        Instant now = clock.instant();
+        NotificationSent event = new NotificationSent(UUID.randomUUID(), now, invitationId, id, kind, language.used(),
+                messageId);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Tuple t = Tuple.tuple()
+                .addValue(id).addValue(holder).addValue(recipient).addValue(messageId)
+                .addValue(language.requested() == null ? null : language.requested().code())
+                .addValue(language.used().code()).addValue(language.fallback()).addValue(at)
+                .addValue(event.eventId()).addValue(event.eventType()).addValue(event.partitionKey()).addValue(at)
+                .addValue(EventCodec.encode(event)).addValue(event.publishedOn().topicName());
+        return pool.preparedQuery(MARK_SENT).execute(t).map(rows -> {
+            RowIterator<Row> it = rows.iterator();
+            if (!it.hasNext()) {
+                return SentRecord.ALREADY_FINAL;
+            }
+            return Boolean.TRUE.equals(it.next().getBoolean("held")) ? SentRecord.RECORDED
+                    : SentRecord.RECORDED_AFTER_CLAIM_LOST;
+        });
+    }
+
+    /**
+     * The row is locked first ({@code old}), so that the status and holder it is judged by are the ones it is changed
+     * from; the update returns what the holder was. The outbox row is the one {@code Outbox.append} writes (same
+     * columns and values: the event's id, type, key, time, EventCodec payload and topic).
+     */
+    private static final String MARK_SENT = """
+            with old as (select id, status, claimed_by from notification where id = $1 for update),
+            sent as (update notification n
+                        set status = 'SENT', recipient = $3::varchar, message_id = $4::varchar,
+                            requested_language = $5::varchar, language = $6::varchar, language_fallback = $7::boolean,
+                            sent_at = $8::timestamptz, last_error = null, claimed_by = null, claimed_until = null
+                       from old
+                      where n.id = old.id
+                        and (old.status = 'PENDING' or (old.status = 'CANCELLED' and old.claimed_by = $2::varchar))
+                  returning coalesce(old.claimed_by = $2::varchar, false) as held),
+            event as (insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
+                      select $9::uuid, $10::varchar, $11::varchar, $12::timestamptz, $13::text, $14::varchar from sent)
+            select held from sent""";
+
+    /** The ORM transaction, for a revocation notice: SENT, its event, and the erasure it allows. */
+    @WithTransaction
+    public Uni<SentRecord> markSentWithErasure(UUID id, String holder, String recipient, String messageId,
+                                        LanguageFallbackPolicy.Resolution language) {
         return locked(id).chain(n -> {
             // A revocation cancels what is pending, but not a message whose dialogue was running: the server took it,
             // so the log says SENT (and the invitee then gets the revocation notice, see revocationNotice).

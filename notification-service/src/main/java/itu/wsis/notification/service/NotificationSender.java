@@ -452,7 +452,7 @@ public class NotificationSender {
      */
     private Uni<Void> recordSent(NotificationRecord n, String recipient, String messageId,
                                  LanguageFallbackPolicy.Resolution language, Context context, int failures) {
-        return store.markSent(n.id, holder, recipient, messageId, language)
+        return store.markSent(n.id, n.invitationId, n.kind, holder, recipient, messageId, language)
                 .invoke(record -> {
                     if (record == DeliveryStore.SentRecord.RECORDED_AFTER_CLAIM_LOST) {
                         registry.counter("wsis.notifications.sent.after.claim.lost").increment();

@@ -79,6 +79,28 @@ public class Inbox {
      * for an event its domain refuses.
      */
     public Uni<Void> consume(Message<String> message, Function<DomainEvent, Uni<Void>> effect) {
+        return consume(message, null, effect);
+    }
+
+    /**
+     * An effect that writes the inbox row itself, beside its change, in one transaction of its own (typically one
+     * statement on the reactive pool, for a hot path that must not pay for a Hibernate session). It is offered every
+     * event first; null means "not mine", and the event then takes the ORM path of {@code effect}.
+     */
+    @FunctionalInterface
+    public interface DirectEffect {
+        /**
+         * Null when this event is not handled here; otherwise whether it was applied now (false: its id was in the
+         * inbox already, and nothing changed). The inbox row must commit or roll back with the change.
+         */
+        Uni<Boolean> apply(DomainEvent event, String topic);
+    }
+
+    /**
+     * As {@link #consume(Message, Function)}, with {@code direct} tried first for each event. The retries, the
+     * dead-lettering and the shutdown rule are the same for both paths.
+     */
+    public Uni<Void> consume(Message<String> message, DirectEffect direct, Function<DomainEvent, Uni<Void>> effect) {
         Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
         String replayFor = kafka.map(m -> m.getHeaders().lastHeader(DeadLetters.REPLAY_FOR_HEADER))
                 .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
@@ -94,7 +116,7 @@ public class Inbox {
             return deadLetter(message, poison, "unreadable event");
         }
         String topic = kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
-        Attempts attempts = new Attempts(event, topic, effect, Vertx.currentContext());
+        Attempts attempts = new Attempts(event, topic, direct, effect, Vertx.currentContext());
         return attempts.run(0, 0).onItemOrFailure().transformToUni((outcome, failure) -> {
             if (failure != null) {
                 return deadLetter(message, failure, event.eventType() + " " + event.eventId());
@@ -116,21 +138,22 @@ public class Inbox {
     private final class Attempts {
         private final DomainEvent event;
         private final String topic;
+        private final DirectEffect direct;
         private final Function<DomainEvent, Uni<Void>> effect;
         private final Context context;
         private boolean counted;
 
-        Attempts(DomainEvent event, String topic, Function<DomainEvent, Uni<Void>> effect, Context context) {
+        Attempts(DomainEvent event, String topic, DirectEffect direct, Function<DomainEvent, Uni<Void>> effect,
+                 Context context) {
             this.event = event;
             this.topic = topic;
+            this.direct = direct;
             this.effect = effect;
             this.context = context;
         }
 
         Uni<Outcome> run(int transientFailures, int otherFailures) {
-            return Panache.withTransaction(() -> claim(event, topic)
-                            .chain(first -> first ? effect.apply(event).replaceWith(Outcome.APPLIED)
-                                    : Uni.createFrom().item(Outcome.DUPLICATE)))
+            return Uni.createFrom().deferred(this::attempt)
                     .onItemOrFailure().transformToUni((outcome, failure) -> {
                         if (failure == null) {
                             stopWaiting(transientFailures);
@@ -138,6 +161,16 @@ public class Inbox {
                         }
                         return retryOrGiveUp(failure, transientFailures, otherFailures);
                     });
+        }
+
+        private Uni<Outcome> attempt() {
+            Uni<Boolean> applied = direct == null ? null : direct.apply(event, topic);
+            if (applied != null) {
+                return applied.map(first -> first ? Outcome.APPLIED : Outcome.DUPLICATE);
+            }
+            return Panache.withTransaction(() -> claim(event, topic)
+                    .chain(first -> first ? effect.apply(event).replaceWith(Outcome.APPLIED)
+                            : Uni.createFrom().item(Outcome.DUPLICATE)));
         }
 
         private Uni<Outcome> retryOrGiveUp(Throwable failure, int transientFailures, int otherFailures) {

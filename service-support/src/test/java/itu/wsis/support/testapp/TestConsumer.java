@@ -2,6 +2,9 @@ package itu.wsis.support.testapp;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import itu.wsis.events.DomainEvent;
 import itu.wsis.events.InvitationEvent;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.support.inbox.Inbox;
@@ -17,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test app's consumer. The revocation reason steers the effect: {@code always-fail} always throws,
- * {@code reject} breaks a domain rule, {@code fail-until-fixed} throws until a test declares the bug fixed.
+ * {@code reject} breaks a domain rule, {@code fail-until-fixed} throws until a test declares the bug fixed. A reason
+ * starting with {@code direct} takes the inbox's direct path (inbox row and effect in one statement on the pool);
+ * {@code direct-always-fail} makes that statement fail every time (after its inbox row was written).
  */
 @ApplicationScoped
 public class TestConsumer {
@@ -27,14 +32,32 @@ public class TestConsumer {
     public static volatile boolean fixed;
 
     private final Inbox inbox;
+    private final Pool pool;
 
-    public TestConsumer(Inbox inbox) {
+    public TestConsumer(Inbox inbox, Pool pool) {
         this.inbox = inbox;
+        this.pool = pool;
+    }
+
+    private Uni<Boolean> direct(DomainEvent event, String topic) {
+        if (!(event instanceof InvitationRevoked revoked) || !revoked.reason().startsWith("direct")) {
+            return null;
+        }
+        ATTEMPTS.computeIfAbsent(revoked.invitationId(), id -> new AtomicInteger()).incrementAndGet();
+        // 1 / 0 fails the statement after its inbox CTE ran: the whole statement must leave nothing.
+        int divisor = "direct-always-fail".equals(revoked.reason()) ? 0 : 1;
+        return pool.preparedQuery("""
+                        with inbox as (insert into inbox_processed_event (event_id, event_type, topic)
+                                       values ($1, $2, $3) on conflict (event_id) do nothing returning event_id),
+                        effect as (insert into test_effect (invitation_id) select $4 from inbox where 1 / $5::int = 1)
+                        select exists (select 1 from inbox) as applied""")
+                .execute(Tuple.of(event.eventId(), event.eventType(), topic, revoked.invitationId(), divisor))
+                .map(rows -> rows.iterator().next().getBoolean("applied"));
     }
 
     @Incoming("invitation-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, event -> {
+        return inbox.consume(message, this::direct, event -> {
             InvitationEvent invitationEvent = (InvitationEvent) event;
             ATTEMPTS.computeIfAbsent(invitationEvent.invitationId(), id -> new AtomicInteger()).incrementAndGet();
             String reason = event instanceof InvitationRevoked revoked ? revoked.reason() : "";
