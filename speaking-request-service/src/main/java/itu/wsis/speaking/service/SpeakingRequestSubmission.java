@@ -69,12 +69,17 @@ public class SpeakingRequestSubmission {
 
     private Uni<PlacedRequest> submit(InvitationEntity inv, SubmissionPolicy.Draft draft, Actor actor) {
         SubmissionPolicy.Admitted admitted = policy.admit(Mapping.delegation(inv), draft, actor);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return engine.lock(inv.forumId).chain(forum -> allocations.activeRequestOf(inv.id)
-                .chain(existing -> allocations.sessions(forum.id).chain(sessions -> deadline(inv).map(deadline ->
-                        policy.submit(admitted, UUID.randomUUID(), existing == null ? null : existing.id,
-                                sessions.stream().map(Mapping::slots).toList(), deadline, forum.latePolicy, now))))
-                .chain(decision -> store(forum, decision, now)));
+        return engine.lock(inv.forumId).chain(forum -> {
+            // Read under the forum's lock, which serialises allocation across instances: first come is then the
+            // order in which requests are allocated, even for one that waited for the lock.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            return allocations.activeRequestOf(inv.id)
+                    .chain(existing -> allocations.sessions(forum.id).chain(sessions -> deadline(inv).map(deadline ->
+                            policy.submit(admitted, UUID.randomUUID(), existing == null ? null : existing.id,
+                                    sessions.stream().map(Mapping::slots).toList(), deadline, forum.latePolicy,
+                                    now))))
+                    .chain(decision -> store(forum, decision, now));
+        });
     }
 
     /** A late request rejected at once is stored with its events; any other is allocated before it is answered. */
