@@ -2,6 +2,7 @@ package itu.wsis.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
 import itu.wsis.events.Delegate;
+import itu.wsis.events.ForumEditionPublished;
 import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.Language;
@@ -223,6 +224,61 @@ class CalendarTest {
         assertThat(cancel.getUid()).isEqualTo(week.getUid());
         assertThat(cancel.getSequence().getSequenceNo()).isEqualTo(1);
         assertThat(cancel.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220530");
+    }
+
+    /**
+     * The secretariat moves the in-person week (a new revision of the forum edition): a delegation that has the week in
+     * its calendar gets it again, same UID, next SEQUENCE, the new days, with an email saying so; one that attends
+     * remotely gets nothing. The same event redelivered, and a revision that leaves the days and venue as they are,
+     * send nothing more.
+     */
+    @Test
+    void anInPersonWeekMovedByTheSecretariatIsUpdatedInTheCalendarsThatHoldIt() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String inPerson = Fixtures.email("ics-moved");
+        String remote = Fixtures.email("ics-moved-remote");
+        InvitationIssued coming = Fixtures.invitation(world, clock, Language.FR, inPerson);
+        InvitationIssued afar = Fixtures.invitation(world, clock, Language.EN, remote);
+        TestKafka.publish(coming);
+        TestKafka.publish(afar);
+        TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), coming.invitationId(), 1,
+                ParticipationMode.IN_PERSON, List.of(), ReplyChannel.WEB, false));
+        TestKafka.publish(new InvitationAccepted(UUID.randomUUID(), clock.instant(), afar.invitationId(), 1,
+                ParticipationMode.REMOTE, List.of(), ReplyChannel.WEB, false));
+        VEvent week = event(Mails.awaitSubject(inPerson, "votre acceptation a bien été reçue"), "PUBLISH");
+        Mails.awaitSubject(remote, "your acceptance has been received");
+        assertThat(week.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220530");
+
+        ForumEditionPublished moved = edition(world, 2, LocalDate.of(2022, 6, 13), LocalDate.of(2022, 6, 17));
+        TestKafka.publish(moved);
+        MimeMessage notice = Mails.awaitSubject(inPerson, "modification de la semaine en présentiel");
+        assertThat(Mails.text(notice)).contains("Semaine en présentiel: 13 juin 2022 – 17 juin 2022")
+                .contains("l'entrée de calendrier jointe remplace la précédente");
+        VEvent update = event(notice, "PUBLISH");
+        assertThat(update.getUid()).isEqualTo(week.getUid());
+        assertThat(update.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(update.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220613");
+        assertThat(update.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20220618");
+
+        TestKafka.publish(moved);
+        TestKafka.publish(edition(world, 3, LocalDate.of(2022, 6, 13), LocalDate.of(2022, 6, 17)));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(Mails.to(inPerson).stream().filter(m -> Mails.calendar(m).isPresent()))
+                .as("calendar entries: the receipt's and one notice of the move").hasSize(2);
+        assertThat(Mails.to(inPerson)).as("the invitation, the receipt and one notice of the move").hasSize(3);
+        assertThat(Mails.to(remote)).as("the invitation and the receipt only").hasSize(2);
+        assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                "select sequence from calendar_entry where uid = ?", week.getUid().orElseThrow().getValue()))
+                .isEqualTo(1);
+    }
+
+    /** The forum edition of {@code world} again, at {@code revision}, with its in-person week on other days. */
+    static ForumEditionPublished edition(Fixtures.World world, long revision, LocalDate first, LocalDate last) {
+        return new ForumEditionPublished(UUID.randomUUID(), Instant.now(), world.forumId(), revision, "WSIS2022",
+                Fixtures.FORUM_NAMES, Map.of(Language.EN, "ICTs for well-being"), LocalDate.of(2022, 3, 15), first,
+                last, "ITU headquarters, Geneva", "HYBRID", Fixtures.GENEVA.getId(),
+                "https://www.itu.int/net4/wsis/forum/2022", "https://www.itu.int/net4/wsis/forum/2022/HighLevel",
+                "https://www.itu.int/go/wsisfund");
     }
 
     /** The one VEVENT of the message's calendar, after checking its METHOD and that it is valid iCalendar and iTIP. */

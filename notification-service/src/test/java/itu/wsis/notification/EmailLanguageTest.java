@@ -276,6 +276,8 @@ class EmailLanguageTest {
                 UUID.randomUUID(), NOW, inv, request, null, null), cancel));
         all.add(context(language, MessageKind.SPEAKER_SUBSTITUTED, new SpeakerSubstituted(UUID.randomUUID(), NOW,
                 inv, request, speaker, new Speaker("John Roe", "Deputy Minister", Rank.DEPUTY_MINISTER, true)), null));
+        all.add(context(language, MessageKind.IN_PERSON_WEEK_CHANGED, null,
+                new MessageContext.CalendarRef("in-person-" + inv + "@wsis.test", 2, "PUBLISH")));
         all.add(context(language, MessageKind.REMINDER_RESPONSE,
                 new MessageContext.Reminder("RESPONSE", Duration.ofDays(7), DEADLINE.endsAt()), null));
         all.add(context(language, MessageKind.REMINDER_SPEAKING_REQUEST,

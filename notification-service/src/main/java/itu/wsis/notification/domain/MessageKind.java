@@ -23,6 +23,7 @@ public enum MessageKind {
     SPEAKING_REQUEST_PROMOTED(false),
     SPEAKING_REQUEST_REJECTED(false),
     SPEAKER_SUBSTITUTED(false),
+    IN_PERSON_WEEK_CHANGED(false),
     REMINDER_RESPONSE(true),
     REMINDER_SPEAKING_REQUEST(true);
 

@@ -109,6 +109,21 @@ public class NotificationRepository {
      * The next version of a calendar entry: PUBLISH ({@code active}, with the times it takes place at) or CANCEL.
      * Null for a cancellation of an entry never published or already cancelled: there is nothing to send.
      */
+    /**
+     * The invitations of a forum whose in-person week is in their calendar now: an active in-person entry, the
+     * invitation neither revoked nor erased. In a fixed order, so that two instances meet them in the same order.
+     */
+    public Uni<List<UUID>> invitationsWithInPersonWeek(UUID forumId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select c.invitation_id from contact c
+                          join calendar_entry e on e.invitation_id = c.invitation_id
+                         where c.forum_id = :forum and e.uid like 'in-person-%' and e.active
+                           and c.revoked_at is null and c.erased_at is null
+                         order by c.invitation_id""", UUID.class)
+                .setParameter("forum", forumId)
+                .getResultList());
+    }
+
     public Uni<CalendarVersion> nextCalendarVersion(String uid, UUID invitationId, boolean active,
                                                     CalendarTimes times, Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

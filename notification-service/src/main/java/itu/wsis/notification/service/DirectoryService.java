@@ -1,5 +1,6 @@
 package itu.wsis.notification.service;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.CircularLetterPublished;
 import itu.wsis.events.DomainEvent;
@@ -40,6 +41,7 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -237,6 +239,10 @@ public class DirectoryService {
             if (existing != null && existing.revision > e.revision()) {
                 return Uni.createFrom().voidItem();   // an older revision arriving late changes nothing
             }
+            boolean weekMoved = existing != null && e.inPersonStart() != null && e.inPersonEnd() != null
+                    && (!Objects.equals(existing.inPersonStart, e.inPersonStart())
+                    || !Objects.equals(existing.inPersonEnd, e.inPersonEnd())
+                    || !Objects.equals(existing.venue, e.venue()));
             ForumEditionRecord forum = existing != null ? existing : new ForumEditionRecord();
             forum.forumId = e.forumId();
             forum.revision = e.revision();
@@ -249,8 +255,30 @@ public class DirectoryService {
             forum.forumSiteUrl = e.forumSiteUrl();
             forum.speakingRequestUrl = e.speakingRequestUrl();
             forum.partnershipUrl = e.partnershipUrl();
-            return existing != null ? Uni.createFrom().voidItem() : forum.persist().replaceWithVoid();
+            Uni<Void> saved = existing != null ? Uni.createFrom().voidItem() : forum.persist().replaceWithVoid();
+            return weekMoved ? saved.chain(() -> inPersonWeekMoved(e)) : saved;
         });
+    }
+
+    /**
+     * The forum's in-person days or venue changed: every delegation that has the week in its calendar (an active
+     * in-person entry: accepted in person, not revoked or erased) gets it again under the same UID, with the next
+     * sequence and the new days, and an email that says so. One after the other on this transaction's session; one
+     * intent per invitation and forum revision event, so a redelivered event adds nothing.
+     */
+    private Uni<Void> inPersonWeekMoved(ForumEditionPublished e) {
+        NotificationRepository.CalendarTimes week = new NotificationRepository.CalendarTimes(null, null,
+                e.inPersonStart(), e.inPersonEnd());
+        return notifications.invitationsWithInPersonWeek(e.forumId())
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(invitationId -> calendar(invitationId,
+                        CalendarUids.inPerson(invitationId, domain), true, Uni.createFrom().item(week))
+                        .chain(calendar -> calendar.ref() == null ? Uni.createFrom().voidItem()
+                                : notifications.insertIntent(UUID.randomUUID(), IntentKeys.forEvent(
+                                                MessageKind.IN_PERSON_WEEK_CHANGED, invitationId, e.eventId()),
+                                        invitationId, MessageKind.IN_PERSON_WEEK_CHANGED.name(), null,
+                                        clock.instant(), null, calendar.ref()).replaceWithVoid()))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> letter(CircularLetterPublished e) {

@@ -65,6 +65,7 @@ sealed interface Notice {
             case SPEAKING_REQUEST_WAITLISTED -> new Waitlisted((SpeakingRequestWaitlisted) detail);
             case SPEAKING_REQUEST_REJECTED -> new Rejected((SpeakingRequestRejected) detail);
             case SPEAKER_SUBSTITUTED -> new Substituted((SpeakerSubstituted) detail);
+            case IN_PERSON_WEEK_CHANGED -> new InPersonWeekChanged();
             case REMINDER_RESPONSE, REMINDER_SPEAKING_REQUEST -> new Reminder(kind);
         };
     }
@@ -217,6 +218,21 @@ sealed interface Notice {
             if (event.late()) {
                 d.paragraph(d.text("late_notice"));
             }
+        }
+    }
+
+    /**
+     * The forum's in-person days or venue changed after a delegation accepted to come in person: the week as it is now,
+     * and its calendar entry again under the same UID, so that calendars move the entry they hold.
+     */
+    record InPersonWeekChanged() implements Notice {
+        public MessageKind kind() {
+            return MessageKind.IN_PERSON_WEEK_CHANGED;
+        }
+
+        public void write(Draft d) {
+            d.paragraph(d.fill("in_person_week_changed.body"));
+            InPerson.write(d);
         }
     }
 

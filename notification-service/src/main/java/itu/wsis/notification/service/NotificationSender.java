@@ -529,8 +529,9 @@ public class NotificationSender {
         if (kind.reminder()) {
             return Json.read(n.payload, MessageContext.Reminder.class);
         }
+        // These are written from the contact, the letter and the forum as they are when the email is sent.
         if (kind == MessageKind.INVITATION || kind == MessageKind.LINK_REISSUED
-                || kind == MessageKind.INVITATION_REVOKED) {
+                || kind == MessageKind.INVITATION_REVOKED || kind == MessageKind.IN_PERSON_WEEK_CHANGED) {
             return null;
         }
         if (n.payload == null) {
