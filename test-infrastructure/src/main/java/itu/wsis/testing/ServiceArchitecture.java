@@ -5,50 +5,288 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * The layering of docs/architecture.md, enforced for one service: extend it in the service's tests and name the
- * service's base package.
+ * The layering and the naming of docs/architecture.md, enforced for one service: extend it in the service's tests and
+ * name the service's base package.
+ *
+ * <p>No rule may pass by matching nothing (ArchUnit's default {@code failOnEmptyShould} holds everywhere): every layer
+ * must have classes, so a renamed or emptied package fails the build. A service that truly has no such layer says so
+ * in its test ({@code super(base, Layer.MESSAGING)}); the rules then leave that layer out, any class in its package
+ * fails {@link #everyClassIsInALayer()}, and each rule about that layer alone is reported as skipped with the reason.
+ *
+ * <p>The rules are also public factories, so that test-infrastructure's own tests show each of them failing on a
+ * planted violation; invitee-web and service-support use {@link #transactionsOnlyIn} for their own layouts.
+ *
+ * <p>Annotations are named by string: this module does not depend on Hibernate, RESTEasy or the messaging API.
  */
 public abstract class ServiceArchitecture {
 
+    public static final String WITH_TRANSACTION = "io.quarkus.hibernate.reactive.panache.common.WithTransaction";
+    public static final String WITH_SESSION = "io.quarkus.hibernate.reactive.panache.common.WithSession";
+    public static final String PATH = "jakarta.ws.rs.Path";
+    public static final String ENTITY = "jakarta.persistence.Entity";
+    public static final String APPLICATION_SCOPED = "jakarta.enterprise.context.ApplicationScoped";
+    public static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
+    public static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
+    public static final String EXCEPTION_MAPPER = "org.jboss.resteasy.reactive.server.ServerExceptionMapper";
+    /** service-support's SPI for the personal-link state: a repository bean that keeps the SPI's name. */
+    public static final String LINK_STATES = "itu.wsis.support.links.LinkStates";
+
+    /** The layers of a service, each one subpackage of its base package. */
+    public enum Layer {
+        REST("rest"), MESSAGING("messaging"), SERVICE("service"), REPOSITORY("repository"), CONFIG("config"),
+        DOMAIN("domain");
+
+        private final String subpackage;
+
+        Layer(String subpackage) {
+            this.subpackage = subpackage;
+        }
+
+        public String in(String base) {
+            return base + "." + subpackage + "..";
+        }
+    }
+
     private final String base;
+    private final Set<Layer> absent;
     private final JavaClasses classes;
 
-    protected ServiceArchitecture(String basePackage) {
+    protected ServiceArchitecture(String basePackage, Layer... absentLayers) {
         this.base = basePackage;
+        this.absent = absentLayers.length == 0 ? EnumSet.noneOf(Layer.class) : EnumSet.copyOf(Arrays.asList(absentLayers));
         this.classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
     }
 
     /**
+     * rest → service → domain; the repository is the services' alone; messaging hands events to the services. The
+     * configuration may be read by every layer but the domain; the domain by all, and it uses no other layer (it is
+     * plain Java, and config and repository already use it: the other way would be a cycle). Only dependencies
+     * between the layers count: framework and service-support classes are the other rules' business.
+     */
+    public static ArchRule layers(String base, Set<Layer> absent) {
+        if (absent.contains(Layer.SERVICE) || absent.contains(Layer.DOMAIN)) {
+            throw new IllegalArgumentException("a service always has a service and a domain layer");
+        }
+        LayeredArchitecture rule = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(false);
+        for (Layer layer : present(absent)) {
+            rule = rule.layer(layer.name()).definedBy(layer.in(base));
+        }
+        if (!absent.contains(Layer.REST)) {
+            rule = rule.whereLayer(Layer.REST.name()).mayNotBeAccessedByAnyLayer();
+        }
+        if (!absent.contains(Layer.MESSAGING)) {
+            rule = rule.whereLayer(Layer.MESSAGING.name()).mayNotBeAccessedByAnyLayer();
+        }
+        String[] callers = present(absent).stream().filter(l -> l == Layer.REST || l == Layer.MESSAGING)
+                .map(Layer::name).toArray(String[]::new);
+        rule = callers.length == 0
+                ? rule.whereLayer(Layer.SERVICE.name()).mayNotBeAccessedByAnyLayer()
+                : rule.whereLayer(Layer.SERVICE.name()).mayOnlyBeAccessedByLayers(callers);
+        if (!absent.contains(Layer.REPOSITORY)) {
+            rule = rule.whereLayer(Layer.REPOSITORY.name()).mayOnlyBeAccessedByLayers(Layer.SERVICE.name());
+        }
+        return rule.whereLayer(Layer.DOMAIN.name()).mayNotAccessAnyLayer()
+                .because("docs/architecture.md: rest -> service -> domain, the repository is used by services only,"
+                        + " messaging hands events to services; config is read by all but the domain");
+    }
+
+    /** Nothing escapes the layering at the root of the base package or in a package of its own. */
+    public static ArchRule everyClassIsInALayer(String base, Set<Layer> absent) {
+        return classes().should().resideInAnyPackage(
+                present(absent).stream().map(l -> l.in(base)).toArray(String[]::new));
+    }
+
+    /**
      * Of service-support, the domain may use only the plain-Java text rules ({@code itu.wsis.support.text}: the one
      * e-mail rule, single-line text), which service-support's own tests keep free of any framework.
      */
-    @Test
-    void theDomainIsPlainJava() {
-        noClasses().that().resideInAPackage(base + ".domain..")
+    public static ArchRule theDomainIsPlainJava(String base) {
+        return noClasses().that().resideInAPackage(Layer.DOMAIN.in(base))
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta..", "org.hibernate..",
                         "org.eclipse.microprofile..", "org.apache.kafka..")
                 .orShould().dependOnClassesThat(DescribedPredicate.describe(
                         "are in service-support outside itu.wsis.support.text",
                         (JavaClass c) -> c.getPackageName().startsWith("itu.wsis.support")
-                                && !c.getPackageName().startsWith("itu.wsis.support.text")))
-                .allowEmptyShould(true)
-                .check(classes);
+                                && !c.getPackageName().startsWith("itu.wsis.support.text")));
+    }
+
+    public static ArchRule entitiesNeverLeaveThroughTheRestLayer(String base) {
+        return noClasses().that().resideInAPackage(Layer.REST.in(base))
+                .should().dependOnClassesThat().areAnnotatedWith(ENTITY);
+    }
+
+    /**
+     * {@code @WithTransaction} and {@code @WithSession} sit on methods of classes in the given packages only, and never
+     * on a class: a class-wide transaction would make every method of it, helpers included, open one, and hide which
+     * entry points do. With no package, they may sit nowhere (invitee-web has no database; service-support's inbox
+     * opens its transaction with {@code Panache.withTransaction} around the consumer's effect, and its outbox joins
+     * the caller's).
+     */
+    public static ArchRule transactionsOnlyIn(String... packages) {
+        String where = packages.length == 0 ? "nowhere" : "only on methods in " + String.join(", ", packages);
+        ArchRule methods = (packages.length == 0
+                ? noMethods().should().beAnnotatedWith(WITH_TRANSACTION)
+                : noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackages(packages)
+                        .should().beAnnotatedWith(WITH_TRANSACTION))
+                .orShould().beAnnotatedWith(WITH_SESSION);
+        ArchRule types = noClasses().should().beAnnotatedWith(WITH_TRANSACTION)
+                .orShould().beAnnotatedWith(WITH_SESSION);
+        return CompositeArchRule.of(methods).and(types)
+                .because("transactions and sessions are opened by services (" + where + ")");
+    }
+
+    public static ArchRule resourcesAreNamedResourceAndLiveInRest(String base) {
+        return CompositeArchRule.of(classes().that().areAnnotatedWith(PATH)
+                        .should().haveSimpleNameEndingWith("Resource").andShould().resideInAPackage(Layer.REST.in(base)))
+                .and(noClasses().that().resideOutsideOfPackage(Layer.REST.in(base))
+                        .should().haveSimpleNameEndingWith("Resource"));
+    }
+
+    public static ArchRule entitiesLiveInTheRepository(String base) {
+        return classes().that().areAnnotatedWith(ENTITY).should().resideInAPackage(Layer.REPOSITORY.in(base));
+    }
+
+    /** Every persistence class is a {@code *Entity}, and every {@code *Entity} is one. */
+    public static ArchRule persistenceClassesAreNamedEntity() {
+        return CompositeArchRule.of(classes().that().areAnnotatedWith(ENTITY).should().haveSimpleNameEndingWith("Entity"))
+                .and(noClasses().that().areNotAnnotatedWith(ENTITY).should().haveSimpleNameEndingWith("Entity"));
+    }
+
+    /** Queries live in {@code *Repository} beans; the personal-link state keeps service-support's SPI name. */
+    public static ArchRule repositoryBeansAreNamedRepository(String base) {
+        return CompositeArchRule.of(classes().that().resideInAPackage(Layer.REPOSITORY.in(base))
+                        .and().areAnnotatedWith(APPLICATION_SCOPED)
+                        .should().haveSimpleNameEndingWith("Repository").orShould().implement(LINK_STATES))
+                .and(noClasses().that().resideOutsideOfPackage(Layer.REPOSITORY.in(base))
+                        .should().haveSimpleNameEndingWith("Repository"));
+    }
+
+    public static ArchRule eventConsumersLiveInMessaging(String base) {
+        return CompositeArchRule.of(noMethods().that().areDeclaredInClassesThat()
+                        .resideOutsideOfPackage(Layer.MESSAGING.in(base))
+                        .should().beAnnotatedWith(INCOMING))
+                .and(classes().that().resideInAPackage(Layer.MESSAGING.in(base)).and().areTopLevelClasses()
+                        .should().haveSimpleNameEndingWith("Consumer").orShould().haveSimpleNameEndingWith("Consumers"));
+    }
+
+    /** {@code @ConfigMapping} interfaces are {@code *Config}, in the given package (every module's convention). */
+    public static ArchRule configMappingsAreNamedConfigAndLiveIn(String... packages) {
+        return classes().that().areAnnotatedWith(CONFIG_MAPPING)
+                .should().haveSimpleNameEndingWith("Config").andShould().resideInAnyPackage(packages);
+    }
+
+    /** Problem documents are the wire's concern: the domain refuses with its own exception, rest maps it. */
+    public static ArchRule exceptionMappersLiveInRest(String base) {
+        return noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage(Layer.REST.in(base))
+                .should().beAnnotatedWith(EXCEPTION_MAPPER);
+    }
+
+    private static List<Layer> present(Set<Layer> absent) {
+        return Stream.of(Layer.values()).filter(l -> !absent.contains(l)).toList();
+    }
+
+    /** A rule about one layer alone is skipped, visibly and with the reason, when the service declares it absent. */
+    private void requires(Layer layer) {
+        Assumptions.assumeFalse(absent.contains(layer),
+                () -> base + " declares that it has no " + layer.name().toLowerCase() + " layer");
     }
 
     @Test
-    void resourcesDoNotReachIntoRepositoriesOrMessaging() {
-        noClasses().that().resideInAPackage(base + ".rest..")
-                .should().dependOnClassesThat().resideInAnyPackage(base + ".repository..", base + ".messaging..")
-                .allowEmptyShould(true)
-                .check(classes);
+    void layers() {
+        layers(base, absent).check(classes);
+    }
+
+    @Test
+    void everyClassIsInALayer() {
+        everyClassIsInALayer(base, absent).check(classes);
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        theDomainIsPlainJava(base).check(classes);
+    }
+
+    @Test
+    void transactionsAndSessionsAreOpenedByServiceMethodsOnly() {
+        transactionsOnlyIn(Layer.SERVICE.in(base)).check(classes);
+    }
+
+    @Test
+    void entitiesNeverLeaveThroughTheRestLayer() {
+        requires(Layer.REST);
+        entitiesNeverLeaveThroughTheRestLayer(base).check(classes);
+    }
+
+    @Test
+    void resourcesAreNamedResourceAndLiveInRest() {
+        requires(Layer.REST);
+        resourcesAreNamedResourceAndLiveInRest(base).check(classes);
+    }
+
+    @Test
+    void exceptionMappersLiveInRest() {
+        exceptionMappersLiveInRest(base).check(classes);
+    }
+
+    @Test
+    void entitiesLiveInTheRepository() {
+        requires(Layer.REPOSITORY);
+        entitiesLiveInTheRepository(base).check(classes);
+    }
+
+    /**
+     * A service whose persistence classes still carry another suffix overrides this with the reason; the test is
+     * then reported as skipped, never passed.
+     */
+    protected String entitySuffixWaiver() {
+        return null;
+    }
+
+    @Test
+    void entitiesAreNamedEntity() {
+        requires(Layer.REPOSITORY);
+        String waiver = entitySuffixWaiver();
+        Assumptions.assumeTrue(waiver == null, waiver);
+        persistenceClassesAreNamedEntity().check(classes);
+    }
+
+    @Test
+    void repositoryBeansAreNamedRepository() {
+        requires(Layer.REPOSITORY);
+        repositoryBeansAreNamedRepository(base).check(classes);
+    }
+
+    @Test
+    void eventConsumersLiveInMessaging() {
+        requires(Layer.MESSAGING);
+        eventConsumersLiveInMessaging(base).check(classes);
+    }
+
+    @Test
+    void configMappingsAreNamedConfigAndLiveInConfig() {
+        requires(Layer.CONFIG);
+        configMappingsAreNamedConfigAndLiveIn(Layer.CONFIG.in(base)).check(classes);
     }
 
     /**
@@ -89,13 +327,5 @@ public abstract class ServiceArchitecture {
         Object value = ((com.tngtech.archunit.core.domain.properties.HasAnnotations<?>) element)
                 .getAnnotationOfType(roles).get("value").orElse(null);
         return value instanceof Object[] names && java.util.Arrays.asList(names).equals(java.util.List.of("invitee"));
-    }
-
-    @Test
-    void entitiesNeverLeaveThroughTheRestLayer() {
-        noClasses().that().resideInAPackage(base + ".rest..")
-                .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
-                .allowEmptyShould(true)
-                .check(classes);
     }
 }

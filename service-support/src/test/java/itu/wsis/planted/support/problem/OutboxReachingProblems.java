@@ -1,0 +1,7 @@
+package itu.wsis.planted.support.problem;
+
+import itu.wsis.planted.support.outbox.Outbox;
+
+/** Planted violation: the HTTP edge uses events. */
+public record OutboxReachingProblems(Outbox outbox) {
+}

@@ -1,0 +1,7 @@
+package itu.wsis.planted.support.problem;
+
+import itu.wsis.planted.support.json.Json;
+
+/** Planted for PlantedViolationsArchitectureTest: conforms. */
+public record Problems(Json json) {
+}
