@@ -34,7 +34,7 @@ import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.repository.CircularLetterRecord;
 import itu.wsis.notification.repository.ContactRecord;
 import itu.wsis.notification.repository.ForumEditionRecord;
-import itu.wsis.notification.repository.IssuedInvitationWrite;
+import itu.wsis.notification.repository.IssuedInvitationRepository;
 import itu.wsis.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -54,12 +54,12 @@ import java.util.function.Consumer;
 public class DirectoryService {
 
     private final NotificationRepository notifications;
-    private final IssuedInvitationWrite issuedWrite;
+    private final IssuedInvitationRepository issuedWrite;
     private final PersonalDataErasure erasure;
     private final Clock clock;
     private final String domain;
 
-    public DirectoryService(NotificationRepository notifications, IssuedInvitationWrite issuedWrite,
+    public DirectoryService(NotificationRepository notifications, IssuedInvitationRepository issuedWrite,
                             PersonalDataErasure erasure, Clock clock, NotificationConfig config) {
         this.notifications = notifications;
         this.issuedWrite = issuedWrite;
@@ -70,7 +70,7 @@ public class DirectoryService {
 
     /**
      * The hot path, off the ORM: InvitationIssued (one per invitation, 10,000 in a bulk) is applied with its inbox row
-     * in one statement on the reactive pool ({@link IssuedInvitationWrite}); the same change as {@link #issued}.
+     * in one statement on the reactive pool ({@link IssuedInvitationRepository}); the same change as {@link #issued}.
      * Null for every other event, which takes {@link #apply} inside the inbox's ORM transaction.
      */
     public Uni<Boolean> applyDirect(DomainEvent event, String topic) {
@@ -78,7 +78,7 @@ public class DirectoryService {
             return null;
         }
         InviteeContact invitee = e.invitee();
-        IssuedInvitationWrite.Contact c = new IssuedInvitationWrite.Contact(e.invitationId(), e.forumId(),
+        IssuedInvitationRepository.Contact c = new IssuedInvitationRepository.Contact(e.invitationId(), e.forumId(),
                 e.letterId(), invitee.fullName(), invitee.formOfAddress(),
                 invitee.rank() == null ? null : invitee.rank().name(), invitee.title(), invitee.email(),
                 Json.write(invitee.cc()),

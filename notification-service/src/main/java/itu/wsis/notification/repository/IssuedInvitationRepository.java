@@ -23,7 +23,7 @@ import java.util.UUID;
  * one invitation consumed at once from other topics (or by another instance) still change it one after the other.
  */
 @ApplicationScoped
-public class IssuedInvitationWrite {
+public class IssuedInvitationRepository {
 
     /** The columns InvitationIssued sets, as DirectoryService's ORM path set them. */
     public record Contact(UUID invitationId, UUID forumId, UUID letterId, String fullName, String formOfAddress,
@@ -85,7 +85,7 @@ public class IssuedInvitationWrite {
 
     private final Pool pool;
 
-    public IssuedInvitationWrite(Pool pool) {
+    public IssuedInvitationRepository(Pool pool) {
         this.pool = pool;
     }
 
