@@ -255,19 +255,9 @@ public abstract class ServiceArchitecture {
         entitiesLiveInTheRepository(base).check(classes);
     }
 
-    /**
-     * A service whose persistence classes still carry another suffix overrides this with the reason; the test is
-     * then reported as skipped, never passed.
-     */
-    protected String entitySuffixWaiver() {
-        return null;
-    }
-
     @Test
     void entitiesAreNamedEntity() {
         requires(Layer.REPOSITORY);
-        String waiver = entitySuffixWaiver();
-        Assumptions.assumeTrue(waiver == null, waiver);
         persistenceClassesAreNamedEntity().check(classes);
     }
 

@@ -8,8 +8,8 @@ import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.MessageKind;
-import itu.wsis.notification.repository.ContactRecord;
-import itu.wsis.notification.repository.NotificationRecord;
+import itu.wsis.notification.repository.ContactEntity;
+import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.ratelimit.RateLimiter;
@@ -80,9 +80,9 @@ public class DeliveryLog {
             where.add("createdAt < :to");
             params.and("to", filter.to());
         }
-        String query = "from NotificationRecord" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        String query = "from NotificationEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by createdAt desc, id";
-        var found = NotificationRecord.<NotificationRecord>find(query, params);
+        var found = NotificationEntity.<NotificationEntity>find(query, params);
         // Count first, then the page: one operation at a time on the session.
         return found.count().chain(total -> found.page(page, size).list()
                 .map(rows -> new PageOf(rows.stream().map(DeliveryLog::entry).toList(), page, size, total)));
@@ -90,7 +90,7 @@ public class DeliveryLog {
 
     @WithSession
     public Uni<Entry> get(UUID id) {
-        return NotificationRecord.<NotificationRecord>findById(id).map(n -> {
+        return NotificationEntity.<NotificationEntity>findById(id).map(n -> {
             if (n == null) {
                 throw ProblemException.notFound("notification-not-found", "No notification " + id + ".");
             }
@@ -109,7 +109,7 @@ public class DeliveryLog {
         } catch (ProblemException tooMany) {
             return Uni.createFrom().failure(tooMany);
         }
-        return NotificationRecord.<NotificationRecord>findById(id).chain(original -> {
+        return NotificationEntity.<NotificationEntity>findById(id).chain(original -> {
             if (original == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("notification-not-found",
                         "No notification " + id + "."));
@@ -118,7 +118,7 @@ public class DeliveryLog {
                 return Uni.createFrom().failure(ProblemException.conflict("notification-cancelled",
                         "The invitation was revoked or its personal data erased: nothing can be resent."));
             }
-            return ContactRecord.<ContactRecord>findById(original.invitationId).chain(contact -> {
+            return ContactEntity.<ContactEntity>findById(original.invitationId).chain(contact -> {
                 if (contact != null && contact.erasedAt != null) {
                     // Revoked, erased on request or past retention: there is no address, and none may return.
                     return Uni.createFrom().<UUID>failure(ProblemException.conflict("personal-data-erased",
@@ -134,7 +134,7 @@ public class DeliveryLog {
         });
     }
 
-    private Uni<UUID> newIntent(NotificationRecord original) {
+    private Uni<UUID> newIntent(NotificationEntity original) {
         UUID resendId = UUID.randomUUID();
         // A resent calendar entry is the same entry: same uid, sequence and method, so a calendar takes it once.
         return repository.insertIntent(resendId, IntentKeys.forResend(original.id, resendId), original.invitationId,
@@ -155,7 +155,7 @@ public class DeliveryLog {
         }
     }
 
-    private static Entry entry(NotificationRecord n) {
+    private static Entry entry(NotificationEntity n) {
         return new Entry(n.id, n.invitationId, n.kind, n.status, n.recipient, n.requestedLanguage, n.language,
                 n.languageFallback, n.messageId, n.attempts, n.nextAttemptAt, n.lastError, n.resendOf, n.createdAt,
                 n.sentAt);

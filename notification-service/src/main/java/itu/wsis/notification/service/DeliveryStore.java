@@ -10,10 +10,10 @@ import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
-import itu.wsis.notification.repository.CircularLetterRecord;
-import itu.wsis.notification.repository.ContactRecord;
-import itu.wsis.notification.repository.ForumEditionRecord;
-import itu.wsis.notification.repository.NotificationRecord;
+import itu.wsis.notification.repository.CircularLetterEntity;
+import itu.wsis.notification.repository.ContactEntity;
+import itu.wsis.notification.repository.ForumEditionEntity;
+import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +42,8 @@ import java.util.UUID;
 public class DeliveryStore {
 
     /** One intent with what the directory knows about it; any of the last three may still be missing. */
-    public record Loaded(NotificationRecord notification, ContactRecord contact, CircularLetterRecord letter,
-                         ForumEditionRecord forum, NotificationRepository.CalendarTimes calendarTimes) {
+    public record Loaded(NotificationEntity notification, ContactEntity contact, CircularLetterEntity letter,
+                         ForumEditionEntity forum, NotificationRepository.CalendarTimes calendarTimes) {
     }
 
     private final NotificationRepository repository;
@@ -170,7 +170,7 @@ public class DeliveryStore {
 
     /** Null only when the statement left out the letter's texts and this process has forgotten them meanwhile. */
     private static Loaded loaded(Row row) {
-        NotificationRecord n = new NotificationRecord();
+        NotificationEntity n = new NotificationEntity();
         n.id = row.getUUID("id");
         n.intentKey = row.getString("intent_key");
         n.invitationId = row.getUUID("invitation_id");
@@ -200,7 +200,7 @@ public class DeliveryStore {
         if (row.getUUID("c_invitation_id") == null) {
             return new Loaded(n, null, null, null, times);
         }
-        ContactRecord c = new ContactRecord();
+        ContactEntity c = new ContactEntity();
         c.invitationId = row.getUUID("c_invitation_id");
         c.forumId = row.getUUID("c_forum_id");
         c.letterId = row.getUUID("c_letter_id");
@@ -226,9 +226,9 @@ public class DeliveryStore {
         c.revokedAt = instant(row, "revoked_at");
         c.erasedAt = instant(row, "erased_at");
         c.issuedAt = instant(row, "issued_at");
-        CircularLetterRecord l = null;
+        CircularLetterEntity l = null;
         if (row.getUUID("l_letter_id") != null) {
-            l = new CircularLetterRecord();
+            l = new CircularLetterEntity();
             l.letterId = row.getUUID("l_letter_id");
             l.revision = row.getInteger("l_revision");
             l.forumId = row.getUUID("l_forum_id");
@@ -252,9 +252,9 @@ public class DeliveryStore {
             l.contactEmail = row.getString("contact_email");
             l.contactPhone = row.getString("contact_phone");
         }
-        ForumEditionRecord f = null;
+        ForumEditionEntity f = null;
         if (row.getUUID("f_forum_id") != null) {
-            f = new ForumEditionRecord();
+            f = new ForumEditionEntity();
             f.forumId = row.getUUID("f_forum_id");
             f.revision = row.getLong("f_revision");
             f.code = row.getString("code");
@@ -281,7 +281,7 @@ public class DeliveryStore {
      * was sent, so its cancellation takes them from there too, rather than go without the calendar entry.
      */
     private static NotificationRepository.CalendarTimes inPersonWeekIfUnrecorded(
-            NotificationRecord n, NotificationRepository.CalendarTimes recorded, ForumEditionRecord forum) {
+            NotificationEntity n, NotificationRepository.CalendarTimes recorded, ForumEditionEntity forum) {
         if (recorded.known() || forum == null || forum.inPersonStart == null || forum.inPersonEnd == null
                 || !CalendarUids.isInPerson(n.calendarUid)) {
             return recorded;
@@ -391,7 +391,7 @@ public class DeliveryStore {
     }
 
     /** Once a revocation notice is final, the revoked invitation's personal data goes (see DirectoryService). */
-    private Uni<Void> afterFinal(NotificationRecord n) {
+    private Uni<Void> afterFinal(NotificationEntity n) {
         return MessageKind.INVITATION_REVOKED.name().equals(n.kind)
                 ? repository.eraseRevoked(n.invitationId, clock.instant())
                 : Uni.createFrom().voidItem();
@@ -469,17 +469,17 @@ public class DeliveryStore {
     }
 
     /** The row, locked for this transaction, so that the check and the change are one compare-and-set. */
-    private static Uni<NotificationRecord> locked(UUID id) {
-        return NotificationRecord.<NotificationRecord>findById(id, LockModeType.PESSIMISTIC_WRITE);
+    private static Uni<NotificationEntity> locked(UUID id) {
+        return NotificationEntity.<NotificationEntity>findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The row if it is still pending and {@code holder} still holds it; otherwise null, and nothing may change. */
-    private static Uni<NotificationRecord> heldBy(UUID id, String holder) {
+    private static Uni<NotificationEntity> heldBy(UUID id, String holder) {
         return locked(id).map(n -> n != null && DeliveryStatus.PENDING.name().equals(n.status)
                 && holder.equals(n.claimedBy) ? n : null);
     }
 
-    private static void release(NotificationRecord n) {
+    private static void release(NotificationEntity n) {
         n.claimedBy = null;
         n.claimedUntil = null;
     }

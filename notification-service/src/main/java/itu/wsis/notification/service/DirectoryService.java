@@ -31,9 +31,9 @@ import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.MessageKind;
-import itu.wsis.notification.repository.CircularLetterRecord;
-import itu.wsis.notification.repository.ContactRecord;
-import itu.wsis.notification.repository.ForumEditionRecord;
+import itu.wsis.notification.repository.CircularLetterEntity;
+import itu.wsis.notification.repository.ContactEntity;
+import itu.wsis.notification.repository.ForumEditionEntity;
 import itu.wsis.notification.repository.IssuedInvitationRepository;
 import itu.wsis.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -211,9 +211,9 @@ public class DirectoryService {
     /** The in-person attendance entry: published on an in-person acceptance, cancelled when that ends. */
     private Uni<NotificationRepository.CalendarRef> inPersonCalendar(UUID invitationId, boolean active) {
         Uni<NotificationRepository.CalendarTimes> week = !active ? Uni.createFrom().item(NONE)
-                : ContactRecord.<ContactRecord>findById(invitationId).chain(contact -> contact == null
+                : ContactEntity.<ContactEntity>findById(invitationId).chain(contact -> contact == null
                         || contact.forumId == null ? Uni.createFrom().item(NONE)
-                        : ForumEditionRecord.<ForumEditionRecord>findById(contact.forumId).map(forum -> forum == null
+                        : ForumEditionEntity.<ForumEditionEntity>findById(contact.forumId).map(forum -> forum == null
                         ? NONE : new NotificationRepository.CalendarTimes(null, null, forum.inPersonStart,
                         forum.inPersonEnd)));
         return calendar(invitationId, CalendarUids.inPerson(invitationId, domain), active, week).map(Calendar::ref);
@@ -223,7 +223,7 @@ public class DirectoryService {
 
     private Uni<Calendar> calendar(UUID invitationId, String uid, boolean active,
                                    Uni<NotificationRepository.CalendarTimes> times) {
-        return ContactRecord.<ContactRecord>findById(invitationId).chain(contact -> {
+        return ContactEntity.<ContactEntity>findById(invitationId).chain(contact -> {
             if (contact != null && (contact.revokedAt != null || contact.erasedAt != null)) {
                 return Uni.createFrom().item(Calendar.NONE);
             }
@@ -235,7 +235,8 @@ public class DirectoryService {
     }
 
     private Uni<Void> forum(ForumEditionPublished e) {
-        return ForumEditionRecord.<ForumEditionRecord>findById(e.forumId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+        Uni<ForumEditionEntity> locked = ForumEditionEntity.findById(e.forumId(), LockModeType.PESSIMISTIC_WRITE);
+        return locked.chain(existing -> {
             if (existing != null && existing.revision > e.revision()) {
                 return Uni.createFrom().voidItem();   // an older revision arriving late changes nothing
             }
@@ -243,7 +244,7 @@ public class DirectoryService {
                     && (!Objects.equals(existing.inPersonStart, e.inPersonStart())
                     || !Objects.equals(existing.inPersonEnd, e.inPersonEnd())
                     || !Objects.equals(existing.venue, e.venue()));
-            ForumEditionRecord forum = existing != null ? existing : new ForumEditionRecord();
+            ForumEditionEntity forum = existing != null ? existing : new ForumEditionEntity();
             forum.forumId = e.forumId();
             forum.revision = e.revision();
             forum.code = e.code();
@@ -282,11 +283,12 @@ public class DirectoryService {
     }
 
     private Uni<Void> letter(CircularLetterPublished e) {
-        return CircularLetterRecord.<CircularLetterRecord>findById(e.letterId(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+        Uni<CircularLetterEntity> locked = CircularLetterEntity.findById(e.letterId(), LockModeType.PESSIMISTIC_WRITE);
+        return locked.chain(existing -> {
             if (existing != null && existing.revision > e.revision()) {
                 return Uni.createFrom().voidItem();
             }
-            CircularLetterRecord letter = existing != null ? existing : new CircularLetterRecord();
+            CircularLetterEntity letter = existing != null ? existing : new CircularLetterEntity();
             letter.letterId = e.letterId();
             letter.revision = e.revision();
             letter.forumId = e.forumId();
@@ -373,13 +375,13 @@ public class DirectoryService {
      * and Hibernate writes every column of a changed row, so an unlocked read-modify-write could put back a value
      * another transaction had just changed (a reply overwriting a newer link version, say).
      */
-    private Uni<Void> updateContact(UUID invitationId, Consumer<ContactRecord> change) {
-        return ContactRecord.<ContactRecord>findById(invitationId, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+    private Uni<Void> updateContact(UUID invitationId, Consumer<ContactEntity> change) {
+        return ContactEntity.<ContactEntity>findById(invitationId, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             if (existing != null) {
                 change.accept(existing);
                 return Uni.createFrom().voidItem();
             }
-            ContactRecord created = new ContactRecord();
+            ContactEntity created = new ContactEntity();
             created.invitationId = invitationId;
             change.accept(created);
             return created.persist().replaceWithVoid();
@@ -392,7 +394,7 @@ public class DirectoryService {
 
     private Uni<Void> intent(MessageKind kind, InvitationEvent event, String payload,
                              NotificationRepository.CalendarRef calendar) {
-        return ContactRecord.<ContactRecord>findById(event.invitationId()).chain(contact -> {
+        return ContactEntity.<ContactEntity>findById(event.invitationId()).chain(contact -> {
             if (contact != null && (contact.revokedAt != null || contact.erasedAt != null)) {
                 // Nothing is sent about a revoked invitation, nor to a person whose data was erased.
                 return Uni.createFrom().voidItem();

@@ -32,10 +32,10 @@ import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.domain.ReminderPolicy;
 import itu.wsis.notification.domain.RetryPolicy;
 import itu.wsis.notification.domain.WorkingTime;
-import itu.wsis.notification.repository.CircularLetterRecord;
-import itu.wsis.notification.repository.ContactRecord;
-import itu.wsis.notification.repository.ForumEditionRecord;
-import itu.wsis.notification.repository.NotificationRecord;
+import itu.wsis.notification.repository.CircularLetterEntity;
+import itu.wsis.notification.repository.ContactEntity;
+import itu.wsis.notification.repository.ForumEditionEntity;
+import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.instance.InstanceIdentity;
@@ -325,8 +325,8 @@ public class NotificationSender {
     }
 
     private Uni<Void> deliver(DeliveryStore.Loaded loaded) {
-        NotificationRecord n = loaded.notification();
-        ContactRecord c = loaded.contact();
+        NotificationEntity n = loaded.notification();
+        ContactEntity c = loaded.contact();
         MessageKind kind = MessageKind.valueOf(n.kind);
         Instant now = clock.instant();
         boolean revocationNotice = kind == MessageKind.INVITATION_REVOKED;
@@ -379,7 +379,7 @@ public class NotificationSender {
         return compose(n, c, loaded, kind, detail, link(c, now), now);
     }
 
-    private Uni<Void> compose(NotificationRecord n, ContactRecord c, DeliveryStore.Loaded loaded, MessageKind kind,
+    private Uni<Void> compose(NotificationEntity n, ContactEntity c, DeliveryStore.Loaded loaded, MessageKind kind,
                               Object detail, String link, Instant now) {
         NotificationRepository.CalendarTimes times = loaded.calendarTimes();
         MessageContext.CalendarRef calendar = n.calendarUid == null || n.calendarSequence == null
@@ -397,7 +397,7 @@ public class NotificationSender {
                 });
     }
 
-    private Uni<Void> send(NotificationRecord n, ContactRecord c, EmailComposer.Composed composed) {
+    private Uni<Void> send(NotificationEntity n, ContactEntity c, EmailComposer.Composed composed) {
         String messageId = IntentKeys.messageId(n.intentKey, c.email, config.messageIdDomain());
         Mail mail = Mail.withHtml(c.email, composed.subject(), composed.html())
                 .setText(composed.text())
@@ -450,7 +450,7 @@ public class NotificationSender {
      * the database does meanwhile: retried (at most a second apart) until it answers. Only a shutdown stops this;
      * the message is then in the documented window and goes again, with the same Message-ID, after the claim.
      */
-    private Uni<Void> recordSent(NotificationRecord n, String recipient, String messageId,
+    private Uni<Void> recordSent(NotificationEntity n, String recipient, String messageId,
                                  LanguageFallbackPolicy.Resolution language, Context context, int failures) {
         return store.markSent(n.id, n.invitationId, n.kind, holder, recipient, messageId, language)
                 .invoke(record -> {
@@ -481,7 +481,7 @@ public class NotificationSender {
                 });
     }
 
-    private Uni<Void> smtpFailure(NotificationRecord n, Throwable failure) {
+    private Uni<Void> smtpFailure(NotificationEntity n, Throwable failure) {
         SMTPException smtp = smtpException(failure);
         if (smtp != null && smtp.isPermanent()) {
             return failed(n, "smtp " + smtp.getReplyCode() + ": permanent failure", null);
@@ -505,7 +505,7 @@ public class NotificationSender {
                 .orElseGet(() -> failed(n, reason + "; gave up after " + n.attempts + " attempts", null));
     }
 
-    private Uni<Void> failed(NotificationRecord n, String reason, Language requested) {
+    private Uni<Void> failed(NotificationEntity n, String reason, Language requested) {
         registry.counter("wsis.notifications.failed", "kind", n.kind).increment();
         LOG.warnf("Notification %s (%s) failed: %s", n.id, n.kind, reason.startsWith("smtp") ? "smtp" : reason);
         return store.markFailed(n.id, holder, reason, requested);
@@ -520,12 +520,12 @@ public class NotificationSender {
         return null;
     }
 
-    private boolean reminderStillUseful(ContactRecord c, MessageContext.Reminder reminder, Instant now) {
+    private boolean reminderStillUseful(ContactEntity c, MessageContext.Reminder reminder, Instant now) {
         return reminderPolicy.stillUseful(ReminderSweep.openInvitation(c),
                 ReminderPolicy.DeadlineType.valueOf(reminder.deadlineType()), reminder.deadline(), now);
     }
 
-    private Object detail(NotificationRecord n, MessageKind kind) {
+    private Object detail(NotificationEntity n, MessageKind kind) {
         if (kind.reminder()) {
             return Json.read(n.payload, MessageContext.Reminder.class);
         }
@@ -541,14 +541,14 @@ public class NotificationSender {
     }
 
     /** Signed now, for this email only: the token is neither stored nor logged. */
-    private String link(ContactRecord c, Instant now) {
+    private String link(ContactEntity c, Instant now) {
         if (c.linkVersion == null || c.linkExpiresAt == null || !now.isBefore(c.linkExpiresAt)) {
             return null;
         }
         return config.linkBaseUrl() + links.sign(new LinkClaims(c.invitationId, c.linkVersion, c.linkExpiresAt));
     }
 
-    static MessageContext.Recipient recipient(ContactRecord c) {
+    static MessageContext.Recipient recipient(ContactEntity c) {
         return new MessageContext.Recipient(c.invitationId, c.fullName, c.formOfAddress,
                 c.rank == null ? null : Rank.valueOf(c.rank), c.title, c.email, cc(c), language(c.language),
                 zone(c.timeZone),
@@ -581,13 +581,13 @@ public class NotificationSender {
         return parsed;
     }
 
-    static MessageContext.Letter letter(CircularLetterRecord l) {
+    static MessageContext.Letter letter(CircularLetterEntity l) {
         Map<Language, LocalizedText> texts = letterTexts(l.texts);
         return new MessageContext.Letter(l.reference, language(l.originalLanguage), texts, l.signatoryName,
                 l.signatoryTitle, new Contact(l.contactName, l.contactEmail, l.contactPhone), l.letterDate);
     }
 
-    static MessageContext.Forum forum(ForumEditionRecord f) {
+    static MessageContext.Forum forum(ForumEditionEntity f) {
         Map<Language, String> names = Json.read(f.names, new TypeReference<Map<Language, String>>() {
         });
         ZoneId zone = zone(f.timeZone);
@@ -595,7 +595,7 @@ public class NotificationSender {
                 f.inPersonStart, f.inPersonEnd, f.forumSiteUrl, f.speakingRequestUrl, f.partnershipUrl);
     }
 
-    private static List<String> cc(ContactRecord c) {
+    private static List<String> cc(ContactEntity c) {
         return c.cc == null ? List.of() : Json.read(c.cc, new TypeReference<List<String>>() {
         });
     }

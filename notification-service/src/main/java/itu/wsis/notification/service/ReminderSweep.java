@@ -9,7 +9,7 @@ import itu.wsis.events.ReplyStatus;
 import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.ReminderPolicy;
-import itu.wsis.notification.repository.ContactRecord;
+import itu.wsis.notification.repository.ContactEntity;
 import itu.wsis.notification.repository.NotificationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -84,8 +84,8 @@ public class ReminderSweep {
     @WithTransaction
     public Uni<Page> page(UUID after, Instant now) {
         int size = config.reminders().pageSize();
-        return ContactRecord.<ContactRecord>find("""
-                        from ContactRecord c
+        return ContactEntity.<ContactEntity>find("""
+                        from ContactEntity c
                          where c.invitationId > ?1 and c.revokedAt is null and c.erasedAt is null and c.issuedAt is not null
                            and ((c.replyStatus is null and c.responseDeadlineAt > ?2)
                              or (c.replyStatus = ?3 and c.speakingRequested = false and c.speakingDeadlineAt > ?2))
@@ -94,7 +94,7 @@ public class ReminderSweep {
                 .list()
                 .chain(contacts -> {
                     List<ReminderPolicy.Due> due = new ArrayList<>();
-                    for (ContactRecord c : contacts) {
+                    for (ContactEntity c : contacts) {
                         due.addAll(policy.due(openInvitation(c), now));
                     }
                     UUID last = contacts.size() < size ? null : contacts.get(contacts.size() - 1).invitationId;
@@ -113,7 +113,7 @@ public class ReminderSweep {
                 });
     }
 
-    static ReminderPolicy.OpenInvitation openInvitation(ContactRecord c) {
+    static ReminderPolicy.OpenInvitation openInvitation(ContactEntity c) {
         ZoneId zone = NotificationSender.zone(c.timeZone);
         return new ReminderPolicy.OpenInvitation(c.invitationId, zone == null ? ZoneId.of("UTC") : zone,
                 c.memberState, c.responseDeadlineAt, c.speakingDeadlineAt,

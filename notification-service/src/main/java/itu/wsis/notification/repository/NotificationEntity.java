@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A row of the delivery log: one email intent and what became of it. */
 @Entity
 @Table(name = "notification")
-public class NotificationRecord extends PanacheEntityBase {
+public class NotificationEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "id")

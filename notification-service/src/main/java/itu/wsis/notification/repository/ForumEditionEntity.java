@@ -11,7 +11,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "forum_edition")
-public class ForumEditionRecord extends PanacheEntityBase {
+public class ForumEditionEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "forum_id")

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** One invitee's entry in the contact directory. Personal columns are nulled on revocation and after retention. */
 @Entity
 @Table(name = "contact")
-public class ContactRecord extends PanacheEntityBase {
+public class ContactEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "invitation_id")

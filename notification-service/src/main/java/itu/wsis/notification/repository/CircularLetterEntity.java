@@ -11,7 +11,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "circular_letter")
-public class CircularLetterRecord extends PanacheEntityBase {
+public class CircularLetterEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "letter_id")
