@@ -33,7 +33,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ALLOCATED = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     /** Accepted; speaking-request-service fails (503) when asked for the request. */
     static final UUID SPEAKING_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
-    /** Accepted, allocated; every change is refused 409 request-closed (with an English detail). */
+    /** Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused 409 request-closed (English detail). */
     static final UUID REFUSING = UUID.fromString("00000000-0000-0000-0000-0000000000c4");
     /** Accepted, allocated; every change fails with a 500. */
     static final UUID FAILING = UUID.fromString("00000000-0000-0000-0000-0000000000c5");
@@ -123,8 +123,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 // PersonalLinks answers an expired link before any lookup: the invitee's language is unknown.
                 send(exchange, 410, problem("personal-link-expired", 410, null));
             } else {
-                send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en",
-                        id.equals(ARABIC) ? "Asia/Riyadh" : "Asia/Shanghai"));
+                send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en", id.equals(ARABIC) ? "Asia/Riyadh"
+                        : id.equals(REFUSING) ? "Europe/Sarajevo" : "Asia/Shanghai"));
             }
         } else if (parts.length == 3) {
             String reply = accepted ? """

@@ -70,6 +70,14 @@ class SpeakingRequestPagesTest {
     }
 
     @Test
+    void anInviteeWhoseClockReadsAsGenevasGetsTheSlotOnce() {
+        given().cookie("wsis-link", FakeServices.token(FakeServices.REFUSING)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<span id=\"speaking-time-geneva\">May 31, 2022, 9:20 AM, Geneva time</span>"))
+                .body(not(containsString("speaking-time-local")));
+    }
+
+    @Test
     void aWaitlistedRequestShowsItsPlaceWithWesternDigitsInArabic() {
         given().cookie("wsis-link", FakeServices.token(FakeServices.PENDING_RANK)).get("/invitation").then()
                 .statusCode(200).body(containsString("<dd id=\"speaking-position\">Number 2 on the waiting list</dd>"));
@@ -87,7 +95,7 @@ class SpeakingRequestPagesTest {
                 .body(containsString("<a id=\"partnership-link\" href=\"https://www.itu.int/go/wsisfund\">"))
                 .body(containsString("<a id=\"speaking-info-link\" href=\"https://www.itu.int/net4/wsis/forum/2022/HighLevel?x=1&amp;y=2\">"))
                 .body(containsString("<a id=\"contact-email\" href=\"mailto:wsis-info@itu.int\">wsis-info@itu.int</a>"))
-                .body(containsString("<a id=\"contact-phone\" href=\"tel:+41227305111\">+41 22 730 5111</a>"))
+                .body(containsString("<a id=\"contact-phone\" href=\"tel:+41227305111\" dir=\"ltr\">+41 22 730 5111</a>"))
                 .body(containsString("Gitanjali Sah"));
     }
 

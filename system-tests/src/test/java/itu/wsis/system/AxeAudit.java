@@ -29,6 +29,7 @@ public final class AxeAudit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String source;
+    private static final java.util.concurrent.atomic.AtomicInteger AUDITED = new java.util.concurrent.atomic.AtomicInteger();
 
     private AxeAudit() {
     }
@@ -76,9 +77,15 @@ public final class AxeAudit {
         return violations(driver).stream().filter(v -> FAILING.contains(v.impact())).toList();
     }
 
+    /** How many pages {@link #check} has audited in this JVM. */
+    public static int audited() {
+        return AUDITED.get();
+    }
+
     /** Fails with every serious or critical violation of the page, named by {@code page}. */
     public static void check(WebDriver driver, String page) {
         List<Violation> failing = failing(driver);
+        AUDITED.incrementAndGet();
         if (!failing.isEmpty()) {
             StringBuilder report = new StringBuilder("accessibility audit (axe-core) of " + page + " ("
                     + driver.getCurrentUrl() + "): " + failing.size() + " serious or critical violation(s)");

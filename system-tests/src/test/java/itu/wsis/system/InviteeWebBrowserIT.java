@@ -92,6 +92,8 @@ class InviteeWebBrowserIT {
         if (stack != null) {
             stack.close();
         }
+        // The audit really ran on the pages (a screenshot of the JavaScript browser is taken on each of them).
+        assertThat(AxeAudit.audited()).as("pages audited with axe-core").isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -140,11 +142,19 @@ class InviteeWebBrowserIT {
                 .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
                 .then().statusCode(200).extract().<String>path("status")).isEqualTo("ALLOCATED");
 
-        // The slot in Geneva time and, when the invitee's zone (known to invitation-service) differs, in theirs.
+        // The slot in Geneva time and, when the invitee's clock (zone known to invitation-service) reads otherwise
+        // then, in theirs.
         String zone = at("invitation-service").header("WSIS-Personal-Link", token(link))
                 .get("/invitations/" + id + "/letter").then().statusCode(200).extract().path("inviteeTimeZone");
+        java.time.Instant start = java.time.Instant.parse(at("speaking-request-service")
+                .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().path("seat.plannedStart"));
         assertThat(text("#speaking-time-geneva")).endsWith("Geneva time");
-        if (zone != null && !java.time.ZoneId.of(zone).getRules().equals(java.time.ZoneId.of("Europe/Zurich").getRules())) {
+        boolean sameClock = zone == null || java.time.ZoneId.of(zone).getRules().getOffset(start)
+                .equals(java.time.ZoneId.of("Europe/Zurich").getRules().getOffset(start));
+        if (sameClock) {
+            assertThat(browser.findElements(By.id("speaking-time-local"))).isEmpty();
+        } else {
             assertThat(text("#speaking-time-local")).contains("in your time zone (" + zone + ")");
         }
 

@@ -287,9 +287,11 @@ public final class InvitationPage {
             ZoneId zone = seated.flatMap(s -> Times.zone(s.timeZone())).orElse(Times.GENEVA);
             if (request.seat().plannedStart() != null) {
                 when = Messages.format(lang, "time_geneva", Times.dateTime(request.seat().plannedStart(), zone, lang));
-                whenLocal = Times.zone(letter.inviteeTimeZone()).filter(z -> !z.getRules().equals(zone.getRules()))
-                        .map(z -> Messages.format(lang, "time_local",
-                                Times.dateTime(request.seat().plannedStart(), z, lang), z.getId()))
+                Instant start = request.seat().plannedStart();
+                // Only when the invitee's clock reads otherwise at that moment (Sarajevo's is Geneva's).
+                whenLocal = Times.zone(letter.inviteeTimeZone())
+                        .filter(z -> !z.getRules().getOffset(start).equals(zone.getRules().getOffset(start)))
+                        .map(z -> Messages.format(lang, "time_local", Times.dateTime(start, z, lang), z.getId()))
                         .orElse(null);
             }
             position = Messages.format(lang, "speaking_position", request.seat().position());
