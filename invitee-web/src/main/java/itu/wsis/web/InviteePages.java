@@ -91,7 +91,7 @@ public class InviteePages {
     public Response page(@QueryParam("lang") String lang, @QueryParam("saved") String saved,
                          @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
                          @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        Loaded loaded = load(token, lang, remembered, headers, request);
+        Loaded loaded = load(token, lang, remembered, headers, request, true);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
@@ -110,7 +110,7 @@ public class InviteePages {
         AcceptForm form = AcceptForm.of(mode, name, title, email, access, head);
         FormErrors errors = form.validate();
         return submit(errors, token, remembered, headers, request,
-                id -> api.accept(id, token, client(request), form.toBody()), "accepted", form::fieldId,
+                true, id -> api.accept(id, token, client(request), form.toBody()), "accepted", form::fieldId,
                 (page, e, problem) -> pages.invitation(page.acceptForm(form).failed(Form.ACCEPT, e, problem), 422));
     }
 
@@ -126,7 +126,7 @@ public class InviteePages {
             errors.add("reason", "error_too_long");
         }
         return submit(errors, token, remembered, headers, request,
-                id -> api.decline(id, token, client(request), new Models.DeclineBody(text)), "declined",
+                true, id -> api.decline(id, token, client(request), new Models.DeclineBody(text)), "declined",
                 field -> "reason".equals(field) ? "reason" : "",
                 (page, e, problem) -> pages.invitation(page.declineReason(reason).failed(Form.DECLINE, e, problem), 422));
     }
@@ -137,7 +137,7 @@ public class InviteePages {
     public Response withdraw(@CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
                              @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return submit(new FormErrors(), token, remembered, headers, request,
-                id -> api.withdraw(id, token, client(request)), "withdrawn", field -> "",
+                true, id -> api.withdraw(id, token, client(request)), "withdrawn", field -> "",
                 (page, e, problem) -> pages.invitation(page.failed(Form.WITHDRAW, e, problem), 422));
     }
 
@@ -153,7 +153,7 @@ public class InviteePages {
         SpeakingForm form = SpeakingForm.of(speaker, name, title, rank, sessions, language, modality, topic);
         FormErrors errors = form.validate();
         return submit(errors, token, remembered, headers, request,
-                id -> api.submitSpeakingRequest(id, token, client(request), form.toBody()), "speaking",
+                false, id -> api.submitSpeakingRequest(id, token, client(request), form.toBody()), "speaking",
                 SpeakingForm::fieldId,
                 (page, e, problem) -> pages.invitation(page.speakingForm(form).failed(Form.SPEAKING, e, problem), 422));
     }
@@ -164,7 +164,7 @@ public class InviteePages {
     public Response speakerPage(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
                                 @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
                                 @Context HttpServerRequest request) {
-        Loaded loaded = load(token, lang, remembered, headers, request);
+        Loaded loaded = load(token, lang, remembered, headers, request, false);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
@@ -183,7 +183,8 @@ public class InviteePages {
                                   @Context HttpHeaders headers, @Context HttpServerRequest request) {
         SpeakerForm form = SpeakerForm.of(speaker, name, title, rank);
         return submit(form.validate(), token, remembered, headers, request,
-                id -> api.changeSpeaker(id, token, client(request), form.toBody()), "speaker", SpeakerForm::fieldId,
+                false, id -> api.changeSpeaker(id, token, client(request), form.toBody()), "speaker",
+                SpeakerForm::fieldId,
                 (page, e, problem) -> pages.speaker(page.speakerForm(form).failed(Form.SPEAKER, e, problem), 422));
     }
 
@@ -193,7 +194,7 @@ public class InviteePages {
     public Response confirmSpeakingWithdrawal(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
                                               @CookieParam(LANG_COOKIE) String remembered,
                                               @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        Loaded loaded = load(token, lang, remembered, headers, request);
+        Loaded loaded = load(token, lang, remembered, headers, request, false);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
@@ -210,7 +211,8 @@ public class InviteePages {
                                             @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
                                             @Context HttpServerRequest request) {
         return submit(new FormErrors(), token, remembered, headers, request,
-                id -> api.withdrawSpeakingRequest(id, token, client(request)), "speaking_withdrawn", field -> "",
+                false, id -> api.withdrawSpeakingRequest(id, token, client(request)), "speaking_withdrawn",
+                field -> "",
                 (page, e, problem) -> page.activeRequest()
                         ? pages.withdrawSpeaking(page.failed(Form.SPEAKING_WITHDRAW, e, problem), 422)
                         : pages.invitation(page.failed(Form.SPEAKING_WITHDRAW, e, problem), 422));
@@ -226,10 +228,12 @@ public class InviteePages {
      * One submission: valid → the service → redirect to the page with a confirmation; refused → the page again,
      * the form as sent, errors tied to their fields (422), or the service's refusal for the form as a whole, as a
      * sentence in the page's language. A link the service judged bad, a rate limit, or a service that failed (5xx)
-     * or could not be reached gets its own page instead of the form.
+     * or could not be reached gets its own page instead of the form. {@code speakingOptional}: the form is one of
+     * the reply's, shown again on the invitation page even when speaking-request-service fails ({@link #load}).
      */
     private Response submit(FormErrors errors, String token, String remembered, HttpHeaders headers,
-                            HttpServerRequest request, java.util.function.Function<UUID, Answer<Void>> call,
+                            HttpServerRequest request, boolean speakingOptional,
+                            java.util.function.Function<UUID, Answer<Void>> call,
                             String savedKey, java.util.function.UnaryOperator<String> fieldOf, Refused show) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
@@ -263,7 +267,7 @@ public class InviteePages {
                 refused = p;
             }
         }
-        Loaded loaded = load(token, null, remembered, headers, request);
+        Loaded loaded = load(token, null, remembered, headers, request, speakingOptional);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
@@ -294,8 +298,15 @@ public class InviteePages {
     private record Loaded(InvitationPage page, UiLanguage lang, Response trouble) {
     }
 
-    /** Everything the page shows, from the three services, with the link from the cookie. */
-    private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request) {
+    /**
+     * Everything the page shows, from the three services, with the link from the cookie. Registration and invitation
+     * are the page's core: when either fails, the page cannot be shown. speaking-request-service is not, on the
+     * invitation page ({@code speakingOptional}): when it fails or cannot be reached, the invitee can still reply,
+     * and only the speaking-time section says to try again later. The pages about the speaking request itself
+     * cannot do without it.
+     */
+    private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request,
+                        boolean speakingOptional) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
             return new Loaded(null, null, failure(Trouble.NO_LINK, request));
@@ -317,6 +328,9 @@ public class InviteePages {
         if (reply != null && "ACCEPTED".equals(reply.status())) {
             Answer<Models.Session[]> sessions = api.sessions(id, token, client);
             Answer<Models.SpeakingRequest> mine = api.speakingRequest(id, token, client);
+            if (speakingOptional && (failed(sessions) || failed(mine))) {
+                return new Loaded(page.speakingUnavailable(), language, null);
+            }
             for (Answer<?> answer : List.of(sessions, mine)) {
                 Response failed = speakingTrouble(answer, language, request);
                 if (failed != null) {
@@ -348,6 +362,11 @@ public class InviteePages {
             return trouble(answer, request);
         }
         return unavailable(answer, language);
+    }
+
+    /** The service failed (5xx) or could not be reached ({@link Api} answers 503 then). */
+    private static boolean failed(Answer<?> answer) {
+        return answer.status() >= 500;
     }
 
     /** The service does not know the invitation or its acceptance yet: its events are still on their way. */

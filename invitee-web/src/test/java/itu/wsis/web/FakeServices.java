@@ -39,6 +39,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID FAILING = UUID.fromString("00000000-0000-0000-0000-0000000000c5");
     /** Accepted; speaking-request-service does not know the invitation yet (401 personal-link-not-yet-active). */
     static final UUID SPEAKING_NOT_READY = UUID.fromString("00000000-0000-0000-0000-0000000000c6");
+    /** registration-service fails (503) when asked for the invitation: the page's core. */
+    static final UUID REGISTRATION_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    /** invitation-service opens the link but fails (500) when the page asks for the letter again. */
+    static final UUID LETTER_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+    /** Accepted, allocated; speaking-request-service fails (500) when asked for the sessions. */
+    static final UUID SESSIONS_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d3");
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
     /** Every PUT and DELETE: "METHOD path body". */
@@ -94,7 +100,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
         String method = exchange.getRequestMethod();
         boolean accepted = id.equals(PENDING_RANK) || id.equals(ALLOCATED) || id.equals(SPEAKING_DOWN)
-                || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY);
+                || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY)
+                || id.equals(SESSIONS_DOWN);
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (id.equals(REFUSING)) {
@@ -117,7 +124,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.endsWith("/letter")) {
-            if (id.equals(REVOKED)) {
+            if (id.equals(LETTER_DOWN)) {
+                send(exchange, 500, problem("internal-error", 500, null));
+            } else if (id.equals(REVOKED)) {
                 send(exchange, 410, problem("invitation-revoked", 410, "ru"));
             } else if (id.equals(EXPIRED)) {
                 // PersonalLinks answers an expired link before any lookup: the invitee's language is unknown.
@@ -126,6 +135,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en", id.equals(ARABIC) ? "Asia/Riyadh"
                         : id.equals(REFUSING) ? "Europe/Sarajevo" : "Asia/Shanghai"));
             }
+        } else if (parts.length == 3 && id.equals(REGISTRATION_DOWN)) {
+            send(exchange, 503, problem("database-unavailable", 503, null));
         } else if (parts.length == 3) {
             String reply = accepted ? """
                     {"version":1,"status":"ACCEPTED","mode":"IN_PERSON","delegation":[],"declineReason":null,
@@ -135,6 +146,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":%s}""".formatted(id, reply));
         } else if (id.equals(SPEAKING_NOT_READY)) {
             send(exchange, 401, problem("personal-link-not-yet-active", 401, null));
+        } else if (id.equals(SESSIONS_DOWN) && path.endsWith("/sessions")) {
+            send(exchange, 500, problem("internal-error", 500, null));
         } else if (id.equals(PENDING_RANK) && path.endsWith("/sessions")) {
             send(exchange, 200, "[]");
         } else if (accepted && path.endsWith("/sessions")) {

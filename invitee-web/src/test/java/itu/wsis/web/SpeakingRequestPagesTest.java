@@ -197,15 +197,93 @@ class SpeakingRequestPagesTest {
                 .formParam("speaker-title", "Minister").post("/invitation/speaking-request/speaker").then()
                 .statusCode(502).body(containsString("<html lang=\"zh\" dir=\"ltr\">"))
                 .body(containsString("data-trouble=\"unavailable\""))
+                // The change may have been recorded before the failure: the page says so, never "nothing changed".
+                .body(containsString("<p>" + Messages.get(UiLanguage.ZH, "trouble_unavailable_text") + "</p>"))
                 .body(not(containsString("<form")));
     }
 
+    /**
+     * speaking-request-service is not the page's core: when it fails, the invitee can still reply to the invitation,
+     * and only the speaking-time section says, in the page's language, to try again later (no request form as if
+     * there were no request, no actions on a request the page cannot see).
+     */
+    @ParameterizedTest
+    @EnumSource(value = UiLanguage.class, names = {"EN", "AR"})
+    void aSpeakingServiceThatFailsLeavesTheReplyFormsAndSaysSoInTheSpeakingSectionOnly(UiLanguage language) {
+        for (UUID invitation : List.of(FakeServices.SPEAKING_DOWN, FakeServices.SESSIONS_DOWN)) {
+            String page = given().cookie("wsis-link", FakeServices.token(invitation))
+                    .queryParam("lang", language.code()).get("/invitation").then().statusCode(200)
+                    .extract().asString();
+            assertThat(page).as("%s in %s", invitation, language)
+                    .contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
+                    .contains("id=\"accept-form\"").contains("id=\"decline-form\"").contains("id=\"withdraw-form\"")
+                    .contains("<p id=\"speaking-unavailable\" class=\"warning\">"
+                            + Messages.get(language, "speaking_unavailable") + "</p>")
+                    .doesNotContain("data-trouble").doesNotContain("id=\"speaking-form\"")
+                    .doesNotContain("id=\"speaking-status\"").doesNotContain("change-speaker-link")
+                    .doesNotContain("withdraw-speaking-link").doesNotContain("id=\"speaking-not-ready\"");
+        }
+    }
+
     @Test
-    void aSpeakingServiceThatFailsGivesATryAgainLaterPageNotAFormAsIfThereWereNoRequest() {
-        given().cookie("wsis-link", FakeServices.token(FakeServices.SPEAKING_DOWN)).get("/invitation").then()
-                .statusCode(502).body(containsString("data-trouble=\"unavailable\""))
-                .body(containsString("The service is temporarily unavailable"))
-                .body(not(containsString("id=\"speaking-form\"")));
+    void aReplyFormRefusedWhileTheSpeakingServiceFailsComesBackWithTheSpeakingSectionSayingSo() {
+        Session s = open(FakeServices.SPEAKING_DOWN, "/invitation");
+        int posted = FakeServices.POSTED.size();
+        String page = s.post("ar").formParam("reason", "x".repeat(2001)).post("/invitation/decline").then()
+                .statusCode(422).extract().asString();
+        assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">").contains("id=\"decline-form\"")
+                .contains("id=\"reason-error\"")
+                .contains(Messages.get(UiLanguage.AR, "speaking_unavailable")).doesNotContain("data-trouble");
+        assertThat(FakeServices.POSTED).hasSize(posted);
+    }
+
+    @Test
+    void theSpeakingRequestsOwnPagesStillGiveATryAgainLaterPageWhenTheSpeakingServiceFails() {
+        for (String path : List.of("/invitation/speaking-request/speaker", "/invitation/speaking-request/withdraw")) {
+            given().redirects().follow(false).cookie("wsis-link", FakeServices.token(FakeServices.SPEAKING_DOWN))
+                    .queryParam("lang", "ar").get(path).then().statusCode(502)
+                    .body(containsString("<html lang=\"ar\" dir=\"rtl\">"))
+                    .body(containsString("data-trouble=\"unavailable\""))
+                    .body(not(containsString("<form")));
+        }
+    }
+
+    /** registration- and invitation-service are the page's core: without them there is no page to show. */
+    @ParameterizedTest
+    @EnumSource(value = UiLanguage.class, names = {"EN", "AR"})
+    void aRegistrationServiceThatFailsStillGivesTheTryAgainLaterPage(UiLanguage language) {
+        String page = given().cookie("wsis-link", FakeServices.token(FakeServices.REGISTRATION_DOWN))
+                .queryParam("lang", language.code()).get("/invitation").then().statusCode(502).extract().asString();
+        assertThat(page).contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
+                .contains("data-trouble=\"unavailable\"")
+                .contains(Messages.get(language, "trouble_unavailable_title"))
+                .contains(Messages.get(language, "trouble_unavailable_text"))
+                .doesNotContain("<form").doesNotContain("speaking-unavailable");
+    }
+
+    @Test
+    void anInvitationServiceThatFailsStillGivesTheTryAgainLaterPageInEveryLanguage() {
+        String page = given().cookie("wsis-link", FakeServices.token(FakeServices.LETTER_DOWN)).get("/invitation")
+                .then().statusCode(502).extract().asString();
+        // The letter gives the invitee's language: without it the page speaks all six, English first.
+        assertThat(page).contains("data-trouble=\"unavailable\"")
+                .contains(Messages.get(UiLanguage.EN, "trouble_unavailable_title"))
+                .contains(Messages.get(UiLanguage.AR, "trouble_unavailable_text"))
+                .doesNotContain("<form").doesNotContain("speaking-unavailable");
+    }
+
+    /**
+     * A submission that timed out or failed (5xx) may have been recorded before the failure: the try-again-later
+     * page must not say that nothing changed, and sends the invitee to the page that shows where things stand.
+     */
+    @ParameterizedTest
+    @EnumSource(UiLanguage.class)
+    void theTryAgainLaterTextDoesNotPromiseThatNothingChanged(UiLanguage language) {
+        String text = Messages.get(language, "trouble_unavailable_text");
+        for (String promise : List.of("Nothing has been changed", "Rien n'a été modifié", "No se ha modificado nada",
+                "Ничего не изменено", "未作任何更改", "لم يُغيَّر أي شيء")) {
+            assertThat(text).as(language.code()).doesNotContain(promise);
+        }
     }
 
     @Test

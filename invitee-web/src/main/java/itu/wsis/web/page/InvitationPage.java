@@ -40,6 +40,7 @@ public final class InvitationPage {
     private SpeakingForm speakingForm;
     private SpeakerForm speakerForm;
     private boolean speakingNotReady;
+    private boolean speakingUnavailable;
     private String path = PATH;
     private Form failedForm;
     private FormErrors errors = new FormErrors();
@@ -64,6 +65,17 @@ public final class InvitationPage {
      */
     public InvitationPage speakingNotReady(boolean notReady) {
         this.speakingNotReady = notReady;
+        return this;
+    }
+
+    /**
+     * speaking-request-service failed or could not be reached: the section says that speaking time cannot be shown
+     * now, rather than a form as if the delegation had no request, or actions on a request it cannot see.
+     */
+    public InvitationPage speakingUnavailable() {
+        this.speakingUnavailable = true;
+        this.request = null;
+        this.sessions = List.of();
         return this;
     }
 
@@ -216,9 +228,12 @@ public final class InvitationPage {
         boolean active = activeRequest();
         data.put("speakingStatus", request == null ? null : speakingStatus(t));
         data.put("speakingActive", active);
-        data.put("speakingNotReady", accepted && speakingNotReady);
-        data.put("speakingOpen", accepted && !speakingNotReady && !active && !sessions.isEmpty());
-        data.put("speakingNoSessions", accepted && !speakingNotReady && !active && sessions.isEmpty());
+        boolean unavailable = accepted && speakingUnavailable;
+        data.put("speakingUnavailable", unavailable);
+        data.put("speakingNotReady", accepted && speakingNotReady && !unavailable);
+        data.put("speakingOpen", accepted && !speakingNotReady && !unavailable && !active && !sessions.isEmpty());
+        data.put("speakingNoSessions", accepted && !speakingNotReady && !unavailable && !active
+                && sessions.isEmpty());
         SpeakingForm form = speakingForm != null ? speakingForm : SpeakingForm.empty(lang.code());
         FormErrors e = failedForm == Form.SPEAKING ? errors : new FormErrors();
         data.put("speakerSubstitute", form.substitute());
