@@ -52,6 +52,10 @@ class InviteeLetterApiTest {
                         "forum.format", equalTo("HYBRID"),
                         "forum.inPersonStart", equalTo(Fixtures.upcomingInPersonStart().toString()),
                         "forum.timeZone", equalTo("Europe/Zurich"),
+                        // The addresses the letter points to, for the invitee pages' links (issue #17).
+                        "forum.forumSiteUrl", equalTo("https://www.itu.int/net4/wsis/forum/2022/fr"),
+                        "forum.speakingRequestUrl", equalTo("https://www.itu.int/net4/wsis/forum/2022/fr/HighLevel"),
+                        "forum.partnershipUrl", equalTo("https://www.itu.int/go/wsisfund"),
                         "letter.signatoryName", equalTo("Houlin Zhao"),
                         "letter.originalLanguage", equalTo("fr"),
                         "letter.texts.fr.body", equalTo("Madame la Ministre, ..."),

@@ -15,6 +15,7 @@ import itu.wsis.web.page.InvitationPage.Form;
 import itu.wsis.web.page.Links;
 import itu.wsis.web.page.Pages;
 import itu.wsis.web.page.Pages.Trouble;
+import itu.wsis.web.page.SpeakerForm;
 import itu.wsis.web.page.SpeakingForm;
 import itu.wsis.web.security.FailureLimiter;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +51,9 @@ public class InviteePages {
 
     static final String LINK_COOKIE = "wsis-link";
     static final String LANG_COOKIE = "wsis-lang";
+    /** The confirmations a redirect may ask the page to show ({@code ?saved=}); anything else is ignored. */
+    static final List<String> SAVED = List.of("accepted", "declined", "withdrawn", "speaking", "speaker",
+            "speaking_withdrawn");
 
     private final Api api;
     private final Pages pages;
@@ -87,12 +91,11 @@ public class InviteePages {
     public Response page(@QueryParam("lang") String lang, @QueryParam("saved") String saved,
                          @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
                          @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        Loaded loaded = load(token, lang, remembered, headers, request);
+        Loaded loaded = load(token, lang, remembered, headers, request, true);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
-        String savedKey = saved != null && List.of("accepted", "declined", "withdrawn", "speaking").contains(saved)
-                ? saved : null;
+        String savedKey = saved != null && SAVED.contains(saved) ? saved : null;
         // Remembered so that the pages that cannot ask the services (a refused form) speak the same language.
         return pages.invitation(loaded.page.saved(savedKey), 200, cookie(LANG_COOKIE, loaded.lang.code()));
     }
@@ -106,9 +109,9 @@ public class InviteePages {
                            @Context HttpHeaders headers, @Context HttpServerRequest request) {
         AcceptForm form = AcceptForm.of(mode, name, title, email, access, head);
         FormErrors errors = form.validate();
-        return submit(Form.ACCEPT, errors, token, remembered, headers, request,
-                id -> api.accept(id, token, client(request), form.toBody()), "accepted",
-                page -> page.acceptForm(form), form::fieldId);
+        return submit(errors, token, remembered, headers, request,
+                true, id -> api.accept(id, token, client(request), form.toBody()), "accepted", form::fieldId,
+                (page, e, problem) -> pages.invitation(page.acceptForm(form).failed(Form.ACCEPT, e, problem), 422));
     }
 
     @POST
@@ -122,9 +125,10 @@ public class InviteePages {
         if (text != null && text.length() > 2000) {
             errors.add("reason", "error_too_long");
         }
-        return submit(Form.DECLINE, errors, token, remembered, headers, request,
-                id -> api.decline(id, token, client(request), new Models.DeclineBody(text)), "declined",
-                page -> page.declineReason(reason), field -> "reason".equals(field) ? "reason" : "");
+        return submit(errors, token, remembered, headers, request,
+                true, id -> api.decline(id, token, client(request), new Models.DeclineBody(text)), "declined",
+                field -> "reason".equals(field) ? "reason" : "",
+                (page, e, problem) -> pages.invitation(page.declineReason(reason).failed(Form.DECLINE, e, problem), 422));
     }
 
     @POST
@@ -132,8 +136,9 @@ public class InviteePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
                              @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return submit(Form.WITHDRAW, new FormErrors(), token, remembered, headers, request,
-                id -> api.withdraw(id, token, client(request)), "withdrawn", page -> page, field -> "");
+        return submit(new FormErrors(), token, remembered, headers, request,
+                true, id -> api.withdraw(id, token, client(request)), "withdrawn", field -> "",
+                (page, e, problem) -> pages.invitation(page.failed(Form.WITHDRAW, e, problem), 422));
     }
 
     @POST
@@ -147,19 +152,89 @@ public class InviteePages {
                           @Context HttpServerRequest request) {
         SpeakingForm form = SpeakingForm.of(speaker, name, title, rank, sessions, language, modality, topic);
         FormErrors errors = form.validate();
-        return submit(Form.SPEAKING, errors, token, remembered, headers, request,
-                id -> api.submitSpeakingRequest(id, token, client(request), form.toBody()), "speaking",
-                page -> page.speakingForm(form), SpeakingForm::fieldId);
+        return submit(errors, token, remembered, headers, request,
+                false, id -> api.submitSpeakingRequest(id, token, client(request), form.toBody()), "speaking",
+                SpeakingForm::fieldId,
+                (page, e, problem) -> pages.invitation(page.speakingForm(form).failed(Form.SPEAKING, e, problem), 422));
+    }
+
+    /** The change-of-speaker form; without an active request there is nothing to change: back to the invitation. */
+    @GET
+    @Path("invitation/speaking-request/speaker")
+    public Response speakerPage(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
+                                @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                                @Context HttpServerRequest request) {
+        Loaded loaded = load(token, lang, remembered, headers, request, false);
+        if (loaded.trouble != null) {
+            return loaded.trouble;
+        }
+        if (!loaded.page.activeRequest()) {
+            return redirect("/invitation").build();
+        }
+        return pages.speaker(loaded.page, 200, cookie(LANG_COOKIE, loaded.lang.code()));
+    }
+
+    @POST
+    @Path("invitation/speaking-request/speaker")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeSpeaker(@RestForm String speaker, @RestForm("speaker-name") String name,
+                                  @RestForm("speaker-title") String title, @RestForm("speaker-rank") String rank,
+                                  @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
+                                  @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        SpeakerForm form = SpeakerForm.of(speaker, name, title, rank);
+        return submit(form.validate(), token, remembered, headers, request,
+                false, id -> api.changeSpeaker(id, token, client(request), form.toBody()), "speaker",
+                SpeakerForm::fieldId,
+                (page, e, problem) -> pages.speaker(page.speakerForm(form).failed(Form.SPEAKER, e, problem), 422));
+    }
+
+    /** Withdrawing is final: a confirmation page first, whose form does it. */
+    @GET
+    @Path("invitation/speaking-request/withdraw")
+    public Response confirmSpeakingWithdrawal(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
+                                              @CookieParam(LANG_COOKIE) String remembered,
+                                              @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        Loaded loaded = load(token, lang, remembered, headers, request, false);
+        if (loaded.trouble != null) {
+            return loaded.trouble;
+        }
+        if (!loaded.page.activeRequest()) {
+            return redirect("/invitation").build();
+        }
+        return pages.withdrawSpeaking(loaded.page, 200, cookie(LANG_COOKIE, loaded.lang.code()));
+    }
+
+    @POST
+    @Path("invitation/speaking-request/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdrawSpeakingRequest(@CookieParam(LINK_COOKIE) String token,
+                                            @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                                            @Context HttpServerRequest request) {
+        return submit(new FormErrors(), token, remembered, headers, request,
+                false, id -> api.withdrawSpeakingRequest(id, token, client(request)), "speaking_withdrawn",
+                field -> "",
+                (page, e, problem) -> page.activeRequest()
+                        ? pages.withdrawSpeaking(page.failed(Form.SPEAKING_WITHDRAW, e, problem), 422)
+                        : pages.invitation(page.failed(Form.SPEAKING_WITHDRAW, e, problem), 422));
+    }
+
+    /** How a refused form is shown again: the page with the form as sent, its field errors and the refusal. */
+    @FunctionalInterface
+    private interface Refused {
+        Response render(InvitationPage page, FormErrors errors, String problem);
     }
 
     /**
      * One submission: valid → the service → redirect to the page with a confirmation; refused → the page again,
-     * the form as sent, errors tied to their fields (422), or the service's refusal for the form as a whole.
+     * the form as sent, errors tied to their fields (422), or the service's refusal for the form as a whole, as a
+     * sentence in the page's language. A link the service judged bad, a rate limit, or a service that failed (5xx)
+     * or could not be reached gets its own page instead of the form. {@code speakingOptional}: the form is one of
+     * the reply's, shown again on the invitation page even when speaking-request-service fails ({@link #load}).
      */
-    private Response submit(Form which, FormErrors errors, String token, String remembered, HttpHeaders headers,
-                            HttpServerRequest request, java.util.function.Function<UUID, Answer<Void>> call,
-                            String savedKey, java.util.function.UnaryOperator<InvitationPage> keepForm,
-                            java.util.function.UnaryOperator<String> fieldOf) {
+    private Response submit(FormErrors errors, String token, String remembered, HttpHeaders headers,
+                            HttpServerRequest request, boolean speakingOptional,
+                            java.util.function.Function<UUID, Answer<Void>> call,
+                            String savedKey, java.util.function.UnaryOperator<String> fieldOf, Refused show) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
             return failure(Trouble.NO_LINK, request);
@@ -170,8 +245,11 @@ public class InviteePages {
             if (answer.ok()) {
                 return redirect("/invitation?saved=" + savedKey).build();
             }
-            if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410
-                    || answer.status() == 429) {
+            if (answer.status() >= 500) {
+                return unavailable(answer, UiLanguage.of(remembered).orElse(null));
+            }
+            if (answer.status() == 401 || answer.status() == 410 || answer.status() == 429
+                    || answer.status() == 404 && !REFUSALS_AS_404.contains(answer.problem().slug())) {
                 return trouble(answer, request);
             }
             Models.Problem p = answer.problem();
@@ -189,29 +267,46 @@ public class InviteePages {
                 refused = p;
             }
         }
-        Loaded loaded = load(token, null, remembered, headers, request);
+        Loaded loaded = load(token, null, remembered, headers, request, speakingOptional);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
         String problem = refused == null ? null : refusal(refused, loaded.lang);
-        return pages.invitation(keepForm.apply(loaded.page).failed(which, errors, problem), 422);
+        return show.render(loaded.page, errors, problem);
     }
 
-    /** A service's refusal: the pages' own translation for the refusals they know, else the service's detail. */
+    /** 404s that refuse the request itself rather than the link: the request the form was about is gone. */
+    static final java.util.Set<String> REFUSALS_AS_404 = java.util.Set.of("speaking-request-not-found",
+            "session-not-found");
+
+    /**
+     * A service's refusal as a sentence in the page's language: the pages' own translation for each refusal they
+     * know, else a general one. Never the service's {@code detail}: it is English, for developers.
+     */
     static String refusal(Models.Problem p, UiLanguage lang) {
         String known = Messages.of(lang).get("refused_" + p.slug().replace('-', '_'));
-        if (known != null) {
-            return known;
-        }
-        String detail = p.detail() == null ? "" : p.detail();
-        return Messages.get(lang, "refused_generic") + (detail.isBlank() ? "" : " (" + detail + ")");
+        return known != null ? known : Messages.get(lang, "refused_generic");
+    }
+
+    /** A service failed (5xx) or could not be reached: "try again later", never a form that pretends all is well. */
+    private Response unavailable(Answer<?> answer, UiLanguage language) {
+        Response page = pages.trouble(Trouble.UNAVAILABLE, language);
+        Long seconds = answer.problem() == null ? null : answer.problem().retryAfterSeconds();
+        return seconds == null ? page : Response.fromResponse(page).header("Retry-After", Long.toString(seconds)).build();
     }
 
     private record Loaded(InvitationPage page, UiLanguage lang, Response trouble) {
     }
 
-    /** Everything the page shows, from the three services, with the link from the cookie. */
-    private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request) {
+    /**
+     * Everything the page shows, from the three services, with the link from the cookie. Registration and invitation
+     * are the page's core: when either fails, the page cannot be shown. speaking-request-service is not, on the
+     * invitation page ({@code speakingOptional}): when it fails or cannot be reached, the invitee can still reply,
+     * and only the speaking-time section says to try again later. The pages about the speaking request itself
+     * cannot do without it.
+     */
+    private Loaded load(String token, String lang, String remembered, HttpHeaders headers, HttpServerRequest request,
+                        boolean speakingOptional) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
             return new Loaded(null, null, failure(Trouble.NO_LINK, request));
@@ -233,10 +328,51 @@ public class InviteePages {
         if (reply != null && "ACCEPTED".equals(reply.status())) {
             Answer<Models.Session[]> sessions = api.sessions(id, token, client);
             Answer<Models.SpeakingRequest> mine = api.speakingRequest(id, token, client);
+            if (speakingOptional && (failed(sessions) || failed(mine))) {
+                return new Loaded(page.speakingUnavailable(), language, null);
+            }
+            for (Answer<?> answer : List.of(sessions, mine)) {
+                Response failed = speakingTrouble(answer, language, request);
+                if (failed != null) {
+                    return new Loaded(null, language, failed);
+                }
+            }
             page.speaking(mine.ok() ? mine.body() : null,
-                    sessions.ok() ? Arrays.asList(sessions.body()) : List.of());
+                    sessions.ok() ? Arrays.asList(sessions.body()) : List.of())
+                    .speakingNotReady(notReady(sessions) || notReady(mine));
         }
         return new Loaded(page, language, null);
+    }
+
+    /**
+     * speaking-request-service's answer, when it stops the page: it failed or could not be reached (a page saying
+     * to try again later, not a form as if the delegation had no request), limited the rate, or judged the link bad.
+     * Null when the page can go on: an answer, no request yet (404 {@code speaking-request-not-found}), or the
+     * invitation not known there yet ({@link #notReady}).
+     */
+    private Response speakingTrouble(Answer<?> answer, UiLanguage language, HttpServerRequest request) {
+        String slug = answer.problem() == null ? "" : answer.problem().slug();
+        if (answer.ok() || notReady(answer) || answer.status() == 404 && slug.equals("speaking-request-not-found")) {
+            return null;
+        }
+        if (answer.status() == 429) {
+            return retryAfter(pages.trouble(Trouble.RATE_LIMITED, language), answer);
+        }
+        if (answer.status() == 401 || answer.status() == 404 || answer.status() == 410) {
+            return trouble(answer, request);
+        }
+        return unavailable(answer, language);
+    }
+
+    /** The service failed (5xx) or could not be reached ({@link Api} answers 503 then). */
+    private static boolean failed(Answer<?> answer) {
+        return answer.status() >= 500;
+    }
+
+    /** The service does not know the invitation or its acceptance yet: its events are still on their way. */
+    private static boolean notReady(Answer<?> answer) {
+        String slug = answer.problem() == null ? "" : answer.problem().slug();
+        return answer.status() == 409 || answer.status() == 401 && slug.equals("personal-link-not-yet-active");
     }
 
     /**

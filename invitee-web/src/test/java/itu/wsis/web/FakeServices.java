@@ -29,7 +29,26 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID LIMITED = UUID.fromString("00000000-0000-0000-0000-0000000000f3");
     /** Accepted, with a speaking request whose substitute's rank waits for the secretariat. */
     static final UUID PENDING_RANK = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    /** Accepted, with a speaking request allocated a slot in {@link #SESSION}. */
+    static final UUID ALLOCATED = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
+    /** Accepted; speaking-request-service fails (503) when asked for the request. */
+    static final UUID SPEAKING_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
+    /** Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused 409 request-closed (English detail). */
+    static final UUID REFUSING = UUID.fromString("00000000-0000-0000-0000-0000000000c4");
+    /** Accepted, allocated; every change fails with a 500. */
+    static final UUID FAILING = UUID.fromString("00000000-0000-0000-0000-0000000000c5");
+    /** Accepted; speaking-request-service does not know the invitation yet (401 personal-link-not-yet-active). */
+    static final UUID SPEAKING_NOT_READY = UUID.fromString("00000000-0000-0000-0000-0000000000c6");
+    /** registration-service fails (503) when asked for the invitation: the page's core. */
+    static final UUID REGISTRATION_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    /** invitation-service opens the link but fails (500) when the page asks for the letter again. */
+    static final UUID LETTER_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+    /** Accepted, allocated; speaking-request-service fails (500) when asked for the sessions. */
+    static final UUID SESSIONS_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d3");
+    static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
+    /** Every PUT and DELETE: "METHOD path body". */
+    static final List<String> CHANGED = new CopyOnWriteArrayList<>();
     /** The X-Forwarded-For of every call the services received, in order. */
     static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
 
@@ -79,30 +98,73 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             send(exchange, 401, problem("personal-link-invalid", 401, null));
             return;
         }
-        if ("POST".equals(exchange.getRequestMethod())) {
-            POSTED.add(path + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            send(exchange, 201, "{}");
+        String method = exchange.getRequestMethod();
+        boolean accepted = id.equals(PENDING_RANK) || id.equals(ALLOCATED) || id.equals(SPEAKING_DOWN)
+                || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY)
+                || id.equals(SESSIONS_DOWN);
+        if (!"GET".equals(method)) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (id.equals(REFUSING)) {
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:request-closed\",\"status\":409,"
+                        + "\"detail\":\"This request is already WITHDRAWN.\"}");
+                return;
+            }
+            if (id.equals(FAILING)) {
+                send(exchange, 500, "{\"type\":\"urn:wsis:problem:internal-error\",\"status\":500,"
+                        + "\"detail\":\"Internal error\"}");
+                return;
+            }
+            if ("POST".equals(method)) {
+                POSTED.add(path + " " + body);
+                send(exchange, 201, "{}");
+            } else {
+                CHANGED.add(method + " " + path + " " + body);
+                send(exchange, 200, "{}");
+            }
             return;
         }
         if (path.endsWith("/letter")) {
-            if (id.equals(REVOKED)) {
+            if (id.equals(LETTER_DOWN)) {
+                send(exchange, 500, problem("internal-error", 500, null));
+            } else if (id.equals(REVOKED)) {
                 send(exchange, 410, problem("invitation-revoked", 410, "ru"));
             } else if (id.equals(EXPIRED)) {
                 // PersonalLinks answers an expired link before any lookup: the invitee's language is unknown.
                 send(exchange, 410, problem("personal-link-expired", 410, null));
             } else {
-                send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en",
-                        id.equals(ARABIC) ? "Asia/Riyadh" : "Asia/Shanghai"));
+                send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en", id.equals(ARABIC) ? "Asia/Riyadh"
+                        : id.equals(REFUSING) ? "Europe/Sarajevo" : "Asia/Shanghai"));
             }
+        } else if (parts.length == 3 && id.equals(REGISTRATION_DOWN)) {
+            send(exchange, 503, problem("database-unavailable", 503, null));
         } else if (parts.length == 3) {
-            String reply = id.equals(PENDING_RANK) ? """
+            String reply = accepted ? """
                     {"version":1,"status":"ACCEPTED","mode":"IN_PERSON","delegation":[],"declineReason":null,
                      "late":false,"recordedAt":"2022-03-22T10:00:00Z","recordedBySecretariat":false}""" : "null";
             send(exchange, 200, """
                     {"invitationId":"%s","deadline":{"date":"2022-04-15","timeZone":"Europe/Zurich",
                      "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":%s}""".formatted(id, reply));
+        } else if (id.equals(SPEAKING_NOT_READY)) {
+            send(exchange, 401, problem("personal-link-not-yet-active", 401, null));
+        } else if (id.equals(SESSIONS_DOWN) && path.endsWith("/sessions")) {
+            send(exchange, 500, problem("internal-error", 500, null));
         } else if (id.equals(PENDING_RANK) && path.endsWith("/sessions")) {
             send(exchange, 200, "[]");
+        } else if (accepted && path.endsWith("/sessions")) {
+            send(exchange, 200, """
+                    [{"id":"%s","titles":{"en":"Opening ministerial session","fr":"Session ministérielle d'ouverture"},
+                      "startsAt":"2022-05-31T07:00:00Z","endsAt":"2022-05-31T10:00:00Z","timeZone":"Europe/Zurich",
+                      "capacity":12,"allocated":3,"statementMinutes":5,"modalities":["IN_PERSON"]}]""".formatted(SESSION));
+        } else if (id.equals(SPEAKING_DOWN) && path.endsWith("/speaking-request")) {
+            send(exchange, 503, problem("database-unavailable", 503, null));
+        } else if (accepted && !id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
+            send(exchange, 200, """
+                    {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
+                     "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
+                     "modality":"IN_PERSON","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
+                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":3,"plannedStart":"2022-05-31T07:20:00Z"},
+                     "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null}"""
+                    .formatted(UUID.randomUUID(), SESSION, SESSION));
         } else if (id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
             send(exchange, 200, """
                     {"id":"%s","speaker":{"name":"H.E. Envoy","title":"President","rank":"HEAD_OF_STATE",
@@ -123,9 +185,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                  "forum":{"code":"WSIS-2022","names":{"en":"WSIS Forum 2022","ar":"منتدى القمة 2022"},
                    "themes":{"en":"ICTs for well-being","ar":"تكنولوجيا المعلومات والاتصالات من أجل الرفاه"},
                    "virtualPhaseStart":"2022-03-15","inPersonStart":"2022-05-30","inPersonEnd":"2022-06-03",
-                   "venue":"ITU headquarters, Geneva","format":"HYBRID","timeZone":"Europe/Zurich"},
+                   "venue":"ITU headquarters, Geneva","format":"HYBRID","timeZone":"Europe/Zurich",
+                   "forumSiteUrl":"https://www.itu.int/net4/wsis/forum/2022/","speakingRequestUrl":
+                   "https://www.itu.int/net4/wsis/forum/2022/HighLevel?x=1&y=2","partnershipUrl":
+                   "https://www.itu.int/go/wsisfund"},
                  "letter":{"reference":"CL-22/010","revision":1,"letterDate":"2022-03-21",
                    "signatoryName":"Houlin Zhao","signatoryTitle":"Secretary-General","originalLanguage":"en",
+                   "contactName":"Gitanjali Sah","contactEmail":"wsis-info@itu.int","contactPhone":"+41 22 730 5111",
                    "texts":{"en":{"subject":"Invitation to the WSIS Forum 2022","body":"Excellency,\\nI have the honour..."}}},
                  "responseDeadline":{"date":"2022-04-15","timeZone":"Europe/Zurich","endsAt":"2022-04-15T22:00:00Z"},
                  "speakingRequestDeadline":{"date":"2022-04-15","timeZone":"Europe/Zurich","endsAt":"2022-04-15T22:00:00Z"}}

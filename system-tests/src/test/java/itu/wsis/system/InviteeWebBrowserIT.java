@@ -47,7 +47,9 @@ import static org.awaitility.Awaitility.await;
  * The invitee pages in a real browser (Debian's headless Chromium), on the whole system as processes: the link is
  * taken from the invitation email as delivered by SMTP, and every step goes through the pages only. The
  * secretariat's side (demo data, sessions, revocation) goes through the staff APIs, as in {@link DemoJourneyIT}.
- * A screenshot of every step lands in system-tests/target/screenshots/.
+ * A screenshot of every step lands in system-tests/target/screenshots/, and every page the JavaScript-enabled browser
+ * reaches is audited for accessibility with axe-core ({@link AxeAudit}): a serious or critical violation fails the
+ * test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InviteeWebBrowserIT {
@@ -90,6 +92,8 @@ class InviteeWebBrowserIT {
         if (stack != null) {
             stack.close();
         }
+        // The audit really ran on the pages (a screenshot of the JavaScript browser is taken on each of them).
+        assertThat(AxeAudit.audited()).as("pages audited with axe-core").isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -137,6 +141,66 @@ class InviteeWebBrowserIT {
         assertThat(given().baseUri(stack.service("speaking-request-service").baseUrl())
                 .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
                 .then().statusCode(200).extract().<String>path("status")).isEqualTo("ALLOCATED");
+
+        // The slot in Geneva time and, when the invitee's clock (zone known to invitation-service) reads otherwise
+        // then, in theirs.
+        String zone = at("invitation-service").header("WSIS-Personal-Link", token(link))
+                .get("/invitations/" + id + "/letter").then().statusCode(200).extract().path("inviteeTimeZone");
+        java.time.Instant start = java.time.Instant.parse(at("speaking-request-service")
+                .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().path("seat.plannedStart"));
+        assertThat(text("#speaking-time-geneva")).endsWith("Geneva time");
+        boolean sameClock = zone == null || java.time.ZoneId.of(zone).getRules().getOffset(start)
+                .equals(java.time.ZoneId.of("Europe/Zurich").getRules().getOffset(start));
+        if (sameClock) {
+            assertThat(browser.findElements(By.id("speaking-time-local"))).isEmpty();
+        } else {
+            assertThat(text("#speaking-time-local")).contains("in your time zone (" + zone + ")");
+        }
+
+        // Real links: the forum's site, its speaking-request page, the partnership offers, the contact person.
+        assertThat(browser.findElement(By.id("forum-site-link")).getAttribute("href")).startsWith("https://");
+        assertThat(browser.findElement(By.id("speaking-info-link")).getAttribute("href")).startsWith("https://");
+        assertThat(browser.findElement(By.id("partnership-link")).getAttribute("href")).startsWith("https://");
+        assertThat(browser.findElement(By.id("contact-email")).getAttribute("href")).startsWith("mailto:");
+        assertThat(browser.findElement(By.id("contact-phone")).getAttribute("href")).matches("tel:\\+?[0-9]+");
+
+        // A new speaker: a substitute of another rank.
+        browser.findElement(By.id("change-speaker-link")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/invitation/speaking-request/speaker");
+        screenshot("en-06-speaker-form");
+        browser.findElement(By.id("speaker-substitute")).click();
+        browser.findElement(By.id("speaker-name")).clear();
+        browser.findElement(By.id("speaker-name")).sendKeys("Kofi Mensah");
+        browser.findElement(By.id("speaker-title")).clear();
+        browser.findElement(By.id("speaker-title")).sendKeys("Deputy Minister");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speaker-rank")))
+                .selectByValue("DEPUTY_MINISTER");
+        browser.findElement(By.id("speaker-submit")).click();
+        assertThat(text("#saved")).isEqualTo("The new speaker has been recorded.");
+        assertThat(text("#speaking-speaker")).contains("Kofi Mensah").contains("substitute");
+        screenshot("en-07-speaker-changed");
+        assertThat(given().baseUri(stack.service("speaking-request-service").baseUrl())
+                .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().<String>path("speaker.name")).isEqualTo("Kofi Mensah");
+
+        // Withdrawal: a confirmation page first; keeping the request changes nothing.
+        browser.findElement(By.id("withdraw-speaking-link")).click();
+        screenshot("en-08-withdraw-confirmation");
+        assertThat(text("h1")).isEqualTo("Withdraw the request for speaking time");
+        browser.findElement(By.id("keep-speaking-link")).click();
+        // The new speaker's rank may have moved the request to the waiting list; either way it is still active.
+        assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status"))
+                .isIn("ALLOCATED", "WAITLISTED");
+        browser.findElement(By.id("withdraw-speaking-link")).click();
+        browser.findElement(By.id("withdraw-speaking-submit")).click();
+        assertThat(text("#saved")).isEqualTo("Your request for speaking time has been withdrawn.");
+        assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
+        assertThat(browser.findElements(By.id("withdraw-speaking-link"))).isEmpty();
+        screenshot("en-09-withdrawn");
+        assertThat(given().baseUri(stack.service("speaking-request-service").baseUrl())
+                .header("WSIS-Personal-Link", token(link)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().<String>path("status")).isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -164,6 +228,27 @@ class InviteeWebBrowserIT {
         assertThat(text("#speaking-status")).contains("خُصّص لكم وقت للكلمة.");
         scrollTo("speaking-status");
         screenshot("ar-04-allocated");
+
+        // The secretariat holds the request on the waiting list: the page gives its place, in Western digits.
+        String requestId = at("speaking-request-service").header("WSIS-Personal-Link", token(links.get(id)))
+                .get("/invitations/" + id + "/speaking-request").then().statusCode(200).extract().path("id");
+        at("speaking-request-service").auth().oauth2(secretariat).contentType("application/json")
+                .post("/speaking-requests/" + requestId + "/waitlist").then().statusCode(200);
+        browser.get(stack.service(SystemStack.WEB).baseUrl() + "/invitation");
+        assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("WAITLISTED");
+        assertThat(text("#speaking-position")).contains("قائمة الانتظار").containsPattern("[0-9]")
+                .doesNotContainPattern("[\u0660-\u0669]");
+        screenshot("ar-05-waitlisted");
+
+        // The change-of-speaker page and the withdrawal's confirmation, right to left.
+        browser.findElement(By.id("change-speaker-link")).click();
+        assertThat(html().getAttribute("dir")).isEqualTo("rtl");
+        assertThat(text("h1")).isEqualTo("تغيير المتكلم");
+        screenshot("ar-06-speaker-form");
+        browser.findElement(By.id("back-link")).click();
+        browser.findElement(By.id("withdraw-speaking-link")).click();
+        assertThat(text("h1")).isEqualTo("سحب طلب وقت الكلمة");
+        screenshot("ar-07-withdraw-confirmation");
     }
 
     @Test
@@ -336,7 +421,11 @@ class InviteeWebBrowserIT {
         screenshot(browser, name);
     }
 
+    /** A screenshot of the step; the browser with JavaScript (the one WebDriver can inject axe-core into) is audited. */
     static void screenshot(WebDriver driver, String name) {
+        if (driver == browser) {
+            AxeAudit.check(driver, name);
+        }
         try {
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(png.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++shot, name)),

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,9 +62,19 @@ public class InviteeLetterResource {
         return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterView::of);
     }
 
+    /**
+     * The forum as the letter presents it, with the addresses the letter points to, so that the invitee pages can
+     * link to them: the forum's site, its page on speaking requests, and the partnership offers (absent when the
+     * forum has none).
+     */
     public record ForumView(String code, Map<String, String> names, Map<String, String> themes,
                             LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd,
-                            String venue, ForumFormat format, String timeZone) {
+                            String venue, ForumFormat format, String timeZone,
+                            @Schema(description = "The forum's web site.", format = "uri") String forumSiteUrl,
+                            @Schema(description = "The forum's page about requesting speaking time at the high-level sessions.", format = "uri")
+                            String speakingRequestUrl,
+                            @Schema(description = "The forum's partnership offers; absent when the forum has none.", format = "uri")
+                            String partnershipUrl) {
     }
 
     public record TextView(String subject, String body) {
@@ -88,7 +99,8 @@ public class InviteeLetterResource {
                     l.invitation().preferredLanguage(),
                     l.inviteeTimeZone() == null ? null : l.inviteeTimeZone().getId(),
                     new ForumView(f.code(), codes(f.names()), codes(f.themes()), f.virtualPhaseStart(),
-                            f.inPersonStart(), f.inPersonEnd(), f.venue(), f.format(), f.timeZone().getId()),
+                            f.inPersonStart(), f.inPersonEnd(), f.venue(), f.format(), f.timeZone().getId(),
+                            f.forumSiteUrl(), f.speakingRequestUrl(), f.partnershipUrl()),
                     new LetterView(l.letter().reference(), l.letter().revision(), c.letterDate(), c.signatoryName(),
                             c.signatoryTitle(), c.contact().name(), c.contact().email(), c.contact().phone(),
                             c.originalLanguage(), texts),

@@ -86,6 +86,14 @@ public class Api {
         return call(() -> speaking.submit(id, link, client, body), Void.class);
     }
 
+    public Answer<Void> changeSpeaker(UUID id, String link, String client, Models.SpeakerBody body) {
+        return call(() -> speaking.changeSpeaker(id, link, client, body), Void.class);
+    }
+
+    public Answer<Void> withdrawSpeakingRequest(UUID id, String link, String client) {
+        return call(() -> speaking.withdraw(id, link, client), Void.class);
+    }
+
     private static Response send(Supplier<Response> request) {
         try {
             return request.get();

@@ -21,7 +21,8 @@ public final class Models {
 
     public record Forum(String code, Map<String, String> names, Map<String, String> themes,
                         LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd, String venue,
-                        String format, String timeZone) {
+                        String format, String timeZone, String forumSiteUrl, String speakingRequestUrl,
+                        String partnershipUrl) {
     }
 
     public record Text(String subject, String body) {

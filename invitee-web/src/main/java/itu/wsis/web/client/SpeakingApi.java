@@ -1,10 +1,13 @@
 package itu.wsis.web.client;
 
+import itu.wsis.web.client.Models.SpeakerBody;
 import itu.wsis.web.client.Models.SpeakingRequestBody;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,4 +36,14 @@ public interface SpeakingApi {
     @Path("/speaking-request")
     Response submit(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
                     @HeaderParam(Api.FORWARDED_FOR) String client, SpeakingRequestBody body);
+
+    @PUT
+    @Path("/speaking-request/speaker")
+    Response changeSpeaker(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                           @HeaderParam(Api.FORWARDED_FOR) String client, SpeakerBody body);
+
+    @DELETE
+    @Path("/speaking-request")
+    Response withdraw(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                      @HeaderParam(Api.FORWARDED_FOR) String client);
 }

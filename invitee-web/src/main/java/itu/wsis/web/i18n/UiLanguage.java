@@ -26,8 +26,13 @@ public enum UiLanguage {
         return this == AR ? "rtl" : "ltr";
     }
 
+    /**
+     * Arabic with Western digits ({@code -u-nu-latn}), as the secretariat writes them: Java's Arabic locale would
+     * format numbers (a place on the waiting list) with Arabic-Indic digits, while the dates already use Western
+     * ones.
+     */
     public Locale locale() {
-        return Locale.forLanguageTag(code());
+        return this == AR ? Locale.forLanguageTag("ar-u-nu-latn") : Locale.forLanguageTag(code());
     }
 
     public static Optional<UiLanguage> of(String code) {

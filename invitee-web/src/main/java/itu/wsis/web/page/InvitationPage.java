@@ -23,7 +23,12 @@ import java.util.Optional;
 public final class InvitationPage {
 
     /** Which form a submission came from, so that its errors show there and in the summary. */
-    public enum Form { ACCEPT, DECLINE, WITHDRAW, SPEAKING }
+    public enum Form { ACCEPT, DECLINE, WITHDRAW, SPEAKING, SPEAKER, SPEAKING_WITHDRAW }
+
+    /** Where each page of these pages lives; the language links of a page point back to it. */
+    public static final String PATH = "/invitation";
+    public static final String SPEAKER_PATH = "/invitation/speaking-request/speaker";
+    public static final String WITHDRAW_SPEAKING_PATH = "/invitation/speaking-request/withdraw";
 
     private final UiLanguage lang;
     private final Models.LetterView letter;
@@ -33,6 +38,10 @@ public final class InvitationPage {
     private AcceptForm acceptForm;
     private String declineReason = "";
     private SpeakingForm speakingForm;
+    private SpeakerForm speakerForm;
+    private boolean speakingNotReady;
+    private boolean speakingUnavailable;
+    private String path = PATH;
     private Form failedForm;
     private FormErrors errors = new FormErrors();
     private String formProblem;
@@ -48,6 +57,42 @@ public final class InvitationPage {
         this.request = request;
         this.sessions = sessions == null ? List.of() : sessions;
         return this;
+    }
+
+    /**
+     * speaking-request-service does not know the invitation or its acceptance yet (its events are on their way):
+     * the page says so instead of offering a form the service would refuse.
+     */
+    public InvitationPage speakingNotReady(boolean notReady) {
+        this.speakingNotReady = notReady;
+        return this;
+    }
+
+    /**
+     * speaking-request-service failed or could not be reached: the section says that speaking time cannot be shown
+     * now, rather than a form as if the delegation had no request, or actions on a request it cannot see.
+     */
+    public InvitationPage speakingUnavailable() {
+        this.speakingUnavailable = true;
+        this.request = null;
+        this.sessions = List.of();
+        return this;
+    }
+
+    /** The page being rendered ({@link #PATH} and the others), for its language links. */
+    public InvitationPage at(String pagePath) {
+        this.path = pagePath;
+        return this;
+    }
+
+    public InvitationPage speakerForm(SpeakerForm form) {
+        this.speakerForm = form;
+        return this;
+    }
+
+    /** An allocated or waitlisted request: one whose speaker can change and that can be withdrawn. */
+    public boolean activeRequest() {
+        return request != null && ("ALLOCATED".equals(request.status()) || "WAITLISTED".equals(request.status()));
     }
 
     public InvitationPage saved(String savedKey) {
@@ -84,7 +129,7 @@ public final class InvitationPage {
         data.put("t", t);
         data.put("lang", lang.code());
         data.put("dir", lang.dir());
-        data.put("languages", languageLinks(lang));
+        data.put("languages", languageLinks(lang, path));
         data.put("title", forumName());
 
         Models.Forum forum = letter.forum();
@@ -98,6 +143,9 @@ public final class InvitationPage {
         forumLines.add(new Views.Line(t.get("forum_venue"), forum.venue()));
         forumLines.add(new Views.Line(t.get("forum_format"), t.getOrDefault("format_" + forum.format(), forum.format())));
         data.put("forumLines", forumLines);
+        data.put("forumSiteUrl", web(forum.forumSiteUrl()));
+        data.put("partnershipUrl", web(forum.partnershipUrl()));
+        data.put("speakingInfoUrl", web(forum.speakingRequestUrl()));
 
         Models.Letter l = letter.letter();
         String textLanguage = l.texts().containsKey(lang.code()) ? lang.code()
@@ -108,6 +156,7 @@ public final class InvitationPage {
                 new Views.Line(t.get("letter_reference"), l.reference()),
                 new Views.Line(t.get("letter_date"), Times.date(l.letterDate(), lang)),
                 new Views.Line(t.get("letter_signatory"), l.signatoryName() + ", " + l.signatoryTitle())));
+        data.put("contact", contact(l));
         data.put("letterSubject", text.subject());
         data.put("letterBody", text.body());
         data.put("letterLang", textLanguage);
@@ -176,10 +225,15 @@ public final class InvitationPage {
     }
 
     private void speaking(Map<String, Object> data, Map<String, String> t, boolean accepted) {
-        boolean active = request != null && ("ALLOCATED".equals(request.status()) || "WAITLISTED".equals(request.status()));
+        boolean active = activeRequest();
         data.put("speakingStatus", request == null ? null : speakingStatus(t));
-        data.put("speakingOpen", accepted && !active && !sessions.isEmpty());
-        data.put("speakingNoSessions", accepted && !active && sessions.isEmpty());
+        data.put("speakingActive", active);
+        boolean unavailable = accepted && speakingUnavailable;
+        data.put("speakingUnavailable", unavailable);
+        data.put("speakingNotReady", accepted && speakingNotReady && !unavailable);
+        data.put("speakingOpen", accepted && !speakingNotReady && !unavailable && !active && !sessions.isEmpty());
+        data.put("speakingNoSessions", accepted && !speakingNotReady && !unavailable && !active
+                && sessions.isEmpty());
         SpeakingForm form = speakingForm != null ? speakingForm : SpeakingForm.empty(lang.code());
         FormErrors e = failedForm == Form.SPEAKING ? errors : new FormErrors();
         data.put("speakerSubstitute", form.substitute());
@@ -198,6 +252,42 @@ public final class InvitationPage {
         data.put("modalities", Views.choices(List.of("IN_PERSON", "REMOTE_LIVE", "VIDEO"),
                 m -> t.get("modality_" + m), form.modality()));
         data.put("topicField", field("topic", form.topic(), e, t));
+
+        SpeakerForm change = speakerForm != null ? speakerForm
+                : SpeakerForm.from(request == null ? null : request.speaker());
+        FormErrors ce = failedForm == Form.SPEAKER ? errors : new FormErrors();
+        data.put("changeSubstitute", change.substitute());
+        data.put("changeName", field("speaker-name", change.name(), ce, t));
+        data.put("changeTitle", field("speaker-title", change.title(), ce, t));
+        data.put("changeRank", field("speaker-rank", change.rank(), ce, t));
+        data.put("changeRanks", Views.choices(List.of("HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER",
+                "DEPUTY_MINISTER", "AMBASSADOR", "HEAD_OF_DELEGATION", "OTHER"), r -> t.get("rank_" + r), change.rank()));
+    }
+
+    /** Only web addresses become links: the services check them on input, the page does not rely on it. */
+    static String web(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) && u.length() > 8 && !u.contains(" ")
+                ? u : null;
+    }
+
+    /** The letter's contact person, with {@code mailto:} and {@code tel:} links when the letter gives them. */
+    static Views.Contact contact(Models.Letter l) {
+        String name = l.contactName() == null || l.contactName().isBlank() ? null : l.contactName().strip();
+        String email = l.contactEmail() == null || l.contactEmail().isBlank() ? null : l.contactEmail().strip();
+        String phone = l.contactPhone() == null || l.contactPhone().isBlank() ? null : l.contactPhone().strip();
+        if (name == null && email == null && phone == null) {
+            return null;
+        }
+        String mailto = email != null && email.matches("[^@\\s:/?#]+@[^@\\s:/?#]+") ? "mailto:" + email : null;
+        // RFC 3966: a global number is "+" and digits; the visual separators the letter uses are dropped.
+        String digits = phone == null ? "" : phone.replaceAll("[\\s().\\-/]", "");
+        String tel = digits.matches("\\+?[0-9]{4,20}") ? "tel:" + digits : null;
+        return new Views.Contact(name, email, mailto, phone, tel);
     }
 
     private Views.SpeakingStatus speakingStatus(Map<String, String> t) {
@@ -212,9 +302,11 @@ public final class InvitationPage {
             ZoneId zone = seated.flatMap(s -> Times.zone(s.timeZone())).orElse(Times.GENEVA);
             if (request.seat().plannedStart() != null) {
                 when = Messages.format(lang, "time_geneva", Times.dateTime(request.seat().plannedStart(), zone, lang));
-                whenLocal = Times.zone(letter.inviteeTimeZone()).filter(z -> !z.getRules().equals(zone.getRules()))
-                        .map(z -> Messages.format(lang, "time_local",
-                                Times.dateTime(request.seat().plannedStart(), z, lang), z.getId()))
+                Instant start = request.seat().plannedStart();
+                // Only when the invitee's clock reads otherwise at that moment (Sarajevo's is Geneva's).
+                whenLocal = Times.zone(letter.inviteeTimeZone())
+                        .filter(z -> !z.getRules().getOffset(start).equals(zone.getRules().getOffset(start)))
+                        .map(z -> Messages.format(lang, "time_local", Times.dateTime(start, z, lang), z.getId()))
                         .orElse(null);
             }
             position = Messages.format(lang, "speaking_position", request.seat().position());
@@ -261,8 +353,8 @@ public final class InvitationPage {
         return text;
     }
 
-    public static List<Views.LanguageLink> languageLinks(UiLanguage current) {
-        return Arrays.stream(UiLanguage.values())
-                .map(l -> new Views.LanguageLink(l.code(), l.nativeName(), l.dir(), l == current)).toList();
+    public static List<Views.LanguageLink> languageLinks(UiLanguage current, String path) {
+        return Arrays.stream(UiLanguage.values()).map(l -> new Views.LanguageLink(l.code(), l.nativeName(), l.dir(),
+                l == current, path + "?lang=" + l.code())).toList();
     }
 }

@@ -71,14 +71,40 @@ public class Pages {
 
     private final Template invitation;
     private final Template notice;
+    private final Template speaker;
+    private final Template withdrawSpeaking;
 
-    public Pages(@Location("invitation.html") Template invitation, @Location("notice.html") Template notice) {
+    public Pages(@Location("invitation.html") Template invitation, @Location("notice.html") Template notice,
+                 @Location("speaker.html") Template speaker,
+                 @Location("withdraw-speaking.html") Template withdrawSpeaking) {
         this.invitation = invitation;
         this.notice = notice;
+        this.speaker = speaker;
+        this.withdrawSpeaking = withdrawSpeaking;
     }
 
     public Response invitation(InvitationPage page, int status, NewCookie... cookies) {
-        return html(status, invitation.data(page.data()).render(), cookies);
+        return html(status, invitation.data(page.at(InvitationPage.PATH).data()).render(), cookies);
+    }
+
+    /** The change-of-speaker form of the delegation's active speaking request. */
+    public Response speaker(InvitationPage page, int status, NewCookie... cookies) {
+        return html(status, speaker.data(titled(page.at(InvitationPage.SPEAKER_PATH).data(),
+                "speaker_change_heading")).render(), cookies);
+    }
+
+    /** The confirmation asked before a speaking request is withdrawn (a GET never changes anything). */
+    public Response withdrawSpeaking(InvitationPage page, int status, NewCookie... cookies) {
+        return html(status, withdrawSpeaking.data(titled(page.at(InvitationPage.WITHDRAW_SPEAKING_PATH).data(),
+                "withdraw_speaking_heading")).render(), cookies);
+    }
+
+    /** Each page's own title first, then the forum's (WCAG 2.4.2). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titled(Map<String, Object> data, String headingKey) {
+        Map<String, String> t = (Map<String, String>) data.get("t");
+        data.put("title", t.get(headingKey) + " — " + data.get("title"));
+        return data;
     }
 
     /**

@@ -41,7 +41,12 @@ public final class Views {
     }
 
     @TemplateData
-    public record LanguageLink(String code, String nativeName, String dir, boolean current) {
+    public record LanguageLink(String code, String nativeName, String dir, boolean current, String href) {
+    }
+
+    /** The letter's contact person; {@code mailto} and {@code tel} are null when the address or number is unusable. */
+    @TemplateData
+    public record Contact(String name, String email, String mailto, String phone, String tel) {
     }
 
     /** A notice in one language (the link pages show one per language when the invitee's is unknown). */

@@ -26,6 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,9 +71,12 @@ public class InviteeSpeakingRequestResource {
     @Path("/sessions")
     @Operation(operationId = "listMySessions", summary = "The high-level policy sessions this delegation may ask to speak in")
     @APIResponse(responseCode = "200", description = "The sessions of the invitation's forum, in order.")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
     @APIResponse(responseCode = "409", description = "The invitation is not fully known to this service yet; retry shortly.")
-    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId) {
         return requests.forumOf(InviteeLink.claims(identity), invitationId).chain(sessions::list)
                 .map(list -> list.stream().map(Dtos.SessionDto::from).toList());
@@ -81,8 +86,11 @@ public class InviteeSpeakingRequestResource {
     @Path("/speaking-request")
     @Operation(operationId = "getMySpeakingRequest", summary = "The delegation's speaking request (the latest one) and why it stands where it stands")
     @APIResponse(responseCode = "200", description = "The latest speaking request of the delegation.")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The delegation has no speaking request, or the link is for another invitation.")
-    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId) {
         return requests.mine(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
     }
@@ -93,9 +101,12 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted; the receipt email follows.",
             content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid: sessions, modality, statement language or speaker.")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
     @APIResponse(responseCode = "409", description = "The invitation is not accepted or not fully known yet, or the delegation already has an active request (`requestId`).")
-    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
         return submission.byInvitee(InviteeLink.claims(identity), invitationId, body.toDraft())
@@ -107,8 +118,12 @@ public class InviteeSpeakingRequestResource {
     @Path("/speaking-request/speaker")
     @Operation(operationId = "changeMySpeaker", summary = "Change the speaker (substitution); a new rank re-ranks the request within its session")
     @APIResponse(responseCode = "200", description = "The request with its new speaker.")
+    @APIResponse(responseCode = "400", description = "The speaker is not valid: a missing, multi-line or too long name or title, an unknown rank, a rank given for the invited Minister other than the invitation's, or a substitute without a rank (`errors` names the field, e.g. `speaker.rank`).")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
-    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
         return changes.substituteByInvitee(InviteeLink.claims(identity), invitationId, body.toSpeaker())
@@ -119,8 +134,11 @@ public class InviteeSpeakingRequestResource {
     @Path("/speaking-request")
     @Operation(operationId = "withdrawMySpeakingRequest", summary = "Withdraw the speaking request; its slot goes to the next waiting request")
     @APIResponse(responseCode = "200", description = "The withdrawn request.")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
-    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId) {
         return changes.withdrawByInvitee(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
     }

@@ -152,7 +152,8 @@ public class SpeakingRequestResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "substituteSpeaker", summary = "Record a substitution of the speaker on the delegation's behalf")
     @APIResponse(responseCode = "200", description = "The request with its new speaker, re-ranked if the rank changed.")
-    @APIResponse(responseCode = "409", description = "The request is closed.")
+    @APIResponse(responseCode = "400", description = "The speaker is not valid: a missing, multi-line or too long name or title, an unknown rank, a rank given for the invited Minister other than the invitation's, or a substitute without a rank (`errors` names the field).")
+    @APIResponse(responseCode = "409", description = "The request is closed (`request-closed`), or the invitation's personal data was erased on request (`personal-data-erased`): no speaker can be named.")
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("requestId") UUID requestId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
         return changes.substituteForDelegation(requestId, body.toSpeaker()).map(Dtos.SpeakingRequestDto::from);
