@@ -1,8 +1,6 @@
 package itu.wsis.web;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
 import itu.wsis.planted.web.Portal;
 import itu.wsis.planted.web.PortalFailures;
 import itu.wsis.planted.web.client.ApiCalls;
@@ -21,12 +19,9 @@ import itu.wsis.planted.web.page.StrayFilter;
 import itu.wsis.planted.web.security.ClientReachingGuard;
 import itu.wsis.planted.web.security.Guard;
 import itu.wsis.planted.web.util.Stray;
+import itu.wsis.testing.PlantedViolations;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -36,55 +31,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlantedViolationsArchitectureTest {
 
     static final String BASE = "itu.wsis.planted.web";
-    static final List<Class<?>> CONFORMING = List.of(Portal.class, PortalFailures.class, Guard.class,
+    static final PlantedViolations PLANTED = new PlantedViolations(Portal.class, PortalFailures.class, Guard.class,
             PageModel.class, ThingApi.class, ApiCalls.class, Words.class, PortalConfig.class);
-
-    static JavaClasses conformingWith(Class<?>... planted) {
-        return new ClassFileImporter().importClasses(
-                Stream.concat(CONFORMING.stream(), Stream.of(planted)).toArray(Class<?>[]::new));
-    }
-
-    static void holdsButFailsWith(ArchRule rule, Class<?>... violations) {
-        assertThatCode(() -> rule.check(conformingWith())).doesNotThrowAnyException();
-        for (Class<?> violation : violations) {
-            assertThatThrownBy(() -> rule.check(conformingWith(violation)))
-                    .as("%s against %s", rule.getDescription(), violation.getSimpleName())
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining(violation.getName());
-        }
-    }
 
     @Test
     void layers() {
-        holdsButFailsWith(ArchitectureTest.layers(BASE), PageReachingCall.class, SecurityReachingPage.class,
+        PLANTED.holdsButFailsWith(ArchitectureTest.layers(BASE), PageReachingCall.class, SecurityReachingPage.class,
                 PortalReachingPage.class, PageReachingWords.class, ClientReachingGuard.class);
     }
 
     @Test
     void anEmptyLayerFails() {
-        JavaClasses withoutSecurity = new ClassFileImporter().importClasses(CONFORMING.stream()
-                .filter(c -> c != Guard.class).toArray(Class<?>[]::new));
+        JavaClasses withoutSecurity = PLANTED.without(Guard.class);
         assertThatThrownBy(() -> ArchitectureTest.layers(BASE).check(withoutSecurity))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Layer 'Security' is empty");
     }
 
     @Test
     void everyClassIsInALayer() {
-        holdsButFailsWith(ArchitectureTest.everyClassIsInALayer(BASE), Stray.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.everyClassIsInALayer(BASE), Stray.class);
     }
 
     @Test
     void resourcesAndApis() {
-        holdsButFailsWith(ArchitectureTest.resourcesAndApis(BASE), OutOfPlacePages.class, ThingClient.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.resourcesAndApis(BASE), OutOfPlacePages.class, ThingClient.class);
     }
 
     @Test
     void exceptionMappersSitWithTheResource() {
-        holdsButFailsWith(ArchitectureTest.exceptionMappersSitWithTheResource(BASE), StrayFailures.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.exceptionMappersSitWithTheResource(BASE), StrayFailures.class);
     }
 
     @Test
     void filtersLiveInSecurity() {
-        holdsButFailsWith(ArchitectureTest.filtersLiveInSecurity(BASE), StrayFilter.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.filtersLiveInSecurity(BASE), StrayFilter.class);
     }
 }

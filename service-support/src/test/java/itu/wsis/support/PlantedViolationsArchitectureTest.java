@@ -1,8 +1,6 @@
 package itu.wsis.support;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
 import itu.wsis.planted.support.json.Json;
 import itu.wsis.planted.support.json.ProblemReachingJson;
 import itu.wsis.planted.support.misc.Stray;
@@ -15,12 +13,9 @@ import itu.wsis.planted.support.problem.ProblemsResource;
 import itu.wsis.planted.support.text.JsonReachingWords;
 import itu.wsis.planted.support.text.Words;
 import itu.wsis.planted.support.time.Clocks;
+import itu.wsis.testing.PlantedViolations;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -30,45 +25,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlantedViolationsArchitectureTest {
 
     static final String BASE = "itu.wsis.planted.support";
-    static final List<Class<?>> CONFORMING = List.of(Words.class, Json.class, Problems.class, ProblemsResource.class,
+    static final PlantedViolations PLANTED = new PlantedViolations(Words.class, Json.class, Problems.class,
+            ProblemsResource.class,
             Outbox.class, Clocks.class);
-
-    static JavaClasses conformingWith(Class<?>... planted) {
-        return new ClassFileImporter().importClasses(
-                Stream.concat(CONFORMING.stream(), Stream.of(planted)).toArray(Class<?>[]::new));
-    }
-
-    static void holdsButFailsWith(ArchRule rule, Class<?>... violations) {
-        assertThatCode(() -> rule.check(conformingWith())).doesNotThrowAnyException();
-        for (Class<?> violation : violations) {
-            assertThatThrownBy(() -> rule.check(conformingWith(violation)))
-                    .as("%s against %s", rule.getDescription(), violation.getSimpleName())
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining(violation.getName());
-        }
-    }
 
     @Test
     void layers() {
-        holdsButFailsWith(ArchitectureTest.layers(BASE), JsonReachingWords.class, ProblemReachingJson.class,
+        PLANTED.holdsButFailsWith(ArchitectureTest.layers(BASE), JsonReachingWords.class, ProblemReachingJson.class,
                 OutboxReachingProblems.class, ClockReachingOutbox.class);
     }
 
     @Test
     void anEmptyLayerFails() {
-        JavaClasses withoutClock = new ClassFileImporter().importClasses(CONFORMING.stream()
-                .filter(c -> c != Clocks.class).toArray(Class<?>[]::new));
+        JavaClasses withoutClock = PLANTED.without(Clocks.class);
         assertThatThrownBy(() -> ArchitectureTest.layers(BASE).check(withoutClock))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Layer 'Clock' is empty");
     }
 
     @Test
     void everyClassIsInALayer() {
-        holdsButFailsWith(ArchitectureTest.everyClassIsInALayer(BASE), Stray.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.everyClassIsInALayer(BASE), Stray.class);
     }
 
     @Test
     void resourcesAreNamedResource() {
-        holdsButFailsWith(ArchitectureTest.resourceSuffix(), ProblemEndpoint.class);
+        PLANTED.holdsButFailsWith(ArchitectureTest.resourceSuffix(), ProblemEndpoint.class);
     }
 }

@@ -39,9 +39,7 @@ import itu.wsis.testing.ServiceArchitecture.Layer;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,36 +53,20 @@ class ServiceArchitectureTest {
 
     static final String BASE = "itu.wsis.planted.shop";
     static final Set<Layer> NONE_ABSENT = EnumSet.noneOf(Layer.class);
-    static final List<Class<?>> CONFORMING = List.of(ThingResource.class, ThingProblemMappers.class,
+    static final PlantedViolations PLANTED = new PlantedViolations(ThingResource.class, ThingProblemMappers.class,
             ThingEventsConsumer.class, ThingService.class, ThingRepository.class, ThingEntity.class, GoodConfig.class,
             Thing.class);
 
-    static JavaClasses conformingWith(Class<?>... planted) {
-        return new ClassFileImporter().importClasses(
-                Stream.concat(CONFORMING.stream(), Stream.of(planted)).toArray(Class<?>[]::new));
-    }
-
-    static void holdsButFailsWith(ArchRule rule, Class<?>... violations) {
-        assertThatCode(() -> rule.check(conformingWith())).doesNotThrowAnyException();
-        for (Class<?> violation : violations) {
-            assertThatThrownBy(() -> rule.check(conformingWith(violation)))
-                    .as("%s against %s", rule.getDescription(), violation.getSimpleName())
-                    .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining(violation.getName());
-        }
-    }
-
     @Test
     void layersRefuseEveryDependencyAgainstTheDirection() {
-        holdsButFailsWith(ServiceArchitecture.layers(BASE, NONE_ABSENT),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.layers(BASE, NONE_ABSENT),
                 RepositoryReachingResource.class, RepositoryReachingConsumer.class, RestReachingService.class,
                 ServiceReachingThing.class, ConfigReadingThing.class, ServiceReachingRepository.class);
     }
 
     @Test
     void anEmptyLayerFailsUnlessTheServiceDeclaresItAbsent() {
-        JavaClasses withoutMessaging = new ClassFileImporter().importClasses(CONFORMING.stream()
-                .filter(c -> c != ThingEventsConsumer.class).toArray(Class<?>[]::new));
+        JavaClasses withoutMessaging = PLANTED.without(ThingEventsConsumer.class);
         assertThatThrownBy(() -> ServiceArchitecture.layers(BASE, NONE_ABSENT).check(withoutMessaging))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Layer 'MESSAGING' is empty");
         assertThatCode(() -> ServiceArchitecture.layers(BASE, EnumSet.of(Layer.MESSAGING)).check(withoutMessaging))
@@ -96,7 +78,7 @@ class ServiceArchitectureTest {
     @Test
     void aLayerDeclaredAbsentMustHaveNoClass() {
         assertThatThrownBy(() -> ServiceArchitecture.everyClassIsInALayer(BASE, EnumSet.of(Layer.MESSAGING))
-                .check(conformingWith()))
+                .check(PLANTED.with()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining(ThingEventsConsumer.class.getName());
     }
 
@@ -108,23 +90,23 @@ class ServiceArchitectureTest {
 
     @Test
     void everyClassIsInALayer() {
-        holdsButFailsWith(ServiceArchitecture.everyClassIsInALayer(BASE, NONE_ABSENT), Stray.class);
+        PLANTED.holdsButFailsWith(ServiceArchitecture.everyClassIsInALayer(BASE, NONE_ABSENT), Stray.class);
     }
 
     @Test
     void theDomainIsPlainJava() {
-        holdsButFailsWith(ServiceArchitecture.theDomainIsPlainJava(BASE), FrameworkThing.class);
+        PLANTED.holdsButFailsWith(ServiceArchitecture.theDomainIsPlainJava(BASE), FrameworkThing.class);
     }
 
     @Test
     void entitiesNeverLeaveThroughTheRestLayer() {
-        holdsButFailsWith(ServiceArchitecture.entitiesNeverLeaveThroughTheRestLayer(BASE),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.entitiesNeverLeaveThroughTheRestLayer(BASE),
                 EntityLeakingResource.class);
     }
 
     @Test
     void transactionsAndSessionsAreOpenedByServiceMethodsOnly() {
-        holdsButFailsWith(ServiceArchitecture.transactionsOnlyIn(Layer.SERVICE.in(BASE)),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.transactionsOnlyIn(Layer.SERVICE.in(BASE)),
                 TransactionalResource.class, SessionConsumer.class, TransactionalService.class);
     }
 
@@ -133,46 +115,47 @@ class ServiceArchitectureTest {
         ArchRule nowhere = ServiceArchitecture.transactionsOnlyIn();
         assertThatCode(() -> nowhere.check(new ClassFileImporter().importClasses(ThingResource.class, Thing.class)))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> nowhere.check(conformingWith()))
+        assertThatThrownBy(() -> nowhere.check(PLANTED.with()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining(ThingService.class.getName());
     }
 
     @Test
     void resourcesAreNamedResourceAndLiveInRest() {
-        holdsButFailsWith(ServiceArchitecture.resourcesAreNamedResourceAndLiveInRest(BASE),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.resourcesAreNamedResourceAndLiveInRest(BASE),
                 OutOfPlaceResource.class, ThingEndpoint.class);
     }
 
     @Test
     void exceptionMappersLiveInRest() {
-        holdsButFailsWith(ServiceArchitecture.exceptionMappersLiveInRest(BASE), StrayProblemMappers.class);
+        PLANTED.holdsButFailsWith(ServiceArchitecture.exceptionMappersLiveInRest(BASE), StrayProblemMappers.class);
     }
 
     @Test
     void entitiesLiveInTheRepository() {
-        holdsButFailsWith(ServiceArchitecture.entitiesLiveInTheRepository(BASE), StrayEntity.class);
+        PLANTED.holdsButFailsWith(ServiceArchitecture.entitiesLiveInTheRepository(BASE), StrayEntity.class);
     }
 
     @Test
     void entitiesAreNamedEntity() {
-        holdsButFailsWith(ServiceArchitecture.persistenceClassesAreNamedEntity(), ThingRecord.class, PlainEntity.class);
+        PLANTED.holdsButFailsWith(ServiceArchitecture.persistenceClassesAreNamedEntity(), ThingRecord.class,
+                PlainEntity.class);
     }
 
     @Test
     void repositoryBeansAreNamedRepository() {
-        holdsButFailsWith(ServiceArchitecture.repositoryBeansAreNamedRepository(BASE),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.repositoryBeansAreNamedRepository(BASE),
                 ThingStore.class, ThingLookupRepository.class);
     }
 
     @Test
     void eventConsumersLiveInMessaging() {
-        holdsButFailsWith(ServiceArchitecture.eventConsumersLiveInMessaging(BASE),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.eventConsumersLiveInMessaging(BASE),
                 StrayListener.class, ThingEventsHandler.class);
     }
 
     @Test
     void configMappingsAreNamedConfigAndLiveInConfig() {
-        holdsButFailsWith(ServiceArchitecture.configMappingsAreNamedConfigAndLiveIn(Layer.CONFIG.in(BASE)),
+        PLANTED.holdsButFailsWith(ServiceArchitecture.configMappingsAreNamedConfigAndLiveIn(Layer.CONFIG.in(BASE)),
                 StrayConfig.class, PlantedSettings.class);
     }
 }
