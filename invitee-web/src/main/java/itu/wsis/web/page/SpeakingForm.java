@@ -35,20 +35,8 @@ public record SpeakingForm(boolean substitute, String name, String title, String
     }
 
     public FormErrors validate() {
-        FormErrors errors = new FormErrors();
-        if (name.isEmpty()) {
-            errors.add("speaker-name", "error_name_required");
-        } else if (name.length() > 200) {
-            errors.add("speaker-name", "error_too_long");
-        }
-        if (title.isEmpty()) {
-            errors.add("speaker-title", "error_title_required");
-        } else if (title.length() > 200) {
-            errors.add("speaker-title", "error_too_long");
-        }
-        if (substitute && !RANKS.contains(rank)) {
-            errors.add("speaker-rank", "error_rank_required");
-        }
+        // The speaker's part is the change-of-speaker form's, field for field.
+        FormErrors errors = new SpeakerForm(substitute, name, title, rank).validate();
         if (sessions.isEmpty()) {
             errors.add("sessions", "error_sessions_required");
         } else if (sessions.size() > 10 || sessions.stream().anyMatch(s -> !isUuid(s))) {
