@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -27,9 +26,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * name the service's base package.
  *
  * <p>No rule may pass by matching nothing (ArchUnit's default {@code failOnEmptyShould} holds everywhere): every layer
- * must have classes, so a renamed or emptied package fails the build. A service that truly has no such layer says so
- * in its test ({@code super(base, Layer.MESSAGING)}); the rules then leave that layer out, any class in its package
- * fails {@link #everyClassIsInALayer()}, and each rule about that layer alone is reported as skipped with the reason.
+ * must have classes, so a renamed or emptied package fails the build. Every service has all six layers; the static
+ * factories take the layers a module lacks only so that their own tests can show what an absent layer does.
  *
  * <p>The rules are also public factories, so that test-infrastructure's own tests show each of them failing on a
  * planted violation; invitee-web and service-support use {@link #transactionsOnlyIn} for their own layouts.
@@ -66,12 +64,10 @@ public abstract class ServiceArchitecture {
     }
 
     private final String base;
-    private final Set<Layer> absent;
     private final JavaClasses classes;
 
-    protected ServiceArchitecture(String basePackage, Layer... absentLayers) {
+    protected ServiceArchitecture(String basePackage) {
         this.base = basePackage;
-        this.absent = absentLayers.length == 0 ? EnumSet.noneOf(Layer.class) : EnumSet.copyOf(Arrays.asList(absentLayers));
         this.classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
@@ -206,20 +202,14 @@ public abstract class ServiceArchitecture {
         return Stream.of(Layer.values()).filter(l -> !absent.contains(l)).toList();
     }
 
-    /** A rule about one layer alone is skipped, visibly and with the reason, when the service declares it absent. */
-    private void requires(Layer layer) {
-        Assumptions.assumeFalse(absent.contains(layer),
-                () -> base + " declares that it has no " + layer.name().toLowerCase() + " layer");
-    }
-
     @Test
     void layers() {
-        layers(base, absent).check(classes);
+        layers(base, EnumSet.noneOf(Layer.class)).check(classes);
     }
 
     @Test
     void everyClassIsInALayer() {
-        everyClassIsInALayer(base, absent).check(classes);
+        everyClassIsInALayer(base, EnumSet.noneOf(Layer.class)).check(classes);
     }
 
     @Test
@@ -234,13 +224,11 @@ public abstract class ServiceArchitecture {
 
     @Test
     void entitiesNeverLeaveThroughTheRestLayer() {
-        requires(Layer.REST);
         entitiesNeverLeaveThroughTheRestLayer(base).check(classes);
     }
 
     @Test
     void resourcesAreNamedResourceAndLiveInRest() {
-        requires(Layer.REST);
         resourcesAreNamedResourceAndLiveInRest(base).check(classes);
     }
 
@@ -251,31 +239,26 @@ public abstract class ServiceArchitecture {
 
     @Test
     void entitiesLiveInTheRepository() {
-        requires(Layer.REPOSITORY);
         entitiesLiveInTheRepository(base).check(classes);
     }
 
     @Test
     void entitiesAreNamedEntity() {
-        requires(Layer.REPOSITORY);
         persistenceClassesAreNamedEntity().check(classes);
     }
 
     @Test
     void repositoryBeansAreNamedRepository() {
-        requires(Layer.REPOSITORY);
         repositoryBeansAreNamedRepository(base).check(classes);
     }
 
     @Test
     void eventConsumersLiveInMessaging() {
-        requires(Layer.MESSAGING);
         eventConsumersLiveInMessaging(base).check(classes);
     }
 
     @Test
     void configMappingsAreNamedConfigAndLiveInConfig() {
-        requires(Layer.CONFIG);
         configMappingsAreNamedConfigAndLiveIn(Layer.CONFIG.in(base)).check(classes);
     }
 
