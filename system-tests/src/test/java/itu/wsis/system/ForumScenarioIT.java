@@ -560,6 +560,7 @@ class ForumScenarioIT {
             ForumRun.Delivered delivered = run.checkEveryEmailOnce("at the end", Duration.ofSeconds(5));
             run.checkNoDuplicateRowsAndNoOverbooking();
             run.checkTheServicesAgree();
+            run.checkLogsHoldNoPersonalData();
             System.out.println(run.writeSummary("ForumScenarioIT", SETTINGS.soak() ? "soak" : "CI form",
                     delivered, null));
         });

@@ -1016,6 +1016,7 @@ class ReliabilityScenarioIT {
             run.checkNoDuplicateRowsAndNoOverbooking();
             run.checkTheServicesAgree();
             api.assertOneBusinessTime("at the end, eight instances");
+            run.checkLogsHoldNoPersonalData();
             notes.append(bothInstancesWorked("at the end (counted since each process started)", false))
                     .append('\n');
             System.out.println(run.writeSummary("ReliabilityScenarioIT", SETTINGS.soak() ? "soak" : "CI form",

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static itu.wsis.system.scenario.Api.INVITATION;
+import static itu.wsis.system.scenario.Api.NOTIFICATION;
 import static itu.wsis.system.scenario.Api.REGISTRATION;
 import static itu.wsis.system.scenario.Api.SPEAKING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -484,6 +485,26 @@ public final class ForumRun implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * No log of the run holds an e-mail address, a token or a minister's name (docs/operations.md, "Logs"): every
+     * {@code *.log} of the stack's processes, killed and restarted instances included, is read to the end.
+     */
+    public void checkLogsHoldNoPersonalData() {
+        List<String> personal = new ArrayList<>();
+        for (Invitee invitee : invitees) {
+            personal.add("Minister " + invitee.memberState);
+            personal.add(invitee.token);
+        }
+        Path logs = stack.all().get(0).log().getParent();
+        List<LogScan.Finding> findings = LogScan.scanDirectory(logs, personal);
+        assertThat(findings.stream().limit(20).map(LogScan.Finding::toString).toList())
+                .as("%d places in the logs under %s with personal data or a token (20 at most shown)", findings.size(),
+                        logs)
+                .isEmpty();
+        // The scan read something: an empty directory would pass it without checking anything.
+        assertThat(stack.instances(NOTIFICATION).get(0).log()).isNotEmptyFile();
     }
 
     /** Invitation status, the latest reply, speaking eligibility and the notification directory say the same. */
