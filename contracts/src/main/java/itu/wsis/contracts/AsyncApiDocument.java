@@ -244,6 +244,10 @@ public final class AsyncApiDocument {
         string(p, "ce_subject", "uuid", "The record key: the event's `" + key + "`.");
         string(p, "ce_time", "date-time", "When it happened: the event's `occurredAt`.");
         constant(p, "content-type", "application/json", "The payload's media type (CloudEvents datacontenttype).");
+        string(p, "traceparent", null, "W3C Trace Context of the relay's publish span, a child of the transaction "
+                + "that wrote the event (docs/tracing.md); consumers continue the trace. Absent when the event was "
+                + "written outside any trace.");
+        ((ObjectNode) p.get("traceparent")).put("pattern", "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
         ArrayNode required = headers.putArray("required");
         List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "content-type")
                 .forEach(required::add);

@@ -3,6 +3,7 @@ package itu.wsis.notification.repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -76,9 +77,9 @@ public class IssuedInvitationRepository {
                 returning c.invitation_id),
             intent as (
                 insert into notification (id, intent_key, invitation_id, kind, status, attempts, next_attempt_at,
-                                          created_at)
+                                          created_at, trace_parent)
                 select $27::uuid, $28::varchar, invitation_id, 'INVITATION', 'PENDING', 0, $29::timestamptz,
-                       $29::timestamptz
+                       $29::timestamptz, $30::varchar
                   from contact
                 on conflict (intent_key) do nothing)
             select exists (select 1 from inbox) as applied""";
@@ -102,7 +103,9 @@ public class IssuedInvitationRepository {
                 .addValue(c.hasSpeakingDeadline()).addValue(c.speakingDeadlineDate())
                 .addValue(c.speakingDeadlineZone()).addValue(at(c.speakingDeadlineAt()))
                 .addValue(c.linkVersion()).addValue(at(c.linkExpiresAt())).addValue(at(c.issuedAt()))
-                .addValue(intentId).addValue(intentKey).addValue(at(now));
+                .addValue(intentId).addValue(intentKey).addValue(at(now))
+                // The InvitationIssued event's trace (the issue request): the invitation email is sent in it.
+                .addValue(TraceContexts.current());
         return pool.preparedQuery(SQL).execute(t).map(rows -> rows.iterator().next().getBoolean("applied"));
     }
 

@@ -76,6 +76,10 @@ public class NotificationEntity extends PanacheEntityBase {
     @Column(name = "calendar_method")
     public String calendarMethod;
 
+    /** The W3C traceparent of the event or request that created the intent; the SMTP span continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The sender instance that holds the intent while it sends it; null when nobody does. */
     @Column(name = "claimed_by")
     public String claimedBy;

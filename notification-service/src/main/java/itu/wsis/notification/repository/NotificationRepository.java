@@ -2,6 +2,7 @@ package itu.wsis.notification.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,10 +36,10 @@ public class NotificationRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into notification (id, intent_key, invitation_id, kind, status, payload, attempts,
                                                   next_attempt_at, created_at, resend_of, calendar_uid,
-                                                  calendar_sequence, calendar_method)
+                                                  calendar_sequence, calendar_method, trace_parent)
                         values (:id, :key, :invitation, :kind, 'PENDING', :payload, 0, :now, :now, cast(:resendOf as uuid),
                                 cast(:calendarUid as varchar), cast(:calendarSequence as integer),
-                                cast(:calendarMethod as varchar))
+                                cast(:calendarMethod as varchar), cast(:traceParent as varchar))
                         on conflict (intent_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("key", intentKey)
@@ -50,6 +51,8 @@ public class NotificationRepository {
                 .setParameter("calendarUid", calendar == null ? null : calendar.uid())
                 .setParameter("calendarSequence", calendar == null ? null : calendar.sequence())
                 .setParameter("calendarMethod", calendar == null ? null : calendar.method())
+                // The trace of the event or request creating the intent: its email is sent later, in that trace.
+                .setParameter("traceParent", TraceContexts.current())
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
     }

@@ -16,6 +16,7 @@ import itu.wsis.notification.repository.ForumEditionEntity;
 import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.outbox.Outbox;
+import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -146,7 +147,7 @@ public class DeliveryStore {
             select n.id, n.intent_key, n.invitation_id, n.kind, n.status, n.payload, n.recipient, n.requested_language,
                    n.language, n.language_fallback, n.message_id, n.attempts, n.next_attempt_at, n.last_error,
                    n.resend_of, n.created_at, n.sent_at, n.calendar_uid, n.calendar_sequence, n.calendar_method,
-                   n.claimed_by, n.claimed_until,
+                   n.claimed_by, n.claimed_until, n.trace_parent,
                    c.invitation_id as c_invitation_id, c.forum_id as c_forum_id, c.letter_id as c_letter_id,
                    c.full_name, c.form_of_address, c.rank, c.title, c.email, c.cc, c.language as c_language,
                    c.time_zone as c_time_zone, c.member_state, c.response_deadline_date, c.response_deadline_zone,
@@ -193,6 +194,7 @@ public class DeliveryStore {
         n.calendarMethod = row.getString("calendar_method");
         n.claimedBy = row.getString("claimed_by");
         n.claimedUntil = instant(row, "claimed_until");
+        n.traceParent = row.getString("trace_parent");
         NotificationRepository.CalendarTimes times = row.getString("e_uid") == null
                 ? NotificationRepository.CalendarTimes.NONE
                 : new NotificationRepository.CalendarTimes(instant(row, "starts_at"), instant(row, "ends_at"),
@@ -332,7 +334,9 @@ public class DeliveryStore {
                 .addValue(language.requested() == null ? null : language.requested().code())
                 .addValue(language.used().code()).addValue(language.fallback()).addValue(at)
                 .addValue(event.eventId()).addValue(event.eventType()).addValue(event.partitionKey()).addValue(at)
-                .addValue(EventCodec.encode(event)).addValue(event.publishedOn().topicName());
+                .addValue(EventCodec.encode(event)).addValue(event.publishedOn().topicName())
+                // The intent's trace, current for its delivery (NotificationSender.deliver): the outcome goes on in it.
+                .addValue(TraceContexts.current());
         return pool.preparedQuery(MARK_SENT).execute(t).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
@@ -346,7 +350,7 @@ public class DeliveryStore {
     /**
      * The row is locked first ({@code old}), so that the status and holder it is judged by are the ones it is changed
      * from; the update returns what the holder was. The outbox row is the one {@code Outbox.append} writes (same
-     * columns and values: the event's id, type, key, time, EventCodec payload and topic).
+     * columns and values: the event's id, type, key, time, EventCodec payload, topic and traceparent).
      */
     private static final String MARK_SENT = """
             with old as (select id, status, claimed_by from notification where id = $1 for update),
@@ -358,8 +362,10 @@ public class DeliveryStore {
                       where n.id = old.id
                         and (old.status = 'PENDING' or (old.status = 'CANCELLED' and old.claimed_by = $2::varchar))
                   returning coalesce(old.claimed_by = $2::varchar, false) as held),
-            event as (insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
-                      select $9::uuid, $10::varchar, $11::varchar, $12::timestamptz, $13::text, $14::varchar from sent)
+            event as (insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic,
+                                                trace_parent)
+                      select $9::uuid, $10::varchar, $11::varchar, $12::timestamptz, $13::text, $14::varchar,
+                             $15::varchar from sent)
             select held from sent""";
 
     /** The ORM transaction, for a revocation notice: SENT, its event, and the erasure it allows. */

@@ -2,6 +2,11 @@ package itu.wsis.notification.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
@@ -42,6 +47,7 @@ import itu.wsis.support.instance.InstanceIdentity;
 import itu.wsis.support.links.PersonalLinks;
 import itu.wsis.support.retry.FailureKind;
 import itu.wsis.support.retry.Pauses;
+import itu.wsis.support.tracing.TraceContexts;
 import io.quarkus.runtime.ShutdownEvent;
 import itu.wsis.support.text.EmailAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +104,7 @@ public class NotificationSender {
     private final Pauses pauses;
     private final Pool pool;
     private final Vertx vertx;
+    private final Tracer tracer;
     private volatile boolean stopping;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
@@ -108,7 +115,7 @@ public class NotificationSender {
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
                               MeterRegistry registry, EventBus bus, InstanceIdentity instance, Pauses pauses,
-                              Pool pool, Vertx vertx) {
+                              Pool pool, Vertx vertx, Tracer tracer) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
@@ -124,6 +131,7 @@ public class NotificationSender {
         this.pauses = pauses;
         this.pool = pool;
         this.vertx = vertx;
+        this.tracer = tracer;
         registry.gauge("wsis.notifications.sender.in.flight", inFlight, Set::size);
     }
 
@@ -324,7 +332,21 @@ public class NotificationSender {
                 .onTermination().invoke(() -> inFlight.remove(id));
     }
 
+    /**
+     * The delivery runs in the trace of the event that created the intent (its stored traceparent), however much later
+     * it comes: its statements, its "smtp send" span and the NotificationSent row it appends belong to that trace.
+     * The lane's context is new for each delivery (onLane), so the context made current here leaves with it.
+     */
     private Uni<Void> deliver(DeliveryStore.Loaded loaded) {
+        io.opentelemetry.context.Context intentTrace = TraceContexts.parent(loaded.notification().traceParent);
+        if (intentTrace == null) {
+            return deliverInItsTrace(loaded);
+        }
+        Scope scope = intentTrace.makeCurrent();
+        return deliverInItsTrace(loaded).onTermination().invoke(scope::close);
+    }
+
+    private Uni<Void> deliverInItsTrace(DeliveryStore.Loaded loaded) {
         NotificationEntity n = loaded.notification();
         ContactEntity c = loaded.contact();
         MessageKind kind = MessageKind.valueOf(n.kind);
@@ -416,10 +438,12 @@ public class NotificationSender {
         // The claim is renewed throughout the dialogue, so a slow server cannot let it run out under a live sender.
         long heartbeat = startHeartbeat(n.id);
         Context context = Vertx.currentContext();
+        Span span = smtpSpan(n);
         Uni<Void> dialogue = onLane(smtpLoop(), () -> mailer.send(mail));
         return (context == null ? dialogue : dialogue.emitOn(task -> context.runOnContext(ignored -> task.run())))
                 .ifNoItem().after(config.sender().smtpTimeout()).fail()
                 .onTermination().invoke(() -> vertx.cancelTimer(heartbeat))
+                .onItemOrFailure().invoke((accepted, failure) -> endSmtpSpan(span, failure))
                 .onItemOrFailure().transformToUni((accepted, failure) -> {
                     if (failure != null) {
                         return smtpFailure(n, failure);
@@ -427,6 +451,32 @@ public class NotificationSender {
                     registry.counter("wsis.notifications.sent", "kind", n.kind).increment();
                     return recordSent(n, c.email, messageId, composed.language(), context, 0);
                 });
+    }
+
+    /**
+     * The SMTP dialogue as a CLIENT span in the intent's trace (the current context, see {@link #deliver}). What it
+     * carries names the intent and its kind, never the recipient: no address, no name (docs/tracing.md).
+     */
+    private Span smtpSpan(NotificationEntity n) {
+        return tracer.spanBuilder("smtp send")
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("wsis.notification.id", n.id.toString())
+                .setAttribute("wsis.notification.kind", n.kind)
+                .setAttribute("wsis.notification.attempt", (long) n.attempts + 1)
+                .startSpan();
+    }
+
+    /** The outcome without the server's text, which can quote the address: the reply code, or the failure's class. */
+    private static void endSmtpSpan(Span span, Throwable failure) {
+        if (failure != null) {
+            SMTPException smtp = smtpException(failure);
+            if (smtp != null) {
+                span.setAttribute("smtp.reply_code", (long) smtp.getReplyCode());
+            }
+            span.setStatus(StatusCode.ERROR, smtp != null ? "smtp " + smtp.getReplyCode()
+                    : failure.getClass().getSimpleName());
+        }
+        span.end();
     }
 
     /** Renews the claim every third of the lease, on its own connection, until cancelled. */

@@ -2,9 +2,11 @@ package itu.wsis.support.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -116,8 +118,13 @@ public class Inbox {
             return deadLetter(message, poison, "unreadable event");
         }
         String topic = kafka.map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+        // The connector's CONSUMER span (a child of the record's traceparent) is current for the whole consumption:
+        // it lives in this message's Vert.x context, so the inbox's transaction, the effect and any outbox row it
+        // appends (its traceparent) are in the trace of the request that caused the event (docs/tracing.md).
+        Scope trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .map(io.opentelemetry.context.Context::makeCurrent).orElseGet(Scope::noop);
         Attempts attempts = new Attempts(event, topic, direct, effect, Vertx.currentContext());
-        return attempts.run(0, 0).onItemOrFailure().transformToUni((outcome, failure) -> {
+        return attempts.run(0, 0).onTermination().invoke(trace::close).onItemOrFailure().transformToUni((outcome, failure) -> {
             if (failure != null) {
                 return deadLetter(message, failure, event.eventType() + " " + event.eventId());
             }

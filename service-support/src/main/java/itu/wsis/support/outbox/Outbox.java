@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.EventCodec;
+import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -21,8 +22,8 @@ public class Outbox {
 
     /** The row {@link OutboxMessage} maps, written directly by {@link #append(SqlConnection, DomainEvent)}. */
     static final String INSERT = """
-            insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
-            values ($1, $2, $3, $4, $5, $6)""";
+            insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic, trace_parent)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
 
     public Uni<Void> append(DomainEvent event) {
         return requireTransaction().chain(() -> toMessage(event).persist()).replaceWithVoid();
@@ -41,8 +42,9 @@ public class Outbox {
         }
         OutboxMessage message = toMessage(event);
         return transaction.preparedQuery(INSERT)
-                .execute(Tuple.of(message.eventId, message.eventType, message.messageKey,
-                        OffsetDateTime.ofInstant(message.occurredAt, ZoneOffset.UTC), message.payload, message.topic))
+                .execute(Tuple.tuple().addValue(message.eventId).addValue(message.eventType)
+                        .addValue(message.messageKey).addValue(OffsetDateTime.ofInstant(message.occurredAt, ZoneOffset.UTC))
+                        .addValue(message.payload).addValue(message.topic).addValue(message.traceParent))
                 .replaceWithVoid();
     }
 
@@ -71,6 +73,8 @@ public class Outbox {
         message.eventType = event.eventType();
         message.payload = EventCodec.encode(event);
         message.occurredAt = event.occurredAt();
+        // The trace of the state change (an HTTP request, a consumed event): the relay publishes in it, later.
+        message.traceParent = TraceContexts.current();
         return message;
     }
 }

@@ -38,4 +38,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** The W3C traceparent of the transaction that wrote the row; null outside any trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -15,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import itu.wsis.support.instance.InstanceIdentity;
+import itu.wsis.support.tracing.TraceContexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -167,7 +170,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publishOneBatch() {
         return pool.preparedQuery("""
-                        select id, event_id, topic, message_key, event_type, payload, occurred_at
+                        select id, event_id, topic, message_key, event_type, payload, occurred_at, trace_parent
                           from outbox_event
                          where published_at is null
                          order by id
@@ -226,7 +229,12 @@ public class OutboxRelay {
                 .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("payload"), Metadata.of(kafka, cloudEvent)));
+        // With the stored context as the parent, the connector's PRODUCER span continues the trace of the transaction
+        // that wrote the row, and its traceparent header is what each consumer continues (docs/tracing.md).
+        Context parent = TraceContexts.parent(row.getString("trace_parent"));
+        Metadata metadata = parent == null ? Metadata.of(kafka, cloudEvent)
+                : Metadata.of(kafka, cloudEvent, TracingMetadata.withCurrent(parent));
+        return emitter.sendMessage(Message.of(row.getString("payload"), metadata));
     }
 
     private void recordFailure(long id, Throwable failure) {
