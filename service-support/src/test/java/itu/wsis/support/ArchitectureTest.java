@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * <ul>
  *   <li>Text ({@code text}): the plain-Java rules that the services' domains may use (TextRulesArchitectureTest keeps
  *       them free of any framework); it uses no other layer;</li>
- *   <li>Basics ({@code json, validation, csv, keys, instance}): small tools on top of Text alone;</li>
+ *   <li>Basics ({@code json, validation, csv, keys, instance, metrics}): small tools on top of Text alone;</li>
  *   <li>Http ({@code problem, rest, links, ratelimit, openapi, security}): the HTTP edge, problem documents and the
  *       personal links; it knows nothing of events or of the clock. The problem mappers and the link and parameter
  *       exceptions they map refer to each other, so these packages are one layer, not several;</li>
@@ -49,7 +49,7 @@ class ArchitectureTest {
     }
 
     static String[] basics(String base) {
-        return packages(base, "json", "validation", "csv", "keys", "instance");
+        return packages(base, "json", "validation", "csv", "keys", "instance", "metrics");
     }
 
     static String[] http(String base) {
