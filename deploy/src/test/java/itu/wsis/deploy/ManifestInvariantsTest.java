@@ -611,7 +611,7 @@ class ManifestInvariantsTest {
 
     @Test
     void everythingIsInTheNamespaceAndLabelledWithItsApplyStage() {
-        Set<String> stages = Set.of("engines", "secrets", "apps");
+        Set<String> stages = Set.of("engines", "secrets", "apps", "monitoring");
         for (HasMetadata resource : resources) {
             if (!resource.getKind().equals("Namespace")) {
                 assertThat(resource.getMetadata().getNamespace()).as(describe(resource)).isEqualTo("wsis");
@@ -628,6 +628,18 @@ class ManifestInvariantsTest {
             assertThat(generic(kind)).allSatisfy(r ->
                     assertThat(r.getMetadata().getLabels()).containsEntry("wsis.itu.int/stage", "engines"));
         }
+    }
+
+    /** The alert rules and the dashboard are applied last, once the Prometheus Operator's CRDs exist (MonitoringTest). */
+    @Test
+    void theAlertRulesAndTheDashboardAreDeployedForThePrometheusOperatorAndGrafana() {
+        GenericKubernetesResource rules = single("PrometheusRule");
+        assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rules.getMetadata().getLabels()).containsEntry("wsis.itu.int/stage", "monitoring");
+        ConfigMap dashboard = one(ConfigMap.class, "wsis-flow-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1")
+                .containsEntry("wsis.itu.int/stage", "monitoring");
+        assertThat(dashboard.getData()).containsKey("wsis-flow.json");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

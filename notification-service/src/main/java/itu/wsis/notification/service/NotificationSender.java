@@ -99,6 +99,7 @@ public class NotificationSender {
     private final ReminderPolicy reminderPolicy;
     private final RetryPolicy retryPolicy;
     private final MeterRegistry registry;
+    private final EmailOutcomes emails;
     private final EventBus bus;
     private final String holder;
     private final Pauses pauses;
@@ -115,7 +116,7 @@ public class NotificationSender {
     public NotificationSender(DeliveryStore store, EmailComposer composer, ReactiveMailer mailer, PersonalLinks links,
                               NotificationConfig config, Clock clock, ReminderPolicies policies,
                               MeterRegistry registry, EventBus bus, InstanceIdentity instance, Pauses pauses,
-                              Pool pool, Vertx vertx, Tracer tracer) {
+                              Pool pool, Vertx vertx, Tracer tracer, EmailOutcomes emails) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
@@ -126,6 +127,7 @@ public class NotificationSender {
         this.retryPolicy = new RetryPolicy(config.sender().firstBackoff(), config.sender().maxBackoff(),
                 config.sender().maxAttempts());
         this.registry = registry;
+        this.emails = emails;
         this.bus = bus;
         this.holder = instance.id();
         this.pauses = pauses;
@@ -369,7 +371,7 @@ public class NotificationSender {
         try {
             detail = detail(n, kind);
         } catch (RuntimeException e) {
-            return failed(n, "unreadable payload", null);
+            return failed(n, c.language, "unreadable payload", null);
         }
         if (kind.reminder() && !reminderStillUseful(c, (MessageContext.Reminder) detail, now)) {
             return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
@@ -387,7 +389,7 @@ public class NotificationSender {
             }
         }
         if (c.email == null || !ADDRESS.test(c.email)) {
-            return failed(n, "invalid-address", null);
+            return failed(n, c.language, "invalid-address", null);
         }
         if (revocationNotice) {
             return store.revocationNotice(n.id, n.invitationId).chain(decision -> switch (decision) {
@@ -414,7 +416,7 @@ public class NotificationSender {
                 .orElseGet(() -> {
                     registry.counter("wsis.notifications.no.template", "kind", kind.name(),
                             "language", String.valueOf(c.language)).increment();
-                    return failed(n, "no-template: no text in the recipient's language nor in any fallback",
+                    return failed(n, c.language, "no-template: no text in the recipient's language nor in any fallback",
                             language(c.language));
                 });
     }
@@ -446,9 +448,10 @@ public class NotificationSender {
                 .onItemOrFailure().invoke((accepted, failure) -> endSmtpSpan(span, failure))
                 .onItemOrFailure().transformToUni((accepted, failure) -> {
                     if (failure != null) {
-                        return smtpFailure(n, failure);
+                        return smtpFailure(n, c.language, failure);
                     }
                     registry.counter("wsis.notifications.sent", "kind", n.kind).increment();
+                    emails.record(n.kind, composed.language().used().code(), EmailOutcomes.Outcome.SENT);
                     return recordSent(n, c.email, messageId, composed.language(), context, 0);
                 });
     }
@@ -531,10 +534,10 @@ public class NotificationSender {
                 });
     }
 
-    private Uni<Void> smtpFailure(NotificationEntity n, Throwable failure) {
+    private Uni<Void> smtpFailure(NotificationEntity n, String language, Throwable failure) {
         SMTPException smtp = smtpException(failure);
         if (smtp != null && smtp.isPermanent()) {
-            return failed(n, "smtp " + smtp.getReplyCode() + ": permanent failure", null);
+            return failed(n, language, "smtp " + smtp.getReplyCode() + ": permanent failure", null);
         }
         String reason;
         if (smtp != null) {
@@ -550,13 +553,16 @@ public class NotificationSender {
         return retryPolicy.nextAttempt(n.attempts, clock.instant())
                 .map(next -> {
                     registry.counter("wsis.notifications.retries", "kind", n.kind).increment();
+                    emails.record(n.kind, language, EmailOutcomes.Outcome.RETRIED);
                     return store.markRetry(n.id, holder, next, reason);
                 })
-                .orElseGet(() -> failed(n, reason + "; gave up after " + n.attempts + " attempts", null));
+                .orElseGet(() -> failed(n, language, reason + "; gave up after " + n.attempts + " attempts", null));
     }
 
-    private Uni<Void> failed(NotificationEntity n, String reason, Language requested) {
+    /** {@code language}: the recipient's (a code, or null when the directory has none), for the outcome counter. */
+    private Uni<Void> failed(NotificationEntity n, String language, String reason, Language requested) {
         registry.counter("wsis.notifications.failed", "kind", n.kind).increment();
+        emails.record(n.kind, language, EmailOutcomes.Outcome.FAILED);
         LOG.warnf("Notification %s (%s) failed: %s", n.id, n.kind, reason.startsWith("smtp") ? "smtp" : reason);
         return store.markFailed(n.id, holder, reason, requested);
     }

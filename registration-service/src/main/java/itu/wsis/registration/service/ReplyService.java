@@ -9,6 +9,7 @@ import itu.wsis.registration.domain.DeadlinePolicy;
 import itu.wsis.registration.domain.ForumSettings;
 import itu.wsis.registration.domain.Invitation;
 import itu.wsis.registration.domain.Reply;
+import itu.wsis.registration.domain.ReplyRefused;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ReplyEvents;
 import itu.wsis.registration.domain.ReplyLifecycle;
@@ -44,8 +45,11 @@ public class ReplyService {
     private final Clock clock;
     private final DeadlinePolicy deadlines;
     private final RegistrationConfig config;
+    private final ReplyOutcomes outcomes;
 
-    public ReplyService(ReplyRepository replies, Outbox outbox, Clock clock, RegistrationConfig config) {
+    public ReplyService(ReplyRepository replies, Outbox outbox, Clock clock, RegistrationConfig config,
+                        ReplyOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.replies = replies;
         this.outbox = outbox;
         this.clock = clock;
@@ -84,7 +88,7 @@ public class ReplyService {
      * accept: one transaction on the pool, the read, the reply row and its outbox row as prepared statements.
      */
     public Uni<Recorded> replyByInvitee(LinkClaims link, Function<ForumSettings, ReplyContent> content) {
-        return replies.inTransaction(tx -> loadForInvitee((id, defaults) -> replies.loadForReply(tx, id, defaults), link)
+        return counted(replies.inTransaction(tx -> loadForInvitee((id, defaults) -> replies.loadForReply(tx, id, defaults), link)
                 .chain(invitation -> {
             ReplyContent wanted = content.apply(invitation.settings());
             Timeliness timeliness = deadlines.now(invitation.deadline());
@@ -93,7 +97,7 @@ public class ReplyService {
             Reply reply = new Reply(transition.version(), wanted, ReplyChannel.WEB, transition.late(), false,
                     clock.instant(), Reply.BY_INVITEE, null, null, null);
             return write(tx, invitation, transition, reply);
-        }));
+        })));
     }
 
     public Uni<Recorded> recordCorrespondence(UUID invitationId, Correspondence received,
@@ -102,7 +106,7 @@ public class ReplyService {
             return Uni.createFrom().failure(ProblemException.badRequest("channel",
                     "LETTER, NOTE_VERBALE, EMAIL or PHONE: web replies come through the personal link"));
         }
-        return replies.inTransaction(tx -> loadForStaff(tx, invitationId).chain(invitation -> {
+        return counted(replies.inTransaction(tx -> loadForStaff(tx, invitationId).chain(invitation -> {
             requireNotRevoked(invitation);
             if (received.documentDate().isAfter(deadlines.today(invitation.deadline()))) {
                 throw ProblemException.badRequest("documentDate", "cannot be in the future");
@@ -113,20 +117,31 @@ public class ReplyService {
             Reply reply = new Reply(transition.version(), wanted, received.channel(), transition.late(), false,
                     clock.instant(), recordedBy, received.documentReference(), received.documentDate(), null);
             return write(tx, invitation, transition, reply);
-        }));
+        })));
     }
 
     /** A correction rewrites what the current reply says; the note says why, for the history. */
     public Uni<Recorded> correct(UUID invitationId, ReplyChannel channel, String note,
                                  Function<ForumSettings, ReplyContent> content, String recordedBy) {
-        return replies.inTransaction(tx -> loadForStaff(tx, invitationId).chain(invitation -> {
+        return counted(replies.inTransaction(tx -> loadForStaff(tx, invitationId).chain(invitation -> {
             requireNotRevoked(invitation);
             ReplyContent wanted = content.apply(invitation.settings());
             ReplyLifecycle.Transition transition = ReplyLifecycle.correction(invitation.currentReply(), wanted);
             Reply reply = new Reply(transition.version(), wanted, channel, transition.late(), true,
                     clock.instant(), recordedBy, null, null, note);
             return write(tx, invitation, transition, reply);
-        }));
+        })));
+    }
+
+    /** Counts a new version once its transaction has committed, and a refusal by its rule. */
+    private Uni<Recorded> counted(Uni<Recorded> recording) {
+        return recording
+                .invoke(recorded -> {
+                    if (recorded.created()) {
+                        outcomes.recorded(recorded.reply());
+                    }
+                })
+                .onFailure(ReplyRefused.class).invoke(refused -> outcomes.refused((ReplyRefused) refused));
     }
 
     public Uni<List<Reply>> history(UUID invitationId) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,13 +18,20 @@ import itu.wsis.support.retry.FailureKind;
 import itu.wsis.support.retry.Pauses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -38,6 +46,7 @@ import java.util.function.Function;
  * neither acked nor nacked: its offset is not committed, so the next consumer of the partition gets it again.
  */
 @ApplicationScoped
+@Startup // its counters exist, at zero, before the first event: rate() and the dead-letter alert need them
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
@@ -48,7 +57,9 @@ public class Inbox {
     private final Pauses pauses;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter deadLettered;
+    /** Per consumed topic; pre-registered at zero for every topic a dead-lettering channel reads. */
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
     private final Counter transientRetries;
     private final Counter abandoned;
     private final Counter skippedReplays;
@@ -65,7 +76,8 @@ public class Inbox {
         this.pauses = pauses;
         this.applied = registry.counter("wsis.inbox.applied");
         this.duplicates = registry.counter("wsis.inbox.duplicates");
-        this.deadLettered = registry.counter("wsis.inbox.dead.lettered");
+        this.registry = registry;
+        deadLetteredTopics(ConfigProvider.getConfig()).forEach(this::deadLettered);
         this.transientRetries = registry.counter("wsis.inbox.transient.retries");
         this.abandoned = registry.counter("wsis.inbox.abandoned.at.shutdown");
         registry.gauge("wsis.inbox.waiting.for.database", waitingForDatabase);
@@ -237,7 +249,8 @@ public class Inbox {
      * decide to replay: it says which rule sent the event there, then what failed.
      */
     private Uni<Void> deadLetter(Message<String> message, Throwable failure, String what) {
-        deadLettered.increment();
+        deadLettered(message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown")).increment();
         FailureKind kind = FailureKind.of(failure);
         String rule = kind == FailureKind.REJECTED ? "rejected" : "failed " + config.maxAttempts() + " times";
         // The exception text can quote payload values (names, addresses): only its class goes to the log.
@@ -246,6 +259,35 @@ public class Inbox {
         DeadLetterReason reason = new DeadLetterReason(rule + ": " + failure.getClass().getSimpleName() + ": "
                 + (detail.length() > 500 ? detail.substring(0, 500) : detail), failure);
         return Uni.createFrom().completionStage(message.nack(reason));
+    }
+
+    private Counter deadLettered(String topic) {
+        // Bounded: only the topics this service subscribes to reach the inbox.
+        return deadLettered.computeIfAbsent(topic, t -> registry.counter("wsis.inbox.dead.lettered", "topic", t));
+    }
+
+    /**
+     * The topics of the channels whose failure strategy is the dead-letter topic, so that their counters exist at zero
+     * before the first dead letter: an alert on increase() needs a series to start from.
+     */
+    static Set<String> deadLetteredTopics(Config config) {
+        Set<String> topics = new TreeSet<>();
+        String prefix = "mp.messaging.incoming.";
+        for (String name : config.getPropertyNames()) {
+            if (!name.startsWith(prefix) || !name.endsWith(".failure-strategy")) {
+                continue;
+            }
+            String channel = name.substring(prefix.length(), name.length() - ".failure-strategy".length());
+            if (!"dead-letter-queue".equals(config.getOptionalValue(name, String.class).orElse(null))) {
+                continue;
+            }
+            config.getOptionalValue(prefix + channel + ".topics", String.class)
+                    .or(() -> config.getOptionalValue(prefix + channel + ".topic", String.class))
+                    .or(() -> Optional.of(channel))
+                    .ifPresent(value -> Arrays.stream(value.split(",")).map(String::trim)
+                            .filter(t -> !t.isEmpty()).forEach(topics::add));
+        }
+        return topics;
     }
 
     /** Carries the rule and the failure to the dead-letter headers. */
