@@ -100,6 +100,34 @@ public class InviteePages {
         return pages.invitation(loaded.page.saved(savedKey), 200, cookie(LANG_COOKIE, loaded.lang.code()));
     }
 
+    /**
+     * A delegate's visa support letter, from registration-service with the link, passed on as it comes; a refusal
+     * (not an in-person acceptance, no such delegate) is a page saying why, in the invitee's language.
+     */
+    @GET
+    @Path("invitation/visa-letters/{member}")
+    public Response visaLetter(@PathParam("member") int member, @QueryParam("lang") String lang,
+                               @CookieParam(LINK_COOKIE) String token, @CookieParam(LANG_COOKIE) String remembered,
+                               @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        UUID id = Links.invitationOf(token).orElse(null);
+        if (id == null) {
+            return failure(Trouble.NO_LINK, request);
+        }
+        UiLanguage language = UiLanguage.choose(lang, remembered, null, headers.getAcceptableLanguages());
+        Answer<byte[]> letter = api.visaLetter(id, member, language.code(), token, client(request));
+        if (letter.ok()) {
+            return Response.ok(letter.body(), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"visa-letter-" + member + ".pdf\"")
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
+        if (letter.status() == 409 || (letter.status() == 404
+                && letter.problem() != null && letter.problem().slug().startsWith("visa-letter-"))) {
+            return pages.trouble(Trouble.VISA_LETTER_REFUSED, language);
+        }
+        return trouble(letter, request);
+    }
+
     @POST
     @Path("invitation/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

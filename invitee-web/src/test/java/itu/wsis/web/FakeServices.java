@@ -45,6 +45,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID LETTER_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     /** Accepted, allocated; speaking-request-service fails (500) when asked for the sessions. */
     static final UUID SESSIONS_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d3");
+    /** Accepted in person with a delegation of two: a visa support letter for each (a fake PDF). */
+    static final UUID IN_PERSON_DELEGATION = UUID.fromString("00000000-0000-0000-0000-0000000000c7");
+    /** Accepted remotely with a delegation: no visa support letter. */
+    static final UUID REMOTE_DELEGATION = UUID.fromString("00000000-0000-0000-0000-0000000000c8");
+    /** What the fake registration-service answers for a visa letter: these bytes, then the member and language. */
+    static final String FAKE_PDF = "%PDF-1.7 fake visa letter ";
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
     /** Every PUT and DELETE: "METHOD path body". */
@@ -101,7 +107,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         boolean accepted = id.equals(PENDING_RANK) || id.equals(ALLOCATED) || id.equals(SPEAKING_DOWN)
                 || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY)
-                || id.equals(SESSIONS_DOWN);
+                || id.equals(SESSIONS_DOWN) || id.equals(IN_PERSON_DELEGATION) || id.equals(REMOTE_DELEGATION);
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (id.equals(REFUSING)) {
@@ -135,6 +141,29 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 send(exchange, 200, letter(id, id.equals(ARABIC) ? "ar" : "en", id.equals(ARABIC) ? "Asia/Riyadh"
                         : id.equals(REFUSING) ? "Europe/Sarajevo" : "Asia/Shanghai"));
             }
+        } else if (path.contains("/visa-letters/")) {
+            String query = exchange.getRequestURI().getQuery();
+            if (!id.equals(IN_PERSON_DELEGATION)) {
+                send(exchange, 409, problem("visa-letter-not-in-person", 409, null));
+            } else if (Integer.parseInt(parts[4]) > 2) {
+                send(exchange, 404, problem("visa-letter-member-not-found", 404, null));
+            } else {
+                byte[] pdf = (FAKE_PDF + parts[4] + " " + query).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/pdf");
+                exchange.sendResponseHeaders(200, pdf.length);
+                exchange.getResponseBody().write(pdf);
+                exchange.close();
+            }
+        } else if (parts.length == 3 && (id.equals(IN_PERSON_DELEGATION) || id.equals(REMOTE_DELEGATION))) {
+            send(exchange, 200, """
+                    {"invitationId":"%s","deadline":{"date":"2022-04-15","timeZone":"Europe/Zurich",
+                     "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":
+                    {"version":1,"status":"ACCEPTED","mode":"%s","delegation":[
+                      {"name":"Aline Dupont","title":"Ministre","email":"aline@example.org","headOfDelegation":true},
+                      {"name":"Marc Roy","title":"Conseiller","email":"marc@example.org","headOfDelegation":false}],
+                     "declineReason":null,"late":false,"recordedAt":"2022-03-22T10:00:00Z",
+                     "recordedBySecretariat":false}}""".formatted(id,
+                    id.equals(IN_PERSON_DELEGATION) ? "IN_PERSON" : "REMOTE"));
         } else if (parts.length == 3 && id.equals(REGISTRATION_DOWN)) {
             send(exchange, 503, problem("database-unavailable", 503, null));
         } else if (parts.length == 3) {

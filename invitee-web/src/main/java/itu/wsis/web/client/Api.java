@@ -74,6 +74,11 @@ public class Api {
         return call(() -> registration.withdraw(id, link, client), Void.class);
     }
 
+    /** The PDF's bytes and, in {@code problem.detail}, nothing more: the page says why a letter was refused. */
+    public Answer<byte[]> visaLetter(UUID id, int member, String lang, String link, String client) {
+        return call(() -> registration.visaLetter(id, member, lang, link, client), byte[].class);
+    }
+
     public Answer<Models.Session[]> sessions(UUID id, String link, String client) {
         return call(() -> speaking.sessions(id, link, client), Models.Session[].class);
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,6 +34,13 @@ public interface RegistrationApi {
     @Path("/decline")
     Response decline(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
                      @HeaderParam(Api.FORWARDED_FOR) String client, DeclineBody body);
+
+    /** A visa support letter (PDF) for the member at that position of the delegation. */
+    @GET
+    @Path("/visa-letters/{member}")
+    @Produces({"application/pdf", "application/problem+json"})
+    Response visaLetter(@PathParam("id") UUID id, @PathParam("member") int member, @QueryParam("lang") String lang,
+                        @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
 
     @POST
     @Path("/withdraw")

@@ -195,6 +195,8 @@ public final class InvitationPage {
         data.put("canDecline", !locked && !"DECLINED".equals(status));
         data.put("canWithdraw", accepted && !locked);
         data.put("accepted", accepted);
+        // registration-service issues a visa support letter per delegate of an in-person acceptance only.
+        data.put("visaLetters", accepted && "IN_PERSON".equals(reply.mode()));
 
         data.put("saved", saved == null ? null : t.get("saved_" + saved));
 

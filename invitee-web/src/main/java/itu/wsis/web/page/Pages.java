@@ -39,7 +39,9 @@ public class Pages {
         /** A service is down or answered something unexpected: 502. */
         UNAVAILABLE(502),
         /** Too many requests from this address or with this link: 429, with the time to wait. */
-        RATE_LIMITED(429);
+        RATE_LIMITED(429),
+        /** No visa support letter: the reply is not an acceptance in person, or no such delegate: 409. */
+        VISA_LETTER_REFUSED(409);
 
         public final int status;
 
@@ -137,7 +139,7 @@ public class Pages {
         data.put("notices", notices);
         data.put("trouble", trouble.key());
         data.put("retry", trouble == Trouble.CSRF || trouble == Trouble.NOT_READY || trouble == Trouble.UNAVAILABLE
-                || trouble == Trouble.RATE_LIMITED);
+                || trouble == Trouble.RATE_LIMITED || trouble == Trouble.VISA_LETTER_REFUSED);
         return html(trouble.status, notice.data(data).render(), cookies);
     }
 

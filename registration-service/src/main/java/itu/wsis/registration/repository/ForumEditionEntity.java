@@ -6,9 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** A forum edition's names as invitation-service last published them. */
+/** A forum edition's names and in-person dates as invitation-service last published them. */
 @Entity
 @Table(name = "forum_edition")
 public class ForumEditionEntity extends PanacheEntityBase {
@@ -29,4 +30,11 @@ public class ForumEditionEntity extends PanacheEntityBase {
 
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+
+    /** The in-person week in Geneva, which a visa support letter states. */
+    @Column(name = "in_person_start")
+    public LocalDate inPersonStart;
+
+    @Column(name = "in_person_end")
+    public LocalDate inPersonEnd;
 }

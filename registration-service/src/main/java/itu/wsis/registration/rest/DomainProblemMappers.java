@@ -2,6 +2,7 @@ package itu.wsis.registration.rest;
 
 import itu.wsis.registration.domain.InvalidReply;
 import itu.wsis.registration.domain.ReplyRefused;
+import itu.wsis.registration.domain.VisaLetterRefused;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.problem.ProblemMappers;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,16 @@ public class DomainProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidReply e, UriInfo uri) {
         return problems.problem(ProblemException.badRequest(e.field(), e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response visaLetterRefused(VisaLetterRefused e, UriInfo uri) {
+        ProblemException problem = switch (e.reason()) {
+            case NOT_IN_PERSON -> ProblemException.conflict("visa-letter-not-in-person", e.getMessage());
+            case UNKNOWN_MEMBER -> ProblemException.notFound("visa-letter-member-not-found", e.getMessage());
+            case FORUM_DATES_UNKNOWN -> ProblemException.conflict("visa-letter-forum-dates-unknown", e.getMessage());
+        };
+        return problems.problem(problem, uri);
     }
 
     @ServerExceptionMapper

@@ -10,6 +10,8 @@ import itu.wsis.registration.rest.ReplyDtos.DeclineRequest;
 import itu.wsis.registration.rest.ReplyDtos.InvitationView;
 import itu.wsis.registration.rest.ReplyDtos.ReplyView;
 import itu.wsis.registration.service.ReplyService;
+import itu.wsis.registration.service.VisaLetterService;
+import itu.wsis.support.problem.Problem;
 import itu.wsis.support.links.InviteeLink;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.PersonalLinkAuthentication;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,17 +50,19 @@ import java.util.UUID;
  */
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee: reply through the personal link", description = "The Minister's office replies with the personal link from the invitation email: accept with the delegation, decline, withdraw, and read the reply's history.")
+@Tag(name = "Invitee: reply through the personal link", description = "The Minister's office replies with the personal link from the invitation email: accept with the delegation, decline, withdraw, read the reply's history, and download visa support letters for an in-person delegation.")
 @PersonalLinkAuthentication
 @HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
 @RolesAllowed(Roles.INVITEE)
 public class InviteeResource {
 
     private final ReplyService replies;
+    private final VisaLetterService visaLetters;
     private final SecurityIdentity identity;
 
-    public InviteeResource(ReplyService replies, SecurityIdentity identity) {
+    public InviteeResource(ReplyService replies, VisaLetterService visaLetters, SecurityIdentity identity) {
         this.replies = replies;
+        this.visaLetters = visaLetters;
         this.identity = identity;
     }
 
@@ -160,6 +166,36 @@ public class InviteeResource {
         LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.withdrawal())
                 .map(recorded -> respond(invitationId, recorded));
+    }
+
+    @GET
+    @Path("/visa-letters/{member}")
+    @Produces({VisaLetterDtos.PDF, Problem.MEDIA_TYPE})
+    @Operation(operationId = "getMyVisaLetter", summary = "A visa support letter for one member of my in-person delegation, as a PDF")
+    @APIResponse(responseCode = "200", description = "The letter, in the invitee's language unless `lang` names another. Its reference is recorded, and the same member, reply version and language again give the same reference.",
+            headers = {
+                    @Header(name = VisaLetterDtos.REFERENCE_HEADER, description = "The letter's reference, which the secretariat can verify.", schema = @Schema(type = SchemaType.STRING, examples = "WSIS-VL-7K3M9Q2XJD")),
+                    @Header(name = "Content-Disposition", description = "`attachment`, with a file name holding the reference.", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = VisaLetterDtos.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "`lang` is not one of ar, en, es, fr, ru, zh.")
+    @APIResponse(responseCode = "404", description = "No invitation at this address, the link is for another invitation, or the delegation has no member at that position (`visa-letter-member-not-found`).")
+    @APIResponse(responseCode = "409", description = "The current reply is not an acceptance in person (`visa-letter-not-in-person`), or the forum's in-person dates are not known yet (`visa-letter-forum-dates-unknown`).")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "The service lost its database connection (`database-unavailable`, retry after `Retry-After`), or a font the letter needs is not installed (`visa-letter-font-missing`).")
+    public Uni<Response> visaLetter(@PathParam("invitationId") UUID invitationId,
+                                    @Parameter(description = "The member's position in the current delegation, from 1, in the order of the reply.")
+                                    @PathParam("member") int member,
+                                    @Parameter(description = "The letter's language; the invitee's own by default.", schema = @Schema(enumeration = {"ar", "en", "es", "fr", "ru", "zh"}))
+                                    @QueryParam("lang") String lang) {
+        LinkClaims claims = InviteeLink.claims(identity);
+        return visaLetters.issue(claims, member, VisaLetterDtos.language(lang))
+                .map(issued -> Response.ok(issued.pdf(), VisaLetterDtos.PDF)
+                        .header(VisaLetterDtos.REFERENCE_HEADER, issued.letter().reference())
+                        .header("Content-Disposition", "attachment; filename=\"visa-letter-"
+                                + issued.letter().reference() + ".pdf\"")
+                        .build());
     }
 
     private static Response respond(UUID invitationId, ReplyService.Recorded recorded) {

@@ -102,6 +102,8 @@ public class InvitationProjection {
             entity.code = edition.code();
             entity.names = ForumNames.toJson(edition.names());
             entity.timeZone = edition.timeZone();
+            entity.inPersonStart = edition.inPersonStart();
+            entity.inPersonEnd = edition.inPersonEnd();
             return existing == null ? entity.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         });
     }

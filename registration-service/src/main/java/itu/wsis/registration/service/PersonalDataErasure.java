@@ -47,6 +47,11 @@ public class PersonalDataErasure {
         Uni<Void> work = ids.isEmpty() ? Uni.createFrom().voidItem()
                 : count(ids, erased).chain(() -> scrubReplies(ids))
                 .chain(() -> tombstones(ids, request.erasureId(), now, 0))
+                // A visa letter's reference stays (the secretariat may be asked about it) but certifies no one.
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                                update visa_letter set member_name = null, member_title = null
+                                 where invitation_id in (:ids)""")
+                        .setParameter("ids", ids).executeUpdate()))
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                                 update invitation_view set erased_at = :now
                                  where invitation_id in (:ids) and erased_at is null""")
