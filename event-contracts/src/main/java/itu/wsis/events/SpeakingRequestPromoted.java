@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A waiting request took a slot that a withdrawal or rejection freed. */
-@JsonClassDescription("A waiting request took a slot that a withdrawal or rejection freed. Key: the invitation id.")
+@JsonClassDescription("A waiting request took a slot that a withdrawal or rejection freed; room and remoteJoinUrl as in SpeakingSlotAllocated. Key: the invitation id.")
 public record SpeakingRequestPromoted(
         UUID eventId,
         Instant occurredAt,
@@ -20,7 +20,20 @@ public record SpeakingRequestPromoted(
         int position,
         Instant plannedStart,
         int statementMinutes,
-        SpeakingModality modality) implements InvitationEvent {
+        SpeakingModality modality,
+        String room,
+        String remoteJoinUrl) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingRequestPromoted.v1";
+
+    /**
+     * Without a room or join link: both were added later as optional members (docs/events.md, "Compatibility"), and
+     * an event written before them reads with both null.
+     */
+    public SpeakingRequestPromoted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, UUID sessionId,
+            Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
+            Instant plannedStart, int statementMinutes, SpeakingModality modality) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
+                plannedStart, statementMinutes, modality, null, null);
+    }
 }

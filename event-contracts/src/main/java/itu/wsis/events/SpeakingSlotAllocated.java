@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-@JsonClassDescription("A speaking request was given a slot in a session, with its position and planned start. Key: the invitation id.")
+@JsonClassDescription("A speaking request was given a slot in a session, with its position and planned start, and where: the session's room, and its join link for a remote live speaker (room and remoteJoinUrl optional, null when the session has none or the modality is not REMOTE_LIVE). Key: the invitation id.")
 public record SpeakingSlotAllocated(
         UUID eventId,
         Instant occurredAt,
@@ -19,7 +19,20 @@ public record SpeakingSlotAllocated(
         int position,
         Instant plannedStart,
         int statementMinutes,
-        SpeakingModality modality) implements InvitationEvent {
+        SpeakingModality modality,
+        String room,
+        String remoteJoinUrl) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingSlotAllocated.v1";
+
+    /**
+     * Without a room or join link: both were added later as optional members (docs/events.md, "Compatibility"), and
+     * an event written before them reads with both null.
+     */
+    public SpeakingSlotAllocated(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, UUID sessionId,
+            Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
+            Instant plannedStart, int statementMinutes, SpeakingModality modality) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
+                plannedStart, statementMinutes, modality, null, null);
+    }
 }

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The secretariat changed a session's time (or its statement length): a request seated in it keeps its seat, and its
- * planned start moves. Published for each seated request whose planned start changed; a request moved to another
+ * The secretariat changed a session's time, its statement length, its room or its join link: a request seated in it
+ * keeps its seat, and its planned start or place changes. Published for each seated request whose planned start,
+ * room or (for a remote live speaker) join link changed; a request moved to another
  * session or back to the waiting list gets {@link SpeakingSlotAllocated} or {@link SpeakingRequestWaitlisted}
  * instead. Consumers that hold a calendar entry of the slot update it.
  */
-@JsonClassDescription("A session's time or statement length changed: a request seated in it keeps its seat and position, and its planned start moves (one event per seated request whose planned start changed). Key: the invitation id.")
+@JsonClassDescription("A session's time, statement length, room or join link changed: a request seated in it keeps its seat and position, and its planned start or place changes (one event per seated request whose planned start, room or, for a remote live speaker, join link changed; room and remoteJoinUrl as in SpeakingSlotAllocated). Key: the invitation id.")
 public record SpeakingSlotRescheduled(
         UUID eventId,
         Instant occurredAt,
@@ -25,7 +26,20 @@ public record SpeakingSlotRescheduled(
         int position,
         Instant plannedStart,
         int statementMinutes,
-        SpeakingModality modality) implements InvitationEvent {
+        SpeakingModality modality,
+        String room,
+        String remoteJoinUrl) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingSlotRescheduled.v1";
+
+    /**
+     * Without a room or join link: both were added later as optional members (docs/events.md, "Compatibility"), and
+     * an event written before them reads with both null.
+     */
+    public SpeakingSlotRescheduled(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, UUID sessionId,
+            Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
+            Instant plannedStart, int statementMinutes, SpeakingModality modality) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
+                plannedStart, statementMinutes, modality, null, null);
+    }
 }

@@ -51,6 +51,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID REMOTE_DELEGATION = UUID.fromString("00000000-0000-0000-0000-0000000000c8");
     /** What the fake registration-service answers for a visa letter: these bytes, then the member and language. */
     static final String FAKE_PDF = "%PDF-1.7 fake visa letter ";
+    /** Accepted, allocated a slot in {@link #SESSION} to speak remotely, live: the seat carries the join link. */
+    static final UUID REMOTE_SEAT = UUID.fromString("00000000-0000-0000-0000-0000000000c9");
+    /** Accepted, allocated to speak remotely, live, in a session that has no join link yet. */
+    static final UUID REMOTE_NO_LINK = UUID.fromString("00000000-0000-0000-0000-0000000000ca");
+    static final String JOIN_URL = "https://meet.example.org/j/hlps-1?pwd=a&b=c";
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
     /** Every PUT and DELETE: "METHOD path body". */
@@ -107,7 +112,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         boolean accepted = id.equals(PENDING_RANK) || id.equals(ALLOCATED) || id.equals(SPEAKING_DOWN)
                 || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY)
-                || id.equals(SESSIONS_DOWN) || id.equals(IN_PERSON_DELEGATION) || id.equals(REMOTE_DELEGATION);
+                || id.equals(SESSIONS_DOWN) || id.equals(IN_PERSON_DELEGATION) || id.equals(REMOTE_DELEGATION)
+                || id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK);
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (id.equals(REFUSING)) {
@@ -186,12 +192,23 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                       "capacity":12,"allocated":3,"statementMinutes":5,"modalities":["IN_PERSON"]}]""".formatted(SESSION));
         } else if (id.equals(SPEAKING_DOWN) && path.endsWith("/speaking-request")) {
             send(exchange, 503, problem("database-unavailable", 503, null));
+        } else if ((id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK)) && path.endsWith("/speaking-request")) {
+            send(exchange, 200, """
+                    {"id":"%s","speaker":{"name":"H.E. Mr Kofi Mensah","title":"Minister","rank":"MINISTER",
+                     "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
+                     "modality":"REMOTE_LIVE","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
+                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":4,"plannedStart":"2022-05-31T07:25:00Z",
+                     "room":"Room 2","remoteJoinUrl":%s},
+                     "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null}"""
+                    .formatted(UUID.randomUUID(), SESSION, SESSION,
+                            id.equals(REMOTE_SEAT) ? "\"" + JOIN_URL + "\"" : "null"));
         } else if (accepted && !id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
             send(exchange, 200, """
                     {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
                      "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
                      "modality":"IN_PERSON","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
-                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":3,"plannedStart":"2022-05-31T07:20:00Z"},
+                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":3,"plannedStart":"2022-05-31T07:20:00Z",
+                     "room":"Room 2","remoteJoinUrl":null},
                      "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null}"""
                     .formatted(UUID.randomUUID(), SESSION, SESSION));
         } else if (id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {

@@ -69,6 +69,40 @@ class SpeakingRequestPagesTest {
                 .body(not(containsString("id=\"speaking-form\"")));
     }
 
+    /** Where to go (issue 17): the venue and room in person, the join link as a real link for a remote live seat. */
+    @Test
+    void anAllocatedSeatShowsTheRoomOrForARemoteLiveSpeakerTheJoinLink() {
+        given().cookie("wsis-link", FakeServices.token(FakeServices.ALLOCATED)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<dt>Location</dt><dd id=\"speaking-place\">ITU headquarters, Geneva, Room 2</dd>"))
+                .body(not(containsString("speaking-join")));
+        given().cookie("wsis-link", FakeServices.token(FakeServices.REMOTE_SEAT)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<dt>Remote participation</dt><dd><a id=\"speaking-join-link\" "
+                        + "href=\"https://meet.example.org/j/hlps-1?pwd=a&amp;b=c\">Join the session (your personal "
+                        + "link: please do not forward it)</a></dd>"))
+                .body(not(containsString("speaking-place")))
+                .body(not(containsString("speaking-join-pending")));
+        for (String lang : List.of("ar", "es", "fr", "ru", "zh")) {
+            String page = given().cookie("wsis-link", FakeServices.token(FakeServices.REMOTE_SEAT))
+                    .queryParam("lang", lang).get("/invitation").then().statusCode(200).extract().asString();
+            UiLanguage language = UiLanguage.valueOf(lang.toUpperCase(java.util.Locale.ROOT));
+            assertThat(page).as(lang)
+                    .contains("<dt>" + Messages.get(language, "join_label") + "</dt>")
+                    .contains("href=\"https://meet.example.org/j/hlps-1?pwd=a&amp;b=c\">"
+                            + Messages.get(language, "join_link").replace("'", "&#39;") + "</a>");
+            String inPerson = given().cookie("wsis-link", FakeServices.token(FakeServices.ALLOCATED))
+                    .queryParam("lang", lang).get("/invitation").then().statusCode(200).extract().asString();
+            assertThat(inPerson).as(lang).contains("<dd id=\"speaking-place\">"
+                    + Messages.format(language, "place_format", "ITU headquarters, Geneva", "Room 2") + "</dd>");
+        }
+        given().cookie("wsis-link", FakeServices.token(FakeServices.REMOTE_NO_LINK)).get("/invitation").then()
+                .statusCode(200)
+                .body(containsString("<dd id=\"speaking-join-pending\">The link to join the session remotely will "
+                        + "be sent to you by email as soon as it is available.</dd>"))
+                .body(not(containsString("speaking-join-link")));
+    }
+
     @Test
     void anInviteeWhoseClockReadsAsGenevasGetsTheSlotOnce() {
         given().cookie("wsis-link", FakeServices.token(FakeServices.REFUSING)).get("/invitation").then()

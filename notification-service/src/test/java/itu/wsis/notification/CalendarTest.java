@@ -173,6 +173,64 @@ class CalendarTest {
         assertThat(Mails.text(moved)).contains("1 июня 2022 года, 14:03 (женевское время)");
     }
 
+    /**
+     * The secretariat gives a remote live speaker's session its join link (or a new one) after the slot was sent: the
+     * entry is published again under its UID with the next SEQUENCE, the same time, and the link as URL and in the
+     * email; a new room reaches an in-person speaker the same way.
+     */
+    @Test
+    void aSessionsNewJoinLinkOrRoomUpdatesTheEntryUnderItsUid() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String remote = Fixtures.email("ics-link");
+        String inPerson = Fixtures.email("ics-room");
+        InvitationIssued afar = Fixtures.invitation(world, clock, Language.EN, remote);
+        InvitationIssued coming = Fixtures.invitation(world, clock, Language.FR, inPerson);
+        UUID remoteRequest = UUID.randomUUID();
+        UUID inPersonRequest = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Instant start = ZonedDateTime.of(2022, 6, 1, 9, 30, 0, 0, Fixtures.GENEVA).toInstant();
+        TestKafka.publish(afar);
+        TestKafka.publish(coming);
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), afar.invitationId(),
+                remoteRequest, session, TITLES, start, "Europe/Zurich", 2, start.plusSeconds(180), 3,
+                SpeakingModality.REMOTE_LIVE, "Room 2", null));
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), coming.invitationId(),
+                inPersonRequest, session, TITLES, start, "Europe/Zurich", 1, start, 3, SpeakingModality.IN_PERSON,
+                "Room 2", null));
+
+        MimeMessage first = Mails.awaitSubject(remote, "your speaking slot");
+        assertThat(Mails.text(first)).contains("The link to join the session remotely will be sent to you");
+        VEvent published = event(first, "PUBLISH");
+        assertThat(published.getProperty("URL")).isEmpty();
+        VEvent room2 = event(Mails.awaitSubject(inPerson, "votre temps de parole"), "PUBLISH");
+        assertThat(room2.getLocation().getValue()).isEqualTo("ITU headquarters, Geneva, Room 2");
+
+        String join = "https://meet.example.org/j/hlps-4";
+        TestKafka.publish(new SpeakingSlotRescheduled(UUID.randomUUID(), clock.instant(), afar.invitationId(),
+                remoteRequest, session, TITLES, start, "Europe/Zurich", 2, start.plusSeconds(180), 3,
+                SpeakingModality.REMOTE_LIVE, "Room 2", join));
+        MimeMessage linked = Mails.awaitSubject(remote, "your speaking slot has changed");
+        assertThat(Mails.html(linked)).contains("<a href=\"" + join + "\">");
+        assertThat(Mails.text(linked)).contains("Link to join the session remotely (please do not forward it): " + join);
+        VEvent update = event(linked, "PUBLISH");
+        assertThat(update.getUid()).isEqualTo(published.getUid());
+        assertThat(update.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(update.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220601T073300Z");
+        assertThat(update.getProperty("URL").orElseThrow().getValue()).isEqualTo(join);
+        assertThat(update.getLocation().getValue()).isEqualTo("Remote participation");
+
+        TestKafka.publish(new SpeakingSlotRescheduled(UUID.randomUUID(), clock.instant(), coming.invitationId(),
+                inPersonRequest, session, TITLES, start, "Europe/Zurich", 1, start, 3, SpeakingModality.IN_PERSON,
+                "Room 1", null));
+        MimeMessage moved = Mails.awaitSubject(inPerson, "modification de votre temps de parole");
+        assertThat(Mails.text(moved)).contains("Salle: Room 1");
+        VEvent room1 = event(moved, "PUBLISH");
+        assertThat(room1.getUid()).isEqualTo(room2.getUid());
+        assertThat(room1.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(room1.getLocation().getValue()).isEqualTo("ITU headquarters, Geneva, Room 1");
+        assertThat(Mails.html(moved)).doesNotContain("meet.example.org");
+    }
+
     @Test
     void anInPersonAcceptanceCarriesTheInPersonWeekUntilItChanges() throws Exception {
         Fixtures.World world = Fixtures.world(clock);

@@ -24,11 +24,13 @@ import itu.wsis.events.SpeakingRequestSubmitted;
 import itu.wsis.events.SpeakingRequestWaitlisted;
 import itu.wsis.events.SpeakingRequestWithdrawn;
 import itu.wsis.events.SpeakingSlotAllocated;
+import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.service.EmailComposer;
 import itu.wsis.notification.service.MessageCatalog;
 import itu.wsis.notification.service.MessageContext;
 import jakarta.inject.Inject;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -210,6 +212,68 @@ class EmailLanguageTest {
         assertThat(email.text()).contains("Offres de partenariat: https://www.itu.int/go/wsisfund");
     }
 
+    /**
+     * Where to go (issue 17, "Calendar"): an in-person speaker is told the session's room in the email, and the venue
+     * with the room as the calendar entry's LOCATION (the venue is data in one language: it stays out of the text); a remote live speaker gets the join link as a real link in the HTML part,
+     * the address in the text part, and as the entry's URL, in each language; nobody else ever sees the link.
+     */
+    @Test
+    void aSlotEmailSaysWhereToGoTheRoomInPersonTheJoinLinkRemote() throws Exception {
+        String join = "https://meet.example.org/j/hlps-3?pwd=4711";
+        for (Language language : Language.values()) {
+            Instant start = ZonedDateTime.of(2022, 5, 31, 14, 30, 0, 0, GENEVA).toInstant();
+            EmailComposer.Composed inPerson = composer.compose(context(language, MessageKind.SPEAKING_SLOT_ALLOCATED,
+                    new SpeakingSlotAllocated(UUID.randomUUID(), NOW, UUID.randomUUID(), UUID.randomUUID(),
+                            UUID.randomUUID(), SESSION, start, "Europe/Zurich", 2, start.plusSeconds(180), 3,
+                            SpeakingModality.IN_PERSON, "CICG 2", join),
+                    new MessageContext.CalendarRef("statement-x@wsis.test", 0, "PUBLISH"))).orElseThrow();
+            String place = catalog.text(language, "format.place").orElseThrow()
+                    .replace("{venue}", "ITU headquarters, Geneva").replace("{room}", "CICG 2");
+            String roomLine = catalog.text(language, "label.room").orElseThrow()
+                    + catalog.text(language, "punct.colon").orElseThrow() + "CICG 2";
+            assertThat(inPerson.text()).as(language.code()).contains(roomLine).doesNotContain("meet.example.org");
+            assertThat(inPerson.html()).as(language.code()).doesNotContain("meet.example.org");
+            VEvent atTheVenue = vevent(inPerson);
+            assertThat(atTheVenue.getLocation().getValue()).isEqualTo(place);
+            assertThat(atTheVenue.getProperty("URL")).isEmpty();
+            assertThat(atTheVenue.getDescription().getValue()).contains(roomLine).doesNotContain("meet.example.org");
+
+            EmailComposer.Composed remote = composer.compose(context(language, MessageKind.SPEAKING_REQUEST_PROMOTED,
+                    new SpeakingRequestPromoted(UUID.randomUUID(), NOW, UUID.randomUUID(), UUID.randomUUID(),
+                            UUID.randomUUID(), SESSION, start, "Europe/Zurich", 2, start.plusSeconds(180), 3,
+                            SpeakingModality.REMOTE_LIVE, "CICG 2", join),
+                    new MessageContext.CalendarRef("statement-y@wsis.test", 0, "PUBLISH"))).orElseThrow();
+            String label = catalog.text(language, "link.remote_join").orElseThrow();
+            assertThat(remote.text()).as(language.code())
+                    .contains(label + catalog.text(language, "punct.colon").orElseThrow() + join)
+                    .doesNotContain(catalog.text(language, "remote_join.pending").orElseThrow());
+            assertThat(remote.html()).as(language.code())
+                    .contains("<a href=\"https://meet.example.org/j/hlps-3?pwd=4711\">");
+            VEvent afar = vevent(remote);
+            assertThat(afar.getLocation().getValue()).isEqualTo(catalog.text(language, "calendar.remote").orElseThrow());
+            assertThat(afar.getProperty("URL").orElseThrow().getValue()).isEqualTo(join);
+            assertThat(afar.getDescription().getValue()).contains(join);
+
+            // Remote live, but the session has no link yet: no link, and the email says it will come.
+            EmailComposer.Composed pending = composer.compose(context(language, MessageKind.SPEAKING_SLOT_ALLOCATED,
+                    new SpeakingSlotAllocated(UUID.randomUUID(), NOW, UUID.randomUUID(), UUID.randomUUID(),
+                            UUID.randomUUID(), SESSION, start, "Europe/Zurich", 2, start.plusSeconds(180), 3,
+                            SpeakingModality.REMOTE_LIVE), null)).orElseThrow();
+            assertThat(pending.text()).contains(catalog.text(language, "remote_join.pending").orElseThrow())
+                    .doesNotContain(label);
+        }
+    }
+
+    static VEvent vevent(EmailComposer.Composed email) throws Exception {
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(
+                new java.io.StringReader(new String(email.calendar().orElseThrow().content(),
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
     @Test
     void anInvitationIssuedAfterItsDeadlineAsksForNothing() {
         MessageContext late = new MessageContext(MessageKind.INVITATION, recipient(Language.EN), letter(), forum(),
@@ -267,7 +331,13 @@ class EmailLanguageTest {
                 new MessageContext.CalendarRef(publish.uid(), 1, "PUBLISH")));
         all.add(context(language, MessageKind.SPEAKING_REQUEST_PROMOTED, new SpeakingRequestPromoted(
                 UUID.randomUUID(), NOW, inv, request, UUID.randomUUID(), SESSION, start, "Europe/Zurich", 7,
-                start.plusSeconds(18 * 60), 3, SpeakingModality.REMOTE_LIVE), publish));
+                start.plusSeconds(18 * 60), 3, SpeakingModality.REMOTE_LIVE, "CICG 2",
+                "https://meet.example.org/j/hlps-3"), publish));
+        // A remote live slot whose session has no join link yet: the email says it will come.
+        all.add(context(language, MessageKind.SPEAKING_SLOT_MOVED, new SpeakingSlotRescheduled(
+                UUID.randomUUID(), NOW, inv, request, UUID.randomUUID(), SESSION, start, "Europe/Zurich", 7,
+                start.plusSeconds(18 * 60), 3, SpeakingModality.REMOTE_LIVE, "CICG 2", null),
+                new MessageContext.CalendarRef(publish.uid(), 2, "PUBLISH")));
         all.add(context(language, MessageKind.SPEAKING_SLOT_CANCELLED, new SpeakingRequestWithdrawn(
                 UUID.randomUUID(), NOW, inv, request, "withdrawn", UUID.randomUUID()), cancel));
         all.add(context(language, MessageKind.SPEAKING_REQUEST_WAITLISTED, new SpeakingRequestWaitlisted(
@@ -290,7 +360,7 @@ class EmailLanguageTest {
         Instant start = ZonedDateTime.of(2022, 5, 31, 14, 30, 0, 0, GENEVA).toInstant();
         return new SpeakingSlotAllocated(UUID.randomUUID(), NOW, UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), titles, start, "Europe/Zurich", 7, start.plusSeconds(18 * 60), 3,
-                SpeakingModality.IN_PERSON);
+                SpeakingModality.IN_PERSON, "CICG 2", null);
     }
 
     static MessageContext context(Language language, MessageKind kind, Object detail,

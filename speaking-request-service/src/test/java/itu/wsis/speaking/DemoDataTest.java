@@ -8,6 +8,7 @@ import java.time.Instant;
 import static itu.wsis.speaking.Fixtures.asSecretariat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -36,7 +37,10 @@ class DemoDataTest {
                 .body("[8].localStart", equalTo("2022-06-02T14:30:00"))
                 .body("capacity", everyItem(greaterThanOrEqualTo(15)))
                 .body("capacity", everyItem(lessThanOrEqualTo(20)))
-                .body("statementMinutes", everyItem(equalTo(3)));
+                .body("statementMinutes", everyItem(equalTo(3)))
+                .body("[0].room", equalTo("Room 1")).body("[2].room", equalTo("Room 2"))
+                .body("[0].remoteJoinUrl", equalTo("https://join.wsis-forum.example.org/hlps-1"))
+                .body("remoteJoinUrl", everyItem(startsWith("https://")));
 
         // Every title in the six languages, each in its own: no session falls back to another language's title.
         java.util.List<java.util.Map<String, String>> titles = asSecretariat()

@@ -58,7 +58,8 @@ public final class Models {
     public record Speaker(String name, String title, String rank, boolean substitute) {
     }
 
-    public record Seat(UUID sessionId, int position, Instant plannedStart) {
+    /** {@code remoteJoinUrl} is given only to a REMOTE_LIVE request that holds the seat. */
+    public record Seat(UUID sessionId, int position, Instant plannedStart, String room, String remoteJoinUrl) {
     }
 
     /** speaking-request-service: GET /invitations/{id}/speaking-request. */

@@ -297,6 +297,8 @@ public final class InvitationPage {
         String when = null;
         String whenLocal = null;
         String position = null;
+        String place = null;
+        String joinUrl = null;
         if (request.seat() != null) {
             Optional<Models.Session> seated = sessions.stream().filter(s -> s.id().equals(request.seat().sessionId()))
                     .findFirst();
@@ -312,6 +314,11 @@ public final class InvitationPage {
                         .orElse(null);
             }
             position = Messages.format(lang, "speaking_position", request.seat().position());
+            if ("REMOTE_LIVE".equals(request.modality())) {
+                joinUrl = joinUrl(request.seat().remoteJoinUrl());
+            } else {
+                place = place(letter.forum() == null ? null : letter.forum().venue(), request.seat().room());
+            }
         } else if (request.waitingPosition() != null) {
             position = Messages.format(lang, "speaking_waiting_position", request.waitingPosition());
         }
@@ -326,7 +333,21 @@ public final class InvitationPage {
         }
         return new Views.SpeakingStatus(request.status(), t.getOrDefault("speaking_" + request.status(),
                 request.status()), session, when, whenLocal, position, request.statusReason(), request.topic(),
-                speaker, rank);
+                speaker, rank, place, joinUrl,
+                request.seat() != null && "REMOTE_LIVE".equals(request.modality()) && joinUrl == null);
+    }
+
+    /** The venue and the session's room, either alone when the other is unknown. */
+    private String place(String venue, String room) {
+        String v = venue == null || venue.isBlank() ? null : venue.strip();
+        String r = room == null || room.isBlank() ? null : room.strip();
+        return v == null || r == null ? (v == null ? r : v) : Messages.format(lang, "place_format", v, r);
+    }
+
+    /** A join link is only ever an https address: anything else is not made a link. */
+    static String joinUrl(String url) {
+        String u = web(url);
+        return u != null && u.toLowerCase(java.util.Locale.ROOT).startsWith("https://") ? u : null;
     }
 
     private String sessionWhen(Models.Session s) {

@@ -55,9 +55,14 @@ public final class Views {
     }
 
     @TemplateData
-    /** {@code rank}: set when the speaker's rank needed the secretariat's confirmation, saying where it stands. */
+    /**
+     * {@code rank}: set when the speaker's rank needed the secretariat's confirmation, saying where it stands.
+     * {@code place}: the venue and room of a seat for whoever comes; {@code joinUrl}: the join link of a seat for a
+     * remote live speaker, or {@code joinPending} while the session has none.
+     */
     public record SpeakingStatus(String status, String statusText, String session, String when, String whenLocal,
-                                 String position, String reason, String topic, String speaker, String rank) {
+                                 String position, String reason, String topic, String speaker, String rank,
+                                 String place, String joinUrl, boolean joinPending) {
     }
 
     @TemplateData

@@ -20,6 +20,7 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Transp;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
  * asked), {@code CANCEL} when it ends. Every version of one entry has the same UID and a higher SEQUENCE, so a
  * calendar replaces or cancels the entry it holds instead of adding another. Times are in UTC ({@code Z}); the
  * forum's zone is named with {@code X-WR-TIMEZONE} and the email states the Geneva time in the reader's language.
+ * {@code LOCATION} is the venue and room, or for a remote speaker the words for remote participation with the join
+ * link as the entry's {@code URL} (RFC 5545, 3.8.4.6), which calendars offer as the way in.
  * The organizer is the sender of the emails, from whom a calendar takes updates and cancellations. Every entry is
  * validated (ical4j's RFC 5545 and iTIP rules) before it is sent.
  */
@@ -108,6 +111,9 @@ public class CalendarWriter {
                     new net.fortuna.ical4j.model.parameter.Language(language.code())));
             if (item.location() != null && !item.location().isBlank()) {
                 event.add(new Location(item.location()));
+            }
+            if (item.url() != null) {
+                event.add(new Url(URI.create(item.url())));
             }
             if (item.description() != null && !item.description().isEmpty()) {
                 event.add(new Description(String.join("\n", item.description())));

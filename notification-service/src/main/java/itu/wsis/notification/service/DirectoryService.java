@@ -158,7 +158,7 @@ public class DirectoryService {
                     e, EventCodec.encode(e), calendar.ref()));
         }
         if (event instanceof SpeakingSlotRescheduled e) {
-            // The session's time changed under a seated request: the same calendar entry, at the new time.
+            // The session's time or place changed under a seated request: the same calendar entry, updated.
             return slotCalendar(e.invitationId(), e.requestId(), true, slotTimes(e.plannedStart(), e.sessionStart(),
                     e.statementMinutes())).chain(calendar -> intent(MessageKind.SPEAKING_SLOT_MOVED, e,
                     EventCodec.encode(e), calendar.ref()));

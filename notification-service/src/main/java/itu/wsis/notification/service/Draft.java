@@ -26,9 +26,12 @@ import java.util.stream.Collectors;
  */
 final class Draft {
 
-    /** What a calendar entry of a published event says; times in UTC, or whole days. */
+    /**
+     * What a calendar entry of a published event says; times in UTC, or whole days. {@code url} is the address the
+     * entry links to (RFC 5545 {@code URL}): a remote speaker's join link, or null.
+     */
     record CalendarItem(String summary, Instant start, Instant end, LocalDate firstDay, LocalDate lastDay,
-                        String location, List<String> description) {
+                        String location, List<String> description, String url) {
     }
 
     final Language lang;
@@ -90,7 +93,8 @@ final class Draft {
         }
     }
 
-    private void link(String labelKey, String url) {
+    /** A real link in the HTML part, the address as it is in the text part; nothing if it is not http(s). */
+    void link(String labelKey, String url) {
         String safe = WebLinks.safe(url);
         if (safe != null) {
             links.add(new EmailView.Link(text(labelKey), safe));

@@ -252,7 +252,7 @@ sealed interface Notice {
                     + d.dateRange(forum.inPersonStart(), forum.inPersonEnd()));
             description.add(d.fill("letter.reference_line", Map.of("date", EmailComposer.letterDate(d))));
             d.calendar = new Draft.CalendarItem(d.fill("calendar.in_person.summary"), null, null,
-                    forum.inPersonStart(), forum.inPersonEnd(), forum.venue(), description);
+                    forum.inPersonStart(), forum.inPersonEnd(), forum.venue(), description, null);
         }
     }
 
@@ -275,21 +275,37 @@ sealed interface Notice {
         }
     }
 
-    /** A slot as SpeakingSlotAllocated, SpeakingRequestPromoted and SpeakingSlotRescheduled describe it. */
+    /**
+     * A slot as SpeakingSlotAllocated, SpeakingRequestPromoted and SpeakingSlotRescheduled describe it; {@code room}
+     * and {@code remoteJoinUrl} are null in events written before they existed, or when the session has none.
+     */
     record Slot(UUID requestId, Map<Language, String> titles, Instant start, String timeZone, int position,
-                int statementMinutes, SpeakingModality modality) {
+                int statementMinutes, SpeakingModality modality, String room, String remoteJoinUrl) {
         static Slot of(Object event) {
             if (event instanceof SpeakingSlotAllocated e) {
                 return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
-                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
+                        e.remoteJoinUrl());
             }
             if (event instanceof SpeakingSlotRescheduled e) {
                 return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
-                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+                        : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
+                        e.remoteJoinUrl());
             }
             SpeakingRequestPromoted e = (SpeakingRequestPromoted) event;
             return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
-                    : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality());
+                    : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
+                    e.remoteJoinUrl());
+        }
+
+        boolean remoteLive() {
+            return modality == SpeakingModality.REMOTE_LIVE;
+        }
+
+        /** The join link, only for a remote live speaker and only if it is a well-formed https address. */
+        String joinUrl() {
+            String safe = remoteLive() ? WebLinks.safe(remoteJoinUrl) : null;
+            return safe != null && safe.regionMatches(true, 0, "https:", 0, 6) ? safe : null;
         }
 
         String title(Language language) {
@@ -320,20 +336,45 @@ sealed interface Notice {
             }
             d.detail("label.position", Integer.toString(slot.position()));
             d.modality(slot.modality());
+            // Where to go: the room for whoever comes, the join link for a remote live speaker only. The venue is
+            // given by the forum in one language only, so it goes to the calendar's LOCATION with the room, not into
+            // the email's text, which is in the reader's language alone (the letter names the venue in it).
+            String joinUrl = slot.joinUrl();
+            String room = slot.remoteLive() ? null : slot.room();
+            if (room != null && !room.isBlank()) {
+                d.detail("label.room", room.strip());
+            }
             d.paragraph(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            if (joinUrl != null) {
+                d.link("link.remote_join", joinUrl);
+            } else if (slot.remoteLive()) {
+                d.paragraph(d.text("remote_join.pending"));
+            }
             d.details.subList(from, d.details.size())
                     .forEach(detail -> description.add(detail.label() + d.text("punct.colon") + detail.value()));
+            if (joinUrl != null) {
+                description.add(d.text("link.remote_join") + d.text("punct.colon") + joinUrl);
+            }
             description.add(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
             description.add(d.fill("letter.reference_line", Map.of("date", EmailComposer.letterDate(d))));
             if (slot.start() != null) {
-                String location = slot.modality() == SpeakingModality.REMOTE_LIVE ? d.text("calendar.remote")
-                        : d.context.forum().venue();
+                String location = slot.remoteLive() ? d.text("calendar.remote") : place(d);
                 d.calendar = new Draft.CalendarItem(
                         d.fill("calendar.statement.summary", Map.of("session", title == null ? d.values.get("forum")
                                 : title)),
                         slot.start(), slot.start().plusSeconds(60L * Math.max(1, slot.statementMinutes())), null, null,
-                        location, description);
+                        location, description, joinUrl);
             }
+        }
+
+        /** The forum's venue and the session's room, as this language writes them; either alone when the other is unknown. */
+        private String place(Draft d) {
+            String venue = d.context.forum().venue();
+            String room = slot.room() == null || slot.room().isBlank() ? null : slot.room().strip();
+            if (venue == null || venue.isBlank()) {
+                return room;
+            }
+            return room == null ? venue : d.fill("format.place", Map.of("venue", venue.strip(), "room", room));
         }
     }
 

@@ -70,11 +70,13 @@ public final class Reallocation {
                 if (r.isNew() || moved) {
                     events.add(new SpeakingSlotAllocated(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                             session.id(), session.titles(), session.startsAt(), session.zone().getId(), position,
-                            session.plannedStart(position), session.statementMinutes(), r.modality()));
+                            session.plannedStart(position), session.statementMinutes(), r.modality(),
+                            session.room(), session.remoteJoinUrlFor(r.modality())));
                 } else if (promoted) {
                     events.add(new SpeakingRequestPromoted(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                             session.id(), session.titles(), session.startsAt(), session.zone().getId(), position,
-                            session.plannedStart(position), session.statementMinutes(), r.modality()));
+                            session.plannedStart(position), session.statementMinutes(), r.modality(),
+                            session.room(), session.remoteJoinUrlFor(r.modality())));
                 }
                 after.add(new After(r.requestId(), RequestStatus.ALLOCATED, null));
             } else if (outcome instanceof Outcome.Waiting waiting) {
@@ -90,15 +92,18 @@ public final class Reallocation {
     }
 
     /**
-     * After a session changed (its time or its statement length): a SpeakingSlotRescheduled for each request that
-     * kept its seat in {@code changed} but whose planned start moved, so that whoever put the slot in a calendar is
-     * told. Requests whose outcome {@code announced} already covers (allocated, promoted, waitlisted) are left out.
+     * After a session changed (its time, statement length, room or join link): a SpeakingSlotRescheduled for each
+     * request that kept its seat in {@code changed} but whose planned start moved or whose place changed as that
+     * request sees it (the room; the join link only for a remote live speaker), so that whoever put the slot in a
+     * calendar is told. Requests whose outcome {@code announced} already covers (allocated, promoted, waitlisted) are
+     * left out.
      *
+     * @param previous      the session as it was before the change
      * @param plannedBefore the planned start of each request seated in the session before the change
      */
-    public static List<DomainEvent> reschedules(Session changed, Allocation allocation, List<Before> requests,
-                                                Map<UUID, Instant> plannedBefore, List<DomainEvent> announced,
-                                                Instant now) {
+    public static List<DomainEvent> reschedules(Session changed, Session previous, Allocation allocation,
+                                                List<Before> requests, Map<UUID, Instant> plannedBefore,
+                                                List<DomainEvent> announced, Instant now) {
         Set<UUID> told = new HashSet<>();
         for (DomainEvent e : announced) {
             if (e instanceof SpeakingSlotAllocated a) {
@@ -117,10 +122,12 @@ public final class Reallocation {
                 continue;
             }
             Instant planned = changed.plannedStart(seat.position());
-            if (!planned.equals(plannedBefore.get(r.requestId()))) {
+            if (!planned.equals(plannedBefore.get(r.requestId()))
+                    || changed.placeDiffersFor(previous, r.modality())) {
                 events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                         changed.id(), changed.titles(), changed.startsAt(), changed.zone().getId(), seat.position(),
-                        planned, changed.statementMinutes(), r.modality()));
+                        planned, changed.statementMinutes(), r.modality(), changed.room(),
+                        changed.remoteJoinUrlFor(r.modality())));
             }
         }
         return events;

@@ -16,11 +16,15 @@ import java.util.UUID;
 
 /**
  * A high-level policy session: its titles, its time in the forum's time zone ({@code zone}), how many statements it
- * takes ({@code capacity}, of which {@code allocated} are seated) and how long each is.
+ * takes ({@code capacity}, of which {@code allocated} are seated) and how long each is; where it takes place: the
+ * {@code room} at the venue and the {@code remoteJoinUrl} that admits remote live speakers (either may be null).
  */
 public record Session(UUID id, UUID forumId, Map<Language, String> titles, Instant startsAt, Instant endsAt,
                       ZoneId zone, int capacity, int allocated, int statementMinutes,
-                      Set<SpeakingModality> modalities) {
+                      Set<SpeakingModality> modalities, String room, String remoteJoinUrl) {
+
+    public static final int ROOM_MAX = 200;
+    public static final int REMOTE_JOIN_URL_MAX = 500;
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -29,6 +33,37 @@ public record Session(UUID id, UUID forumId, Map<Language, String> titles, Insta
         // Kept in the enums' order, which is the order the answers list them in.
         titles = titles.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(titles));
         modalities = modalities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(modalities));
+    }
+
+    /**
+     * The join link as {@code modality} may see it: only a remote live speaker is admitted with it, so every other
+     * speaker's view and event leaves it out.
+     */
+    public String remoteJoinUrlFor(SpeakingModality modality) {
+        return modality == SpeakingModality.REMOTE_LIVE ? remoteJoinUrl : null;
+    }
+
+    /** Whether a speaker with {@code modality} would be told something new about where to go. */
+    public boolean placeDiffersFor(Session other, SpeakingModality modality) {
+        return !Objects.equals(room, other.room)
+                || !Objects.equals(remoteJoinUrlFor(modality), other.remoteJoinUrlFor(modality));
+    }
+
+    /**
+     * Whether {@code url} may be a session's join link: an absolute https address with a host, nothing that a mail
+     * reader or calendar could take for another scheme, no whitespace.
+     */
+    public static boolean isJoinUrl(String url) {
+        if (url == null || url.length() > REMOTE_JOIN_URL_MAX || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.isAbsolute() && !uri.isOpaque()
+                    && uri.getHost() != null && !uri.getHost().isBlank() && uri.getUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** When the speaker at {@code position} (1-based) is planned to start: one statement after the other. */

@@ -58,6 +58,14 @@ public class SessionEntity extends PanacheEntityBase {
     @Column(name = "modalities")
     public String modalities;
 
+    /** The room at the venue, one line; null when not yet known. */
+    @Column(name = "room")
+    public String room;
+
+    /** The https link that admits a remote live speaker to the session; null when there is none. */
+    @Column(name = "remote_join_url")
+    public String remoteJoinUrl;
+
     @Column(name = "demo_key")
     public String demoKey;
 }

@@ -25,6 +25,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -74,11 +75,18 @@ public final class Dtos {
             @NotNull LocalDateTime end,
             @Min(0) @Max(200) int capacity,
             @Min(1) @Max(60) Integer statementMinutes,
-            @NotEmpty Set<@NotNull SpeakingModality> modalities) {
+            @NotEmpty Set<@NotNull SpeakingModality> modalities,
+            @Schema(description = "The room at the venue, e.g. \"CICG, Room 2\"; one line. Optional.")
+            @SingleLine @Size(max = Session.ROOM_MAX) String room,
+            @Schema(description = "The link that admits remote live speakers: an absolute https:// address. Optional. "
+                    + "Shown to the secretariat, and to a delegation only once its REMOTE_LIVE request holds a slot "
+                    + "in this session.")
+            @Size(max = Session.REMOTE_JOIN_URL_MAX) String remoteJoinUrl) {
         Commands.SessionInput toInput() {
             Map<Language, String> byLanguage = new EnumMap<>(Language.class);
             titles.forEach((code, title) -> byLanguage.put(Language.fromCode(code), title));
-            return new Commands.SessionInput(byLanguage, start, end, capacity, statementMinutes, modalities);
+            return new Commands.SessionInput(byLanguage, start, end, capacity, statementMinutes, modalities, room,
+                    remoteJoinUrl);
         }
     }
 
@@ -110,17 +118,36 @@ public final class Dtos {
 
     public record SessionDto(UUID id, UUID forumId, Map<String, String> titles, Instant startsAt, Instant endsAt,
                              LocalDateTime localStart, LocalDateTime localEnd, String timeZone, int capacity,
-                             int allocated, int statementMinutes, Set<SpeakingModality> modalities) {
+                             int allocated, int statementMinutes, Set<SpeakingModality> modalities, String room,
+                             @Schema(description = "The link that admits remote live speakers; in the staff views "
+                                     + "only, always null in a delegation's list of sessions (it admits people to "
+                                     + "the session: a delegation sees it on its seat once it holds one).")
+                             String remoteJoinUrl) {
+        /** The secretariat's and ops' view: everything, the join link included. */
         static SessionDto from(Session s) {
+            return of(s, s.remoteJoinUrl());
+        }
+
+        /** A delegation's view of a session it may ask to speak in: the room, never the join link. */
+        static SessionDto forInvitee(Session s) {
+            return of(s, null);
+        }
+
+        private static SessionDto of(Session s, String remoteJoinUrl) {
             return new SessionDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.endsAt(),
                     LocalDateTime.ofInstant(s.startsAt(), s.zone()), LocalDateTime.ofInstant(s.endsAt(), s.zone()),
-                    s.zone().getId(), s.capacity(), s.allocated(), s.statementMinutes(), s.modalities());
+                    s.zone().getId(), s.capacity(), s.allocated(), s.statementMinutes(), s.modalities(), s.room(),
+                    remoteJoinUrl);
         }
     }
 
-    public record SeatDto(UUID sessionId, int position, Instant plannedStart) {
+    public record SeatDto(UUID sessionId, int position, Instant plannedStart, String room,
+                          @Schema(description = "The session's join link, only for a REMOTE_LIVE request that holds "
+                                  + "this seat; null otherwise.")
+                          String remoteJoinUrl) {
         static SeatDto from(Slot slot) {
-            return slot == null ? null : new SeatDto(slot.sessionId(), slot.position(), slot.plannedStart());
+            return slot == null ? null : new SeatDto(slot.sessionId(), slot.position(), slot.plannedStart(),
+                    slot.room(), slot.remoteJoinUrl());
         }
     }
 

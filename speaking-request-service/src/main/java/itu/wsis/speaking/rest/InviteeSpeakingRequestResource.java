@@ -79,7 +79,7 @@ public class InviteeSpeakingRequestResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId) {
         return requests.forumOf(InviteeLink.claims(identity), invitationId).chain(sessions::list)
-                .map(list -> list.stream().map(Dtos.SessionDto::from).toList());
+                .map(list -> list.stream().map(Dtos.SessionDto::forInvitee).toList());
     }
 
     @GET

@@ -15,6 +15,7 @@ public final class Commands {
 
     /** Start and end are local times in the forum's time zone. */
     public record SessionInput(Map<Language, String> titles, LocalDateTime start, LocalDateTime end, int capacity,
-                               Integer statementMinutes, Set<SpeakingModality> modalities) {
+                               Integer statementMinutes, Set<SpeakingModality> modalities, String room,
+                               String remoteJoinUrl) {
     }
 }

@@ -113,6 +113,12 @@ final class Mapping {
         return Session.plannedStart(session.startsAt, session.statementMinutes, position);
     }
 
+    /** A seat at {@code position} in {@code session}, with the join link only for a remote live speaker. */
+    static Slot slot(SessionEntity session, int position, SpeakingModality modality) {
+        return new Slot(session.id, position, plannedStart(session, position), session.room,
+                modality == SpeakingModality.REMOTE_LIVE ? session.remoteJoinUrl : null);
+    }
+
     static SessionSlots slots(SessionEntity s) {
         return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt);
     }
@@ -176,7 +182,7 @@ final class Mapping {
 
     static Session session(SessionEntity s, ZoneId zone) {
         return new Session(s.id, s.forumId, titles(s), s.startsAt, s.endsAt, zone, s.capacity, s.allocated,
-                s.statementMinutes, modalities(s));
+                s.statementMinutes, modalities(s), s.room, s.remoteJoinUrl);
     }
 
     static PlacedRequest placed(SpeakingRequestEntity r, Slot slot, String explanation) {

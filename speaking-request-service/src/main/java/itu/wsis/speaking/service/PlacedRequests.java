@@ -11,7 +11,6 @@ import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.UUID;
 
 /** Requests as the services answer them: each with its slot and the one line that explains its place, while active. */
 @ApplicationScoped
@@ -28,7 +27,7 @@ class PlacedRequests {
             return Uni.createFrom().item(Mapping.placed(r, null, null));
         }
         return ForumEntity.<ForumEntity>findById(r.forumId).chain(forum -> engine.load(forum).map(state ->
-                Mapping.placed(r, seat(state, r.id), engine.explain(state, engine.compute(state, forum.frozen), r))));
+                Mapping.placed(r, seat(state, r), engine.explain(state, engine.compute(state, forum.frozen), r))));
     }
 
     /** A view from a fresh allocation, before its seats are read back: seat and explanation come from the outcome. */
@@ -36,22 +35,21 @@ class PlacedRequests {
         Slot seat = null;
         if (allocation.outcomeOf(r.id) instanceof Outcome.Allocated allocated) {
             SessionEntity session = state.sessionsById.get(allocated.sessionId());
-            seat = new Slot(session.id, allocated.position(), Mapping.plannedStart(session, allocated.position()));
+            seat = Mapping.slot(session, allocated.position(), r.modality);
         }
         return Mapping.placed(r, seat, engine.explain(state, allocation, r));
     }
 
     /** A view of every request in a forum's state: active ones with their seat and explanation. */
     PlacedRequest viewIn(AllocationEngine.State state, Allocation allocation, SpeakingRequestEntity r) {
-        return Mapping.placed(r, seat(state, r.id), r.status.active() ? engine.explain(state, allocation, r) : null);
+        return Mapping.placed(r, seat(state, r), r.status.active() ? engine.explain(state, allocation, r) : null);
     }
 
-    private static Slot seat(AllocationEngine.State state, UUID requestId) {
-        AllocationRepository.Seat seat = state.seats.get(requestId);
+    private static Slot seat(AllocationEngine.State state, SpeakingRequestEntity r) {
+        AllocationRepository.Seat seat = state.seats.get(r.id);
         if (seat == null) {
             return null;
         }
-        SessionEntity session = state.sessionsById.get(seat.sessionId());
-        return new Slot(seat.sessionId(), seat.position(), Mapping.plannedStart(session, seat.position()));
+        return Mapping.slot(state.sessionsById.get(seat.sessionId()), seat.position(), r.modality);
     }
 }

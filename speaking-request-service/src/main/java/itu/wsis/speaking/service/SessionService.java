@@ -78,11 +78,12 @@ public class SessionService {
                 .chain(state -> {
                     SessionEntity session = state.sessionsById.get(sessionId);
                     Map<UUID, Instant> plannedBefore = plannedStarts(state, session);
+                    Session previous = Mapping.session(session, state.zone());
                     apply(session, input, forum);
                     Instant now = clock.instant();
                     return engine.reallocate(state, Set.of(), now)
-                            .call(result -> outbox.appendAll(withReschedules(state, session, plannedBefore,
-                                    result, now)))
+                            .call(result -> outbox.appendAll(withReschedules(state, session, previous,
+                                    plannedBefore, result, now)))
                             .map(result -> {
                                 // The entity's count is the trigger's, as read before this change: report the new one.
                                 session.allocated = result.allocation().allocatedIn(sessionId);
@@ -101,13 +102,13 @@ public class SessionService {
 
     /**
      * The reallocation's events, plus a SpeakingSlotRescheduled for each request that kept its seat in the changed
-     * session but whose planned start moved ({@link Reallocation#reschedules}).
+     * session but whose planned start moved or whose place changed ({@link Reallocation#reschedules}).
      */
     private static List<DomainEvent> withReschedules(AllocationEngine.State state, SessionEntity session,
-                                                     Map<UUID, Instant> plannedBefore,
+                                                     Session previous, Map<UUID, Instant> plannedBefore,
                                                      AllocationEngine.Reallocated result, Instant now) {
         List<DomainEvent> events = new ArrayList<>(result.events());
-        events.addAll(Reallocation.reschedules(Mapping.session(session, state.zone()), result.allocation(),
+        events.addAll(Reallocation.reschedules(Mapping.session(session, state.zone()), previous, result.allocation(),
                 AllocationEngine.before(state, Set.of()), plannedBefore, result.events(), now));
         return events;
     }
@@ -128,8 +129,10 @@ public class SessionService {
 
     /**
      * The High-Level Policy Sessions of WSIS 2022 (31 May to 2 June, Geneva): three a day, 15 to 20 statements of
-     * three minutes each, titled in the six languages. Idempotent: each session has a demo key, and what exists is
-     * left alone, except that a demo session created before it had all six titles gets the missing ones.
+     * three minutes each, titled in the six languages, each with a room and a remote join link. Idempotent: each
+     * session has a demo key, and what exists is left alone, except that a demo session created before it had all six
+     * titles gets the missing ones, and one created before sessions had a place gets its place while nobody holds a
+     * seat in it.
      */
     @WithTransaction
     public Uni<DemoProgramme> demoData() {
@@ -150,6 +153,11 @@ public class SessionService {
                                     java.util.Map<Language, String> titles = Mapping.titles(known);
                                     demo.titles().forEach(titles::putIfAbsent);
                                     Mapping.setTitles(known, titles);
+                                    // A place only where nobody holds a seat yet: a holder would have to be told.
+                                    if (known.room == null && known.remoteJoinUrl == null && known.allocated == 0) {
+                                        known.room = demo.room();
+                                        known.remoteJoinUrl = demo.remoteJoinUrl();
+                                    }
                                     continue;
                                 }
                                 SessionEntity s = new SessionEntity();
@@ -162,6 +170,8 @@ public class SessionService {
                                 s.capacity = demo.capacity();
                                 s.statementMinutes = 3;
                                 s.modalities = Mapping.modalitiesColumn(EnumSet.allOf(SpeakingModality.class));
+                                s.room = demo.room();
+                                s.remoteJoinUrl = demo.remoteJoinUrl();
                                 missing.add(s);
                             }
                             Uni<Void> saved = missing.isEmpty() ? Uni.createFrom().voidItem()
@@ -170,8 +180,9 @@ public class SessionService {
                         }));
     }
 
+    /** {@code remoteJoinUrl} is on the reserved example.org domain (RFC 2606): a demo link admits nobody. */
     private record DemoSession(String key, LocalDate day, LocalTime start, LocalTime end, int capacity,
-                               java.util.Map<Language, String> titles) {
+                               java.util.Map<Language, String> titles, String room, String remoteJoinUrl) {
     }
 
     /** The title of a session in the six languages, each the session's number and its theme after the prefix. */
@@ -229,8 +240,11 @@ public class SessionService {
         titles.put(Language.FR, "Session politique de haut niveau " + n + ": " + theme.fr());
         titles.put(Language.RU, "Сессия высокого уровня по вопросам политики " + n + ": " + theme.ru());
         titles.put(Language.ZH, "高级别政策会议" + n + "：" + theme.zh());
+        // Morning sessions in Room 1, afternoon ones in Room 2 of the CICG, the forum's venue.
+        String room = LocalTime.parse(start).isBefore(LocalTime.NOON) ? "Room 1" : "Room 2";
         return new DemoSession("wsis2022-hlps-" + n, LocalDate.of(2022, 5, 1).plusDays(day - 1L),
-                LocalTime.parse(start), LocalTime.parse(end), capacity, titles);
+                LocalTime.parse(start), LocalTime.parse(end), capacity, titles, room,
+                "https://join.wsis-forum.example.org/hlps-" + n);
     }
 
     private void apply(SessionEntity session, Commands.SessionInput input, ForumEntity forum) {
@@ -248,6 +262,17 @@ public class SessionService {
         session.statementMinutes = input.statementMinutes() == null ? config.defaultStatementMinutes()
                 : input.statementMinutes();
         session.modalities = Mapping.modalitiesColumn(input.modalities());
+        String url = blankToNull(input.remoteJoinUrl());
+        if (url != null && !Session.isJoinUrl(url)) {
+            throw ProblemException.badRequest("remoteJoinUrl", "must be an absolute https:// address of at most "
+                    + Session.REMOTE_JOIN_URL_MAX + " characters, without spaces or user information");
+        }
+        session.room = blankToNull(input.room());
+        session.remoteJoinUrl = url;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Uni<SessionEntity> session(UUID sessionId) {
