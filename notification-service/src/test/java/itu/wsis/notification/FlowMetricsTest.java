@@ -39,9 +39,7 @@ class FlowMetricsTest {
 
     /** The sum of the samples whose line starts with {@code series}. */
     static double sample(String series) {
-        return scrape().lines().filter(line -> line.startsWith(series))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return ExportedMetrics.sum(scrape(), series);
     }
 
     static String emails(String kind, String language, String outcome) {

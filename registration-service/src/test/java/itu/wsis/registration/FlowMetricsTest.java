@@ -28,9 +28,7 @@ class FlowMetricsTest {
     }
 
     static double sample(String series) {
-        return scrape().lines().filter(line -> line.startsWith(series))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return ExportedMetrics.sum(scrape(), series);
     }
 
     static String replies(String outcome) {

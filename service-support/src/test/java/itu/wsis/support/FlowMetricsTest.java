@@ -29,9 +29,7 @@ class FlowMetricsTest {
 
     /** The value of the one sample whose line starts with {@code series} (name and, if given, labels). */
     static double sample(String series) {
-        return scrape().lines().filter(line -> line.startsWith(series))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return ExportedMetrics.sum(scrape(), series);
     }
 
     @Test

@@ -38,6 +38,18 @@ public final class ExportedMetrics {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * The sum of the values of every sample of a scrape whose line starts with {@code series} ({@code name{labels}}).
+     * The value is the token after the labels: with tracing on, a counter's line goes on with an exemplar
+     * ({@code # {trace_id=...} 1.0 <timestamp>}), whose last token is a time, not the count.
+     */
+    public static double sum(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series))
+                .map(line -> line.split(" # ", 2)[0].trim())
+                .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** The names of a list file: one a line, {@code #} starts a comment. */
     public static List<String> promised(Path list) {
         try {
