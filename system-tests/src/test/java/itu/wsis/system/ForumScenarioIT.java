@@ -1,12 +1,14 @@
 package itu.wsis.system;
 
 import io.restassured.response.Response;
+import itu.wsis.system.OtlpReceiver.ReceivedSpan;
 import itu.wsis.system.scenario.Api;
 import itu.wsis.system.scenario.ExpectedAllocation;
 import itu.wsis.system.scenario.ForumRun;
 import itu.wsis.system.scenario.ForumRun.Fate;
 import itu.wsis.system.scenario.ForumRun.FaultReport;
 import itu.wsis.system.scenario.ForumRun.Invitee;
+import itu.wsis.system.scenario.LogScan;
 import itu.wsis.system.scenario.Mailbox;
 import itu.wsis.system.scenario.Sql;
 import org.junit.jupiter.api.AfterAll;
@@ -92,12 +94,14 @@ class ForumScenarioIT {
     /** The invitees, the expected emails, the faults and the checks, shared with ReliabilityScenarioIT. */
     static List<Invitee> invitees;
     static ExpectedAllocation allocation;
+    /** The first acceptance of step 3, made before any fault: the one whose trace step 4 follows. */
+    static Invitee tracedAccept;
 
     @BeforeAll
     static void start() {
         // The services run with their own defaults: notification-service's claim lease (30 s) is what lets a crashed
-        // sender's intents come back within the 60 s drain.
-        stack = SystemStack.start(Map.of());
+        // sender's intents come back within the 60 s drain. Spans go to the stack's collector for the trace step.
+        stack = SystemStack.start(SystemStack.Options.defaults().withTraces());
         run = new ForumRun(stack);
         mailbox = run.mailbox;
         api = run.api;
@@ -232,6 +236,9 @@ class ForumScenarioIT {
                     killedAt = Instant.now();
                 }
                 Invitee invitee = accepting.get(n);
+                if (n == 0) {
+                    tracedAccept = invitee;
+                }
                 run.replyRequestedAt.put(invitee.invitationId, Instant.now());
                 run.latencyGroup.put(invitee.invitationId, n < UNDISTURBED_ACCEPTS ? "accepted, nothing broken"
                         : n < accepting.size() / 2 ? "accepted just before the broker crash"
@@ -316,10 +323,87 @@ class ForumScenarioIT {
         });
     }
 
-    // ----------------------------------------------------------------------------------- 4. speaking requests
+    // ---------------------------------------------------------------------------- 4. one accept, one trace
+
+    /** The route template registration-service names the accept's SERVER span by (never the raw path). */
+    static final String ACCEPT_ROUTE = "POST /invitations/{invitationId}/accept";
 
     @Test
     @Order(4)
+    void oneAcceptIsOneTraceFromTheRequestToTheReceiptsSmtpSpan() throws Exception {
+        step(() -> {
+            OtlpReceiver traces = stack.traces();
+            String invitationId = tracedAccept.invitationId.toString();
+
+            // The receipt as ops see it in the delivery log: its id is what the SMTP span must name.
+            List<Map<String, Object>> receipts = api.ops(NOTIFICATION).queryParam("invitationId", invitationId)
+                    .queryParam("kind", "REPLY_ACCEPTED").get("/ops/notifications")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            assertThat(receipts).as("receipts of %s in the delivery log", invitationId).hasSize(1);
+            assertThat(receipts.get(0).get("status")).isEqualTo("SENT");
+            String receiptId = (String) receipts.get(0).get("id");
+
+            // Found by the invitation id in its attributes (url.path): the span's name holds only the template.
+            List<ReceivedSpan> requests = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> traces.spans().stream().filter(s -> s.service().equals(REGISTRATION)
+                            && s.kind().equals("SERVER") && s.attributes().values().stream()
+                            .anyMatch(v -> v.endsWith("/invitations/" + invitationId + "/accept"))).toList(),
+                            found -> !found.isEmpty());
+            assertThat(requests).as("SERVER spans of the one accept").hasSize(1);
+            ReceivedSpan request = requests.get(0);
+            assertThat(request.name()).isEqualTo(ACCEPT_ROUTE);
+            assertThat(request.parentSpanId()).as("the accept starts its trace").isEmpty();
+            String traceId = request.traceId();
+
+            // Spans reach the collector in batches, each service on its own schedule: wait for the whole chain.
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                List<ReceivedSpan> trace = traces.trace(traceId);
+                assertThat(trace).as("a PRODUCER span of registration-service in trace %s", traceId)
+                        .anyMatch(s -> s.service().equals(REGISTRATION) && s.kind().equals("PRODUCER"));
+                assertThat(trace).as("a CONSUMER span of notification-service in trace %s", traceId)
+                        .anyMatch(s -> s.service().equals(NOTIFICATION) && s.kind().equals("CONSUMER"));
+                List<ReceivedSpan> smtp = trace.stream().filter(s -> s.service().equals(NOTIFICATION)
+                        && s.kind().equals("CLIENT") && s.name().equals("smtp send")).toList();
+                assertThat(smtp).as("smtp send spans in trace %s", traceId).isNotEmpty().allSatisfy(s -> {
+                    assertThat(s.attribute("wsis.notification.kind")).isEqualTo("REPLY_ACCEPTED");
+                    assertThat(s.attribute("wsis.notification.id")).isEqualTo(receiptId);
+                });
+                // Same trace id is not yet one trace: the SMTP span must descend from the request, span by span.
+                assertThat(ancestry(trace, smtp.get(0))).as("ancestry of the receipt's smtp send span")
+                        .contains(request.spanId());
+            });
+
+            List<ReceivedSpan> trace = traces.trace(traceId);
+            List<String> personal = run.personalValues();
+            personal.add(tracedAccept.email);
+            List<LogScan.Finding> findings = new ArrayList<>();
+            for (ReceivedSpan span : trace) {
+                findings.addAll(LogScan.scan("span " + span.service() + " '" + span.name() + "'",
+                        span.name() + " " + span.attributes(), personal));
+            }
+            assertThat(findings).as("personal data or a token in the spans of trace %s", traceId).isEmpty();
+            assertThat(traces.rejected()).as("exports the collector could not read").isEmpty();
+            System.out.println("Trace of one accept: " + traceId + ", " + trace.size() + " spans: "
+                    + trace.stream().collect(Collectors.groupingBy(s -> s.service() + " " + s.kind(),
+                    java.util.TreeMap::new, Collectors.counting())));
+        });
+    }
+
+    /** The span ids from {@code span} up through its parents, as far as the trace holds them. */
+    static List<String> ancestry(List<ReceivedSpan> trace, ReceivedSpan span) {
+        Map<String, ReceivedSpan> byId = trace.stream()
+                .collect(Collectors.toMap(ReceivedSpan::spanId, s -> s, (a, b) -> a));
+        List<String> chain = new ArrayList<>();
+        for (ReceivedSpan at = span; at != null && !chain.contains(at.spanId()); at = byId.get(at.parentSpanId())) {
+            chain.add(at.spanId());
+        }
+        return chain;
+    }
+
+    // ----------------------------------------------------------------------------------- 5. speaking requests
+
+    @Test
+    @Order(5)
     void speakingTimeIsAllocatedByPrecedenceAndTheListOfSpeakersMatchesTheRule() throws Exception {
         step(() -> {
             long accepted = invitees.stream().filter(Invitee::accepted).count();
@@ -421,10 +505,10 @@ class ForumScenarioIT {
         }
     }
 
-    // ---------------------------------------------------------------------------- 5. every event delivered again
+    // ---------------------------------------------------------------------------- 6. every event delivered again
 
     @Test
-    @Order(5)
+    @Order(6)
     void eventsDeliveredAgainFromTheBeginningChangeNothing() throws Exception {
         step(() -> {
             mailbox.awaitDistinct(expectedTotal(), Duration.ofMinutes(3));
@@ -470,10 +554,10 @@ class ForumScenarioIT {
         });
     }
 
-    // ------------------------------------------------------------------------------------ 6. time passes
+    // ------------------------------------------------------------------------------------ 7. time passes
 
     @Test
-    @Order(6)
+    @Order(7)
     void onlyTheSilentAreRemindedOncePerReminderPointAndALateReplyIsFlagged() throws Exception {
         step(() -> {
             Instant responseDeadline = single("select distinct response_deadline_at from contact");
@@ -551,10 +635,10 @@ class ForumScenarioIT {
         return ((java.sql.Timestamp) rows.get(0).values().iterator().next()).toInstant();
     }
 
-    // ------------------------------------------------------------------------------------------ 7. final checks
+    // ------------------------------------------------------------------------------------------ 8. final checks
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyExpectedEmailArrivedOnceAndTheServicesAgree() throws Exception {
         step(() -> {
             ForumRun.Delivered delivered = run.checkEveryEmailOnce("at the end", Duration.ofSeconds(5));

@@ -68,18 +68,20 @@ public final class SystemStack implements AutoCloseable {
     /**
      * How to run the stack: how many instances of each service (1 unless named), extra JVM options per service
      * (every instance of it gets them), and whether the invitee pages run at all (a scenario that only calls the APIs
-     * can spare the machine a JVM).
+     * can spare the machine a JVM), and whether the services export their spans to an {@link OtlpReceiver}
+     * ({@link #traces()}).
      */
-    public record Options(Map<String, Integer> instances, Map<String, List<String>> systemProperties, boolean web) {
+    public record Options(Map<String, Integer> instances, Map<String, List<String>> systemProperties, boolean web,
+                          boolean traces) {
 
         public static Options defaults() {
-            return new Options(Map.of(), Map.of(), true);
+            return new Options(Map.of(), Map.of(), true, false);
         }
 
         public Options withInstances(String service, int count) {
             Map<String, Integer> copy = new LinkedHashMap<>(instances);
             copy.put(service, count);
-            return new Options(copy, systemProperties, web);
+            return new Options(copy, systemProperties, web, traces);
         }
 
         public Options withSystemProperties(String service, String... properties) {
@@ -87,11 +89,16 @@ public final class SystemStack implements AutoCloseable {
             List<String> all = new ArrayList<>(copy.getOrDefault(service, List.of()));
             all.addAll(List.of(properties));
             copy.put(service, all);
-            return new Options(instances, copy, web);
+            return new Options(instances, copy, web, traces);
         }
 
         public Options withoutWeb() {
-            return new Options(instances, systemProperties, false);
+            return new Options(instances, systemProperties, false, traces);
+        }
+
+        /** The four services export their spans to an in-test collector, {@link SystemStack#traces()}. */
+        public Options withTraces() {
+            return new Options(instances, systemProperties, web, true);
         }
 
         int instancesOf(String service) {
@@ -113,10 +120,12 @@ public final class SystemStack implements AutoCloseable {
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final List<MimeMessage> archivedMail = new ArrayList<>();
     private volatile List<Long> frozen = List.of();
+    private final OtlpReceiver traces;
     private boolean closed;
 
     private SystemStack(Path runDir, Path postgresData, EmbeddedPostgresServer postgres, KafkaBrokerProcess kafka,
-                        int smtpPort, GreenMail smtp, int proxyPort, FaultySmtpProxy proxy) {
+                        int smtpPort, GreenMail smtp, int proxyPort, FaultySmtpProxy proxy, OtlpReceiver traces) {
+        this.traces = traces;
         this.runDir = runDir;
         this.postgresData = postgresData;
         this.postgres = postgres;
@@ -129,7 +138,7 @@ public final class SystemStack implements AutoCloseable {
 
     /** One instance of each service, the invitee pages, and {@code extraSystemProperties} per service. */
     public static SystemStack start(Map<String, List<String>> extraSystemProperties) {
-        return start(new Options(Map.of(), extraSystemProperties, true));
+        return start(new Options(Map.of(), extraSystemProperties, true, false));
     }
 
     public static SystemStack start(Options options) {
@@ -153,11 +162,16 @@ public final class SystemStack implements AutoCloseable {
             started.add(smtp::stop);
             int proxyPort = freePort();
             FaultySmtpProxy proxy = FaultySmtpProxy.onPort(proxyPort, smtpPort);
+            // Up before any service: spans a service ends before its collector listens would be lost to the test.
+            OtlpReceiver traces = options.traces() ? OtlpReceiver.start() : null;
+            if (traces != null) {
+                started.add(traces);
+            }
             SystemStack stack = new SystemStack(runDir, postgresData, postgres, kafka, smtpPort, smtp, proxyPort,
-                    proxy);
+                    proxy, traces);
             started.add(() -> stack.proxy.close());
             int webPort = freePort();
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new LinkedHashMap<>(Map.of(
                     "WSIS_LINK_BASE_URL", "http://127.0.0.1:" + webPort + "/r/",
                     "WSIS_DB_HOST", "127.0.0.1",
                     "WSIS_DB_PORT", Integer.toString(postgres.port()),
@@ -165,7 +179,13 @@ public final class SystemStack implements AutoCloseable {
                     "WSIS_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "WSIS_SMTP_HOST", "127.0.0.1",
-                    "WSIS_SMTP_PORT", Integer.toString(proxyPort));
+                    "WSIS_SMTP_PORT", Integer.toString(proxyPort)));
+            if (traces != null) {
+                env.put("WSIS_OTLP_ENDPOINT", traces.endpoint());
+                // The batch processor exports every 5 s by default; a test that waits for a trace's last span
+                // would spend most of its wait on that. Only these processes: production keeps the default.
+                env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            }
             for (String name : SERVICES) {
                 Map<String, String> serviceEnv = new java.util.HashMap<>(env);
                 serviceEnv.putAll(keyEnvironment(stack.keys(), name));
@@ -577,6 +597,14 @@ public final class SystemStack implements AutoCloseable {
         return runDir;
     }
 
+    /** The collector the services export their spans to; only with {@link Options#withTraces()}. */
+    public OtlpReceiver traces() {
+        if (traces == null) {
+            throw new IllegalStateException("this stack was started without Options.withTraces()");
+        }
+        return traces;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -592,6 +620,9 @@ public final class SystemStack implements AutoCloseable {
         } finally {
             proxy.close();
             smtp.stop();
+            if (traces != null) {
+                traces.close();
+            }
             try {
                 postgres.close();
             } catch (IOException e) {

@@ -492,11 +492,7 @@ public final class ForumRun implements AutoCloseable {
      * {@code *.log} of the stack's processes, killed and restarted instances included, is read to the end.
      */
     public void checkLogsHoldNoPersonalData() {
-        List<String> personal = new ArrayList<>();
-        for (Invitee invitee : invitees) {
-            personal.add("Minister " + invitee.memberState);
-            personal.add(invitee.token);
-        }
+        List<String> personal = personalValues();
         Path logs = stack.all().get(0).log().getParent();
         List<LogScan.Finding> findings = LogScan.scanDirectory(logs, personal);
         assertThat(findings.stream().limit(20).map(LogScan.Finding::toString).toList())
@@ -505,6 +501,19 @@ public final class ForumRun implements AutoCloseable {
                 .isEmpty();
         // The scan read something: an empty directory would pass it without checking anything.
         assertThat(stack.instances(NOTIFICATION).get(0).log()).isNotEmptyFile();
+    }
+
+    /**
+     * What the scenario knows to be personal beyond the shapes {@link LogScan} looks for: every minister's full name
+     * and personal-link token.
+     */
+    public List<String> personalValues() {
+        List<String> personal = new ArrayList<>();
+        for (Invitee invitee : invitees) {
+            personal.add("Minister " + invitee.memberState);
+            personal.add(invitee.token);
+        }
+        return personal;
     }
 
     /** Invitation status, the latest reply, speaking eligibility and the notification directory say the same. */
