@@ -2,16 +2,13 @@ package itu.wsis.notification.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.repository.IntentStatusRepository;
-import itu.wsis.support.metrics.MetricsConfig;
 import itu.wsis.support.metrics.PeriodicRefresh;
+import itu.wsis.support.metrics.PeriodicRefreshes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -22,6 +19,7 @@ import java.util.Map;
  * ({@code wsis_notifications_intents}, {@code wsis_notifications_oldest_pending_age_seconds}; docs/metrics.md). Read
  * from the database every {@code wsis.metrics.refresh-interval}, never on the scrape; a failed read keeps the last values.
  */
+@Startup
 @ApplicationScoped
 public class IntentMetrics {
 
@@ -31,12 +29,10 @@ public class IntentMetrics {
     private final Map<DeliveryStatus, Double> byStatus = new EnumMap<>(DeliveryStatus.class);
     private volatile double oldestPendingSeconds;
 
-    public IntentMetrics(IntentStatusRepository intents, Clock clock, Vertx vertx, MeterRegistry registry,
-                         MetricsConfig config) {
+    public IntentMetrics(IntentStatusRepository intents, Clock clock, MeterRegistry registry,
+                         PeriodicRefreshes refreshes) {
         this.intents = intents;
         this.clock = clock;
-        this.refresh = new PeriodicRefresh("notification-intents", vertx, registry, config.refreshInterval(),
-                this::query);
         for (DeliveryStatus status : DeliveryStatus.values()) {
             byStatus.put(status, 0.0);
             Gauge.builder("wsis.notifications.intents", byStatus, m -> m.get(status))
@@ -47,14 +43,8 @@ public class IntentMetrics {
         Gauge.builder("wsis.notifications.oldest.pending.age", this, m -> m.oldestPendingSeconds).baseUnit("seconds")
                 .description("How long the longest-overdue pending intent has been due (0 when none is)")
                 .register(registry);
-    }
-
-    void start(@Observes StartupEvent startup) {
-        refresh.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        refresh.stop();
+        // Last, so that the first refresh finds every gauge registered.
+        this.refresh = refreshes.start("notification-intents", this::query);
     }
 
     /** Refreshes the gauges now; for tests, which need not wait for the timer. */

@@ -30,8 +30,8 @@ public final class PeriodicRefresh {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timerId = -1;
 
-    /** {@code refresh} runs the query and stores its result where the gauges read it. */
-    public PeriodicRefresh(String name, Vertx vertx, MeterRegistry registry, Duration interval,
+    /** Made by {@link PeriodicRefreshes#start}, which owns the timer's lifecycle. */
+    PeriodicRefresh(String name, Vertx vertx, MeterRegistry registry, Duration interval,
                            Supplier<Uni<Void>> refresh) {
         this.name = name;
         this.vertx = vertx;
@@ -40,13 +40,13 @@ public final class PeriodicRefresh {
         this.failures = registry.counter("wsis.metrics.refresh.failures", "query", name);
     }
 
-    public void start() {
+    void start() {
         if (timerId < 0) {
             timerId = vertx.setPeriodic(interval.toMillis(), id -> refreshNow().subscribe().with(ignored -> { }));
         }
     }
 
-    public void stop() {
+    void stop() {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
             timerId = -1;

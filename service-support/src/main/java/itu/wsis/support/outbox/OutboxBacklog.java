@@ -2,22 +2,20 @@ package itu.wsis.support.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import itu.wsis.support.metrics.MetricsConfig;
 import itu.wsis.support.metrics.PeriodicRefresh;
+import itu.wsis.support.metrics.PeriodicRefreshes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * The outbox's backlog as gauges: how many rows wait to be published, and how long the oldest of them has waited (on
  * the database's clock, from {@code created_at}: the business clock can be moved in tests and must not make it jump).
  * A relay that has stopped publishing (lost broker, lost lease, stuck) shows as both growing; see docs/metrics.md.
  */
+@Startup
 @ApplicationScoped
 public class OutboxBacklog {
 
@@ -26,21 +24,14 @@ public class OutboxBacklog {
     private volatile double rows;
     private volatile double oldestAgeSeconds;
 
-    public OutboxBacklog(Pool pool, Vertx vertx, MeterRegistry registry, MetricsConfig config) {
+    public OutboxBacklog(Pool pool, MeterRegistry registry, PeriodicRefreshes refreshes) {
         this.pool = pool;
-        this.refresh = new PeriodicRefresh("outbox-backlog", vertx, registry, config.refreshInterval(), this::query);
         Gauge.builder("wsis.outbox.backlog", this, b -> b.rows)
                 .description("Outbox rows not yet published, as of the last refresh").register(registry);
         Gauge.builder("wsis.outbox.oldest.unpublished.age", this, b -> b.oldestAgeSeconds).baseUnit("seconds")
                 .description("How long the oldest unpublished outbox row has waited (0 when none)").register(registry);
-    }
-
-    void start(@Observes StartupEvent startup) {
-        refresh.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        refresh.stop();
+        // Last, so that the first refresh finds every gauge registered.
+        this.refresh = refreshes.start("outbox-backlog", this::query);
     }
 
     /** Refreshes the gauges now; for tests, which need not wait for the timer. */

@@ -2,16 +2,13 @@ package itu.wsis.speaking.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.repository.RequestStatusRepository;
-import itu.wsis.support.metrics.MetricsConfig;
 import itu.wsis.support.metrics.PeriodicRefresh;
+import itu.wsis.support.metrics.PeriodicRefreshes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * between ALLOCATED and WAITLISTED whenever a list is recomputed (in many places, each in its transaction), and the
  * table is the one place that always says where every request stands. Read every {@code wsis.metrics.refresh-interval}.
  */
+@Startup
 @ApplicationScoped
 public class RequestMetrics {
 
@@ -29,22 +27,15 @@ public class RequestMetrics {
     private final PeriodicRefresh refresh;
     private final Map<RequestStatus, Double> byStatus = new ConcurrentHashMap<>();
 
-    public RequestMetrics(RequestStatusRepository requests, Vertx vertx, MeterRegistry registry, MetricsConfig config) {
+    public RequestMetrics(RequestStatusRepository requests, MeterRegistry registry, PeriodicRefreshes refreshes) {
         this.requests = requests;
-        this.refresh = new PeriodicRefresh("speaking-requests", vertx, registry, config.refreshInterval(), this::query);
         for (RequestStatus status : RequestStatus.values()) {
             byStatus.put(status, 0.0);
             Gauge.builder("wsis.speaking.requests", byStatus, m -> m.get(status)).tag("status", status.name())
                     .description("Speaking requests by status, as of the last refresh").register(registry);
         }
-    }
-
-    void start(@Observes StartupEvent startup) {
-        refresh.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        refresh.stop();
+        // Last, so that the first refresh finds every gauge registered.
+        this.refresh = refreshes.start("speaking-requests", this::query);
     }
 
     /** Refreshes the gauges now; for tests, which need not wait for the timer. */
