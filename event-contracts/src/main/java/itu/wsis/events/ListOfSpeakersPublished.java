@@ -9,9 +9,19 @@ import java.util.UUID;
 /** The secretariat published (or re-published) a session's list of speakers. Key: session id. */
 @JsonClassDescription("The secretariat published (or re-published) a session's list of speakers. Key: the session id.")
 public record ListOfSpeakersPublished(UUID eventId, Instant occurredAt, UUID forumId, UUID sessionId,
-                                      int revision, int speakers) implements DomainEvent {
+                                      int revision, int speakers,
+        SessionKind sessionKind) implements DomainEvent {
 
     public static final String TYPE = "ListOfSpeakersPublished.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public ListOfSpeakersPublished(UUID eventId, Instant occurredAt, UUID forumId, UUID sessionId, int revision,
+            int speakers) {
+        this(eventId, occurredAt, forumId, sessionId, revision, speakers, null);
+    }
 
     @Override
     @JsonIgnore

@@ -8,7 +8,17 @@ import java.util.UUID;
 /** The secretariat (or a per-forum policy such as a late request under REJECT) refused a request. */
 @JsonClassDescription("The secretariat (or a per-forum policy such as a late request under REJECT) refused a speaking request. Key: the invitation id.")
 public record SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
-                                      String reason, UUID releasedSessionId) implements InvitationEvent {
+                                      String reason, UUID releasedSessionId,
+        SessionKind sessionKind) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingRequestRejected.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, String reason,
+            UUID releasedSessionId) {
+        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, null);
+    }
 }

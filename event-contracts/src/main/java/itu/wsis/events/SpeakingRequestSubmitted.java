@@ -17,9 +17,21 @@ public record SpeakingRequestSubmitted(
         Language statementLanguage,
         SpeakingModality modality,
         String topic,
-        boolean late) implements InvitationEvent {
+        boolean late,
+        SessionKind sessionKind) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingRequestSubmitted.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public SpeakingRequestSubmitted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            Speaker speaker, List<UUID> preferredSessionIds, Language statementLanguage, SpeakingModality modality,
+            String topic, boolean late) {
+        this(eventId, occurredAt, invitationId, requestId, speaker, preferredSessionIds, statementLanguage, modality,
+                topic, late, null);
+    }
 
     public SpeakingRequestSubmitted {
         preferredSessionIds = preferredSessionIds == null ? List.of() : List.copyOf(preferredSessionIds);

@@ -7,7 +7,17 @@ import java.util.UUID;
 
 @JsonClassDescription("A speaking request waits for a slot, at this place on the waiting list. Key: the invitation id.")
 public record SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
-                                        int position, String reason) implements InvitationEvent {
+                                        int position, String reason,
+        SessionKind sessionKind) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingRequestWaitlisted.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, int position,
+            String reason) {
+        this(eventId, occurredAt, invitationId, requestId, position, reason, null);
+    }
 }

@@ -7,7 +7,17 @@ import java.util.UUID;
 
 @JsonClassDescription("A speaking request ended: withdrawn by the delegation, or because it no longer attends; its slot, if any, is released. Key: the invitation id.")
 public record SpeakingRequestWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
-                                       String reason, UUID releasedSessionId) implements InvitationEvent {
+                                       String reason, UUID releasedSessionId,
+        SessionKind sessionKind) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingRequestWithdrawn.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public SpeakingRequestWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, String reason,
+            UUID releasedSessionId) {
+        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, null);
+    }
 }

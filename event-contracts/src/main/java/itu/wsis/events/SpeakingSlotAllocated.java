@@ -21,9 +21,22 @@ public record SpeakingSlotAllocated(
         int statementMinutes,
         SpeakingModality modality,
         String room,
-        String remoteJoinUrl) implements InvitationEvent {
+        String remoteJoinUrl,
+        SessionKind sessionKind) implements InvitationEvent {
 
     public static final String TYPE = "SpeakingSlotAllocated.v1";
+
+    /**
+     * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
+     * events written before it, means a high-level policy session.
+     */
+    public SpeakingSlotAllocated(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, UUID sessionId,
+            Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
+            Instant plannedStart, int statementMinutes, SpeakingModality modality, String room,
+            String remoteJoinUrl) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
+                plannedStart, statementMinutes, modality, room, remoteJoinUrl, null);
+    }
 
     /**
      * Without a room or join link: both were added later as optional members (docs/events.md, "Compatibility"), and
@@ -33,6 +46,6 @@ public record SpeakingSlotAllocated(
             Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
             Instant plannedStart, int statementMinutes, SpeakingModality modality) {
         this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
-                plannedStart, statementMinutes, modality, null, null);
+                plannedStart, statementMinutes, modality, null, null, null);
     }
 }

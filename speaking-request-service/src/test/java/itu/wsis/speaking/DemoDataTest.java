@@ -25,11 +25,11 @@ class DemoDataTest {
         Fixtures.Forum forum = Fixtures.forum("WSIS-2022", Instant.parse("2022-04-15T21:59:59Z"));
         asSecretariat().post("/ops/demo-data").then().statusCode(200)
                 .body("forumId", equalTo(forum.forumId().toString()))
-                .body("sessions", equalTo(9)).body("created", equalTo(9));
+                .body("sessions", equalTo(10)).body("created", equalTo(10));
         asSecretariat().post("/ops/demo-data").then().statusCode(200).body("created", equalTo(0));
 
         asSecretariat().get("/forums/" + forum.forumId() + "/sessions").then().statusCode(200)
-                .body("size()", equalTo(9))
+                .body("size()", equalTo(10))
                 .body("[0].localStart", equalTo("2022-05-31T09:30:00"))
                 .body("[0].timeZone", equalTo("Europe/Zurich"))
                 .body("[0].titles.en", equalTo("High-Level Policy Session 1: Bridging digital divides"))
@@ -40,12 +40,25 @@ class DemoDataTest {
                 .body("statementMinutes", everyItem(equalTo(3)))
                 .body("[0].room", equalTo("Room 1")).body("[2].room", equalTo("Room 2"))
                 .body("[0].remoteJoinUrl", equalTo("https://join.wsis-forum.example.org/hlps-1"))
-                .body("remoteJoinUrl", everyItem(startsWith("https://")));
+                .body("remoteJoinUrl", everyItem(startsWith("https://")))
+                // The Ministerial Round Table of the final week, after the last policy session.
+                .body("[9].kind", equalTo("MINISTERIAL_ROUND_TABLE"))
+                .body("[9].localStart", equalTo("2022-06-02T16:30:00")).body("[9].capacity", equalTo(20))
+                .body("[9].room", equalTo("Room 1"))
+                .body("[9].titles.fr", equalTo("Table ronde ministérielle : la société de l'information vingt ans après"))
+                .body("[9].modalities", equalTo(java.util.List.of("IN_PERSON", "REMOTE_LIVE")))
+                .body("kind.findAll { it == 'HIGH_LEVEL_POLICY_SESSION' }.size()", equalTo(9));
 
         // Every title in the six languages, each in its own: no session falls back to another language's title.
         java.util.List<java.util.Map<String, String>> titles = asSecretariat()
                 .get("/forums/" + forum.forumId() + "/sessions").path("titles");
-        assertThat(titles).hasSize(9).allSatisfy(t -> {
+        assertThat(titles).hasSize(10).allSatisfy(t -> {
+            assertThat(t).containsOnlyKeys("ar", "en", "es", "fr", "ru", "zh");
+            assertThat(new java.util.HashSet<>(t.values())).hasSize(6);
+        });
+        assertThat(titles.get(9)).containsEntry("zh", "部长级圆桌会议：二十年后的信息社会")
+                .containsEntry("es", "Mesa redonda ministerial: la sociedad de la información veinte años después");
+        assertThat(titles.subList(0, 9)).allSatisfy(t -> {
             assertThat(t).containsOnlyKeys("ar", "en", "es", "fr", "ru", "zh");
             assertThat(new java.util.HashSet<>(t.values())).hasSize(6);
             assertThat(t.get("ar")).startsWith("جلسة السياسات الرفيعة المستوى");

@@ -29,8 +29,58 @@ public final class AllocationPolicy {
     private AllocationPolicy() {
     }
 
+    /**
+     * Allocates each pool by itself: the high-level policy sessions together, and each ministerial round table alone,
+     * with the requests that name it. A round table's seats are never offered to a request for speaking time, nor the
+     * reverse, and each pool has its own waiting list (positions from 1).
+     */
     public static Allocation allocate(List<SessionSlots> sessions, List<Candidate> candidates, Precedence precedence,
                                       boolean frozen) {
+        Map<UUID, List<SessionSlots>> pools = new LinkedHashMap<>();
+        pools.put(null, new ArrayList<>());
+        Map<UUID, UUID> poolOfSession = new HashMap<>();
+        for (SessionSlots s : sessions) {
+            UUID pool = s.roundTable() ? s.sessionId() : null;
+            pools.computeIfAbsent(pool, p -> new ArrayList<>()).add(s);
+            poolOfSession.put(s.sessionId(), pool);
+        }
+        Map<UUID, List<Candidate>> byPool = new HashMap<>();
+        for (Candidate c : candidates) {
+            byPool.computeIfAbsent(poolOf(c, poolOfSession), p -> new ArrayList<>()).add(c);
+        }
+        if (pools.size() == 1) {
+            return allocatePool(sessions, candidates, precedence, frozen);
+        }
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        Map<UUID, List<UUID>> speakers = new LinkedHashMap<>();
+        List<UUID> waiting = new ArrayList<>();
+        Map<UUID, List<Note>> notes = new HashMap<>();
+        pools.forEach((pool, inPool) -> {
+            Allocation a = allocatePool(inPool, byPool.getOrDefault(pool, List.of()), precedence, frozen);
+            outcomes.putAll(a.outcomes());
+            speakers.putAll(a.speakersBySession());
+            waiting.addAll(a.waitingList());
+            notes.putAll(a.notes());
+        });
+        return new Allocation(outcomes, speakers, waiting, notes);
+    }
+
+    /**
+     * A request belongs to the round table it names (a round-table request names exactly one, {@link
+     * SubmissionPolicy}), any other to the high-level policy sessions' pool (null), as does one whose sessions are
+     * all unknown.
+     */
+    static UUID poolOf(Candidate c, Map<UUID, UUID> poolOfSession) {
+        for (UUID wanted : c.preferredSessionIds()) {
+            if (poolOfSession.containsKey(wanted)) {
+                return poolOfSession.get(wanted);
+            }
+        }
+        return null;
+    }
+
+    private static Allocation allocatePool(List<SessionSlots> sessions, List<Candidate> candidates,
+                                           Precedence precedence, boolean frozen) {
         Comparator<Candidate> order = precedence.comparator();
         Map<UUID, SessionSlots> byId = new LinkedHashMap<>();
         sessions.forEach(s -> byId.put(s.sessionId(), s));

@@ -2,6 +2,7 @@ package itu.wsis.speaking.domain;
 
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.ListOfSpeakersPublished;
+import itu.wsis.events.SessionKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +34,20 @@ public record AllocationSettings(UUID forumId, String code, String timeZone, Lat
      * session's seated speakers, in the order the events go out. Publishing does not freeze the lists.
      */
     public Publication publish(Map<UUID, Integer> speakersBySession, Instant now) {
+        return publish(speakersBySession, Map.of(), now);
+    }
+
+    /**
+     * {@link #publish(Map, Instant)}, each event naming its session's kind from {@code kinds} (a high-level policy
+     * session when absent): a round table's list is its list of participants.
+     */
+    public Publication publish(Map<UUID, Integer> speakersBySession, Map<UUID, SessionKind> kinds, Instant now) {
         AllocationSettings next = new AllocationSettings(forumId, code, timeZone, latePolicy, frozen,
                 publishedRevision + 1, now);
         List<DomainEvent> events = new ArrayList<>();
         speakersBySession.forEach((sessionId, speakers) -> events.add(new ListOfSpeakersPublished(UUID.randomUUID(),
-                now, forumId, sessionId, next.publishedRevision(), speakers)));
+                now, forumId, sessionId, next.publishedRevision(), speakers,
+                kinds.getOrDefault(sessionId, SessionKind.HIGH_LEVEL_POLICY_SESSION))));
         return new Publication(next, events);
     }
 }

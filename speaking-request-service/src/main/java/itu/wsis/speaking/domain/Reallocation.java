@@ -1,6 +1,7 @@
 package itu.wsis.speaking.domain;
 
 import itu.wsis.events.DomainEvent;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestPromoted;
 import itu.wsis.events.SpeakingRequestWaitlisted;
@@ -32,11 +33,18 @@ public final class Reallocation {
      * is the request being submitted now.
      */
     public record Before(UUID requestId, UUID invitationId, SpeakingModality modality, RequestStatus status,
-                         UUID sessionId, boolean isNew) {
+                         UUID sessionId, boolean isNew, SessionKind kind) {
 
         public Before {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(status, "status");
+            kind = kind == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : kind;
+        }
+
+        /** A request for speaking time at the high-level policy sessions. */
+        public Before(UUID requestId, UUID invitationId, SpeakingModality modality, RequestStatus status,
+                      UUID sessionId, boolean isNew) {
+            this(requestId, invitationId, modality, status, sessionId, isNew, SessionKind.HIGH_LEVEL_POLICY_SESSION);
         }
     }
 
@@ -70,20 +78,20 @@ public final class Reallocation {
                 if (r.isNew() || moved) {
                     events.add(new SpeakingSlotAllocated(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                             session.id(), session.titles(), session.startsAt(), session.zone().getId(), position,
-                            session.plannedStart(position), session.statementMinutes(), r.modality(),
-                            session.room(), session.remoteJoinUrlFor(r.modality())));
+                            session.plannedStart(position), session.seatMinutes(), r.modality(),
+                            session.room(), session.remoteJoinUrlFor(r.modality()), session.kind()));
                 } else if (promoted) {
                     events.add(new SpeakingRequestPromoted(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                             session.id(), session.titles(), session.startsAt(), session.zone().getId(), position,
-                            session.plannedStart(position), session.statementMinutes(), r.modality(),
-                            session.room(), session.remoteJoinUrlFor(r.modality())));
+                            session.plannedStart(position), session.seatMinutes(), r.modality(),
+                            session.room(), session.remoteJoinUrlFor(r.modality()), session.kind()));
                 }
                 after.add(new After(r.requestId(), RequestStatus.ALLOCATED, null));
             } else if (outcome instanceof Outcome.Waiting waiting) {
                 boolean demoted = !r.isNew() && r.status() == RequestStatus.ALLOCATED;
                 if (r.isNew() || demoted) {
                     events.add(new SpeakingRequestWaitlisted(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
-                            waiting.position(), explanation.apply(r.requestId())));
+                            waiting.position(), explanation.apply(r.requestId()), r.kind()));
                 }
                 after.add(new After(r.requestId(), RequestStatus.WAITLISTED, waiting.position()));
             }
@@ -123,11 +131,12 @@ public final class Reallocation {
             }
             Instant planned = changed.plannedStart(seat.position());
             if (!planned.equals(plannedBefore.get(r.requestId()))
-                    || changed.placeDiffersFor(previous, r.modality())) {
+                    || changed.placeDiffersFor(previous, r.modality())
+                    || changed.roundTable() && changed.seatMinutes() != previous.seatMinutes()) {
                 events.add(new SpeakingSlotRescheduled(UUID.randomUUID(), now, r.invitationId(), r.requestId(),
                         changed.id(), changed.titles(), changed.startsAt(), changed.zone().getId(), seat.position(),
-                        planned, changed.statementMinutes(), r.modality(), changed.room(),
-                        changed.remoteJoinUrlFor(r.modality())));
+                        planned, changed.seatMinutes(), r.modality(), changed.room(),
+                        changed.remoteJoinUrlFor(r.modality()), changed.kind()));
             }
         }
         return events;

@@ -1,6 +1,7 @@
 package itu.wsis.speaking.domain;
 
 import itu.wsis.events.Language;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 
 import java.time.Duration;
@@ -15,13 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A high-level policy session: its titles, its time in the forum's time zone ({@code zone}), how many statements it
+ * A session of a forum, of its {@code kind}: a high-level policy session or a ministerial round table. Its titles, its time in the forum's time zone ({@code zone}), how many statements it
  * takes ({@code capacity}, of which {@code allocated} are seated) and how long each is; where it takes place: the
  * {@code room} at the venue and the {@code remoteJoinUrl} that admits remote live speakers (either may be null).
  */
 public record Session(UUID id, UUID forumId, Map<Language, String> titles, Instant startsAt, Instant endsAt,
                       ZoneId zone, int capacity, int allocated, int statementMinutes,
-                      Set<SpeakingModality> modalities, String room, String remoteJoinUrl) {
+                      Set<SpeakingModality> modalities, String room, String remoteJoinUrl, SessionKind kind) {
 
     public static final int ROOM_MAX = 200;
     public static final int REMOTE_JOIN_URL_MAX = 500;
@@ -33,6 +34,27 @@ public record Session(UUID id, UUID forumId, Map<Language, String> titles, Insta
         // Kept in the enums' order, which is the order the answers list them in.
         titles = titles.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(titles));
         modalities = modalities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(modalities));
+        kind = kind == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : kind;
+    }
+
+    /** A high-level policy session. */
+    public Session(UUID id, UUID forumId, Map<Language, String> titles, Instant startsAt, Instant endsAt, ZoneId zone,
+                   int capacity, int allocated, int statementMinutes, Set<SpeakingModality> modalities, String room,
+                   String remoteJoinUrl) {
+        this(id, forumId, titles, startsAt, endsAt, zone, capacity, allocated, statementMinutes, modalities, room,
+                remoteJoinUrl, SessionKind.HIGH_LEVEL_POLICY_SESSION);
+    }
+
+    public boolean roundTable() {
+        return kind == SessionKind.MINISTERIAL_ROUND_TABLE;
+    }
+
+    /**
+     * How long the holder of a seat is expected for: one statement at a high-level policy session, the whole session
+     * at a round table (what the slot events carry as {@code statementMinutes}, so that a calendar entry spans it).
+     */
+    public int seatMinutes() {
+        return roundTable() ? (int) Duration.between(startsAt, endsAt).toMinutes() : statementMinutes;
     }
 
     /**
@@ -66,9 +88,12 @@ public record Session(UUID id, UUID forumId, Map<Language, String> titles, Insta
         }
     }
 
-    /** When the speaker at {@code position} (1-based) is planned to start: one statement after the other. */
+    /**
+     * When the speaker at {@code position} (1-based) is planned to start: one statement after the other; at a round
+     * table every participant is there from the start.
+     */
     public Instant plannedStart(int position) {
-        return plannedStart(startsAt, statementMinutes, position);
+        return roundTable() ? startsAt : plannedStart(startsAt, statementMinutes, position);
     }
 
     public static Instant plannedStart(Instant startsAt, int statementMinutes, int position) {

@@ -4,6 +4,7 @@ import itu.wsis.events.DomainEvent;
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
 import itu.wsis.events.RankConfirmation;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakerRankDecided;
 import itu.wsis.events.SpeakerSubstituted;
 import itu.wsis.events.SpeakingModality;
@@ -127,6 +128,11 @@ public record SpeakingRequest(UUID id, UUID forumId, UUID invitationId, String m
      * seat it gives up (null when it waited), which the event names so that the seat's next holder can be told.
      */
     public Decision close(RequestStatus end, String reason, UUID releasedSessionId, Instant now) {
+        return close(end, reason, releasedSessionId, now, SessionKind.HIGH_LEVEL_POLICY_SESSION);
+    }
+
+    /** {@link #close(RequestStatus, String, UUID, Instant)} for a request of {@code kind}, which the event names. */
+    public Decision close(RequestStatus end, String reason, UUID releasedSessionId, Instant now, SessionKind kind) {
         if (end.active()) {
             throw new IllegalArgumentException("a request ends WITHDRAWN or REJECTED, not " + end);
         }
@@ -135,8 +141,10 @@ public record SpeakingRequest(UUID id, UUID forumId, UUID invitationId, String m
                 preferredSessionIds, statementLanguage, modality, topic, statementText, videoReference, submittedAt,
                 submittedBy, late, end, null, overrideKind, overrideSessionId, reason, now);
         DomainEvent event = end == RequestStatus.REJECTED
-                ? new SpeakingRequestRejected(UUID.randomUUID(), now, invitationId, id, reason, releasedSessionId)
-                : new SpeakingRequestWithdrawn(UUID.randomUUID(), now, invitationId, id, reason, releasedSessionId);
+                ? new SpeakingRequestRejected(UUID.randomUUID(), now, invitationId, id, reason, releasedSessionId,
+                        kind)
+                : new SpeakingRequestWithdrawn(UUID.randomUUID(), now, invitationId, id, reason, releasedSessionId,
+                        kind);
         return new Decision(closed, List.of(event));
     }
 
@@ -199,6 +207,22 @@ public record SpeakingRequest(UUID id, UUID forumId, UUID invitationId, String m
                     "Every seat of this session is already assigned by the secretariat.");
         }
         return withOverride(OverrideKind.ASSIGNED, sessionId);
+    }
+
+    /**
+     * {@link #assign(UUID, SessionSlots, long)} for a request of one pool: {@code roundTableId} is the round table
+     * it asks a seat at, null for a request for speaking time. Each is assigned only within its own pool.
+     */
+    public SpeakingRequest assign(UUID sessionId, SessionSlots session, long pinnedByOthers, UUID roundTableId) {
+        if (session != null && session.sessionId().equals(sessionId)) {
+            UUID pool = session.roundTable() ? session.sessionId() : null;
+            if (!Objects.equals(pool, roundTableId)) {
+                throw SpeakingRequestRefused.invalid("sessionId", roundTableId == null
+                        ? "a request for speaking time is assigned to a high-level policy session, not a round table"
+                        : "a request for a seat at a round table is assigned to that round table only");
+            }
+        }
+        return assign(sessionId, session, pinnedByOthers);
     }
 
     /** The secretariat keeps the request on the waiting list until it assigns or releases it. */

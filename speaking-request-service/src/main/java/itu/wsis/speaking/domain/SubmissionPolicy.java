@@ -5,6 +5,7 @@ import itu.wsis.events.Language;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
 import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestSubmitted;
 
@@ -83,14 +84,22 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
     public SpeakingRequest.Decision submit(Admitted admitted, UUID requestId, UUID activeRequestId,
                                            List<SessionSlots> sessions, Instant deadline, LatePolicy latePolicy,
                                            Instant now) {
+        Draft draft = admitted.draft();
+        UUID roundTable = roundTableOf(sessions, draft.preferredSessionIds());
         if (activeRequestId != null) {
-            throw SpeakingRequestRefused.conflict("request-exists",
-                            "This delegation already has an active speaking request; withdraw it first.")
+            throw SpeakingRequestRefused.conflict("request-exists", roundTable == null
+                            ? "This delegation already has an active speaking request; withdraw it first."
+                            : "This delegation already has a request for a seat at this round table: one seat per "
+                            + "delegation.")
                     .with("requestId", activeRequestId);
         }
-        Draft draft = admitted.draft();
         checkPreferences(sessions, draft);
+        if (roundTable != null) {
+            new RoundTableEligibility(ranks.precedence()).require(admitted.claim().forPrecedence());
+        }
         Delegation delegation = admitted.delegation();
+        SessionKind kind = roundTable == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION
+                : SessionKind.MINISTERIAL_ROUND_TABLE;
         boolean late = deadline != null && !now.isBefore(deadline);
         SpeakingRequest.Speaker speaker = admitted.speaker();
         SpeakingRequest request = new SpeakingRequest(requestId, delegation.forumId(), delegation.invitationId(),
@@ -104,13 +113,35 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
         List<DomainEvent> events = new ArrayList<>();
         events.add(new SpeakingRequestSubmitted(UUID.randomUUID(), now, delegation.invitationId(), requestId,
                 request.speakerOfRecord(), draft.preferredSessionIds(), draft.statementLanguage(), draft.modality(),
-                request.topic(), late));
+                request.topic(), late, kind));
         if (late && latePolicy == LatePolicy.REJECT) {
-            SpeakingRequest.Decision rejected = request.close(RequestStatus.REJECTED, LATE_REASON, null, now);
+            SpeakingRequest.Decision rejected = request.close(RequestStatus.REJECTED, LATE_REASON, null, now, kind);
             events.addAll(rejected.events());
             return new SpeakingRequest.Decision(rejected.request(), events);
         }
         return new SpeakingRequest.Decision(request, events);
+    }
+
+    /**
+     * The round table a request asks a seat at, or null for a request for speaking time at the high-level policy
+     * sessions. A round-table request names exactly one round table and nothing else: one seat per delegation and
+     * round table, and the two kinds of request are independent.
+     */
+    public static UUID roundTableOf(List<SessionSlots> sessions, List<UUID> preferredSessionIds) {
+        Set<UUID> roundTables = new HashSet<>();
+        sessions.stream().filter(SessionSlots::roundTable).forEach(s -> roundTables.add(s.sessionId()));
+        UUID roundTable = null;
+        for (int i = 0; i < preferredSessionIds.size(); i++) {
+            if (roundTables.contains(preferredSessionIds.get(i))) {
+                roundTable = preferredSessionIds.get(i);
+                if (preferredSessionIds.size() > 1) {
+                    throw SpeakingRequestRefused.invalid("preferredSessionIds[" + i + "]", "a request for a seat at "
+                            + "a ministerial round table names that round table alone; ask for speaking time at the "
+                            + "high-level policy sessions in a request of its own");
+                }
+            }
+        }
+        return roundTable;
     }
 
     /**

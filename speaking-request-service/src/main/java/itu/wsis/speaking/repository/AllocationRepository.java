@@ -54,9 +54,22 @@ public class AllocationRepository {
                         (UUID) row[2])).toList()));
     }
 
-    public Uni<SpeakingRequestEntity> activeRequestOf(UUID invitationId) {
-        return SpeakingRequestEntity.find("invitationId = ?1 and status in ?2", invitationId,
-                RequestStatus.ACTIVE).firstResult();
+    /**
+     * The delegation's active request for a seat at {@code roundTableId}, or (null) for speaking time at the
+     * high-level policy sessions.
+     */
+    public Uni<SpeakingRequestEntity> activeRequestOf(UUID invitationId, UUID roundTableId) {
+        return roundTableId == null
+                ? SpeakingRequestEntity.find("invitationId = ?1 and status in ?2 and roundTableId is null",
+                        invitationId, RequestStatus.ACTIVE).firstResult()
+                : SpeakingRequestEntity.find("invitationId = ?1 and status in ?2 and roundTableId = ?3",
+                        invitationId, RequestStatus.ACTIVE, roundTableId).firstResult();
+    }
+
+    /** Every active request of the delegation, of both kinds, oldest first. */
+    public Uni<List<SpeakingRequestEntity>> activeRequestsOf(UUID invitationId) {
+        return SpeakingRequestEntity.list("invitationId = ?1 and status in ?2 order by submittedAt, id", invitationId,
+                RequestStatus.ACTIVE);
     }
 
     /** How many active requests other than {@code requestId} the secretariat's overrides fix in {@code sessionId}. */
@@ -66,9 +79,13 @@ public class AllocationRepository {
                 RequestStatus.ACTIVE, requestId);
     }
 
-    public Uni<SpeakingRequestEntity> latestRequestOf(UUID invitationId) {
-        return SpeakingRequestEntity.find("invitationId = ?1 order by submittedAt desc, id", invitationId)
-                .firstResult();
+    /** The delegation's latest request of one kind ({@code roundTableId} as in {@link #activeRequestOf}). */
+    public Uni<SpeakingRequestEntity> latestRequestOf(UUID invitationId, UUID roundTableId) {
+        return roundTableId == null
+                ? SpeakingRequestEntity.find("invitationId = ?1 and roundTableId is null order by submittedAt desc, id",
+                        invitationId).firstResult()
+                : SpeakingRequestEntity.find("invitationId = ?1 and roundTableId = ?2 order by submittedAt desc, id",
+                        invitationId, roundTableId).firstResult();
     }
 
     /**

@@ -1,8 +1,11 @@
 package itu.wsis.speaking.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import itu.wsis.events.SessionKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -65,6 +68,11 @@ public class SessionEntity extends PanacheEntityBase {
     /** The https link that admits a remote live speaker to the session; null when there is none. */
     @Column(name = "remote_join_url")
     public String remoteJoinUrl;
+
+    /** Fixed at creation: a high-level policy session or a ministerial round table. */
+    @Column(name = "kind")
+    @Enumerated(EnumType.STRING)
+    public SessionKind kind = SessionKind.HIGH_LEVEL_POLICY_SESSION;
 
     @Column(name = "demo_key")
     public String demoKey;

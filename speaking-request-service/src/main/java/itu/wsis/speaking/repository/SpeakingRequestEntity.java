@@ -115,4 +115,11 @@ public class SpeakingRequestEntity extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /**
+     * The round table this request asks a seat at; null for a request for speaking time at the high-level policy
+     * sessions. Set at submission, never changed: it decides which of the delegation's requests an action is about.
+     */
+    @Column(name = "round_table_id")
+    public UUID roundTableId;
 }

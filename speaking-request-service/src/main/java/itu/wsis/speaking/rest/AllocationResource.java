@@ -98,7 +98,7 @@ public class AllocationResource {
     @POST
     @Path("/forums/{forumId}/allocation/publish")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(operationId = "publishListsOfSpeakers", summary = "Publish (or re-publish) the provisional lists of speakers; they become public")
+    @Operation(operationId = "publishListsOfSpeakers", summary = "Publish (or re-publish) the provisional lists of speakers, and the round tables' lists of participants; they become public")
     public Uni<Dtos.AllocationSettingsDto> publish(@PathParam("forumId") UUID forumId) {
         return forums.publish(forumId).map(Dtos.AllocationSettingsDto::from);
     }
@@ -110,7 +110,7 @@ public class AllocationResource {
     @SecurityRequirementsSet({})
     @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
     @APIResponse(responseCode = "200", description = "The list of speakers in order, with planned start times.")
-    @APIResponse(responseCode = "404", description = "No such session, or its list is not published yet (and the caller is not the secretariat).")
+    @APIResponse(responseCode = "404", description = "No such session (a ministerial round table has a list of participants instead), or its list is not published yet (and the caller is not the secretariat).")
     public Uni<Dtos.SpeakersListDto> speakers(@PathParam("sessionId") UUID sessionId) {
         return list(sessionId).map(Dtos.SpeakersListDto::from);
     }
@@ -145,11 +145,26 @@ public class AllocationResource {
         });
     }
 
+    @GET
+    @Path("/sessions/{sessionId}/participants")
+    @PermitAll
+    @Operation(operationId = "getListOfParticipants", summary = "A ministerial round table's list of participants: public once published, secretariat only before")
+    @SecurityRequirementsSet({})
+    @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
+    @APIResponse(responseCode = "200", description = "The delegations seated at the round table, one seat each, in the order of precedence.")
+    @APIResponse(responseCode = "404", description = "No such round table (a high-level policy session has a list of speakers instead), or its list is not published yet (and the caller is not the secretariat).")
+    public Uni<Dtos.ParticipantsListDto> participants(@PathParam("sessionId") UUID sessionId) {
+        return staff().chain(staff -> forums.participants(sessionId, staff)).map(Dtos.ParticipantsListDto::from);
+    }
+
     private Uni<ListOfSpeakers> list(UUID sessionId) {
+        return staff().chain(staff -> forums.speakers(sessionId, staff));
+    }
+
+    private Uni<Boolean> staff() {
         return identity.getDeferredIdentity()
                 .map(who -> !who.isAnonymous() && who.hasRole(Roles.SECRETARIAT))
-                .onFailure().recoverWithItem(false)
-                .chain(staff -> forums.speakers(sessionId, staff));
+                .onFailure().recoverWithItem(false);
     }
 
     private static String nullSafe(String value) {

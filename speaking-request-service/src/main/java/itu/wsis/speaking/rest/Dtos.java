@@ -3,6 +3,7 @@ package itu.wsis.speaking.rest;
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
 import itu.wsis.events.RankConfirmation;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.AllocationSettings;
 import itu.wsis.speaking.domain.DryRun;
@@ -81,12 +82,17 @@ public final class Dtos {
             @Schema(description = "The link that admits remote live speakers: an absolute https:// address. Optional. "
                     + "Shown to the secretariat, and to a delegation only once its REMOTE_LIVE request holds a slot "
                     + "in this session.")
-            @Size(max = Session.REMOTE_JOIN_URL_MAX) String remoteJoinUrl) {
+            @Size(max = Session.REMOTE_JOIN_URL_MAX) String remoteJoinUrl,
+            @Schema(description = "HIGH_LEVEL_POLICY_SESSION (the default): statements of `statementMinutes` in an "
+                    + "order of speakers, `capacity` statements. MINISTERIAL_ROUND_TABLE: ministers only, one seat "
+                    + "per delegation for the whole session, `capacity` seats (at least 1); `statementMinutes` does "
+                    + "not apply. Fixed at creation.")
+            SessionKind kind) {
         Commands.SessionInput toInput() {
             Map<Language, String> byLanguage = new EnumMap<>(Language.class);
             titles.forEach((code, title) -> byLanguage.put(Language.fromCode(code), title));
             return new Commands.SessionInput(byLanguage, start, end, capacity, statementMinutes, modalities, room,
-                    remoteJoinUrl);
+                    remoteJoinUrl, kind);
         }
     }
 
@@ -122,7 +128,7 @@ public final class Dtos {
                              @Schema(description = "The link that admits remote live speakers; in the staff views "
                                      + "only, always null in a delegation's list of sessions (it admits people to "
                                      + "the session: a delegation sees it on its seat once it holds one).")
-                             String remoteJoinUrl) {
+                             String remoteJoinUrl, SessionKind kind) {
         /** The secretariat's and ops' view: everything, the join link included. */
         static SessionDto from(Session s) {
             return of(s, s.remoteJoinUrl());
@@ -137,7 +143,7 @@ public final class Dtos {
             return new SessionDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.endsAt(),
                     LocalDateTime.ofInstant(s.startsAt(), s.zone()), LocalDateTime.ofInstant(s.endsAt(), s.zone()),
                     s.zone().getId(), s.capacity(), s.allocated(), s.statementMinutes(), s.modalities(), s.room(),
-                    remoteJoinUrl);
+                    remoteJoinUrl, s.kind());
         }
     }
 
@@ -160,7 +166,11 @@ public final class Dtos {
                                      String videoReference, Instant submittedAt, String submittedBy, boolean late,
                                      RequestStatus status, SeatDto seat, Integer waitingPosition, String override,
                                      UUID overrideSessionId, String statusReason, String explanation,
-                                     Rank rankForPrecedence, RankConfirmationDto rankConfirmation) {
+                                     Rank rankForPrecedence, RankConfirmationDto rankConfirmation,
+                                     @Schema(description = "MINISTERIAL_ROUND_TABLE for a request for a seat at the "
+                                             + "round table it names in `preferredSessionIds`; "
+                                             + "HIGH_LEVEL_POLICY_SESSION for a request for speaking time.")
+                                     SessionKind sessionKind) {
         static SpeakingRequestDto from(PlacedRequest placed) {
             SpeakingRequest r = placed.request();
             SpeakingRequest.Speaker speaker = r.speaker();
@@ -171,7 +181,7 @@ public final class Dtos {
                     SeatDto.from(placed.slot()), r.waitingPosition(),
                     r.overrideKind() == null ? null : r.overrideKind().name(), r.overrideSessionId(),
                     r.statusReason(), placed.explanation(), r.standing().forPrecedence(),
-                    RankConfirmationDto.from(r.standing()));
+                    RankConfirmationDto.from(r.standing()), placed.sessionKind());
         }
     }
 
@@ -220,6 +230,26 @@ public final class Dtos {
             return new SpeakersListDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.zone().getId(),
                     s.statementMinutes(), l.published(), l.revision(),
                     l.speakers().stream().map(line -> SpeakerLineDto.from(line, s.zone())).toList());
+        }
+    }
+
+    /** A round table's participant: a seat, the delegation and who sits in it. */
+    public record ParticipantLineDto(int seat, String memberState, String participantName, String participantTitle,
+                                     Rank rank, boolean substitute, SpeakingModality modality) {
+        static ParticipantLineDto from(ListOfSpeakers.Speaker l) {
+            return new ParticipantLineDto(l.position(), l.memberState(), l.speakerName(), l.speakerTitle(), l.rank(),
+                    l.substitute(), l.modality());
+        }
+    }
+
+    public record ParticipantsListDto(UUID sessionId, UUID forumId, Map<String, String> titles, Instant startsAt,
+                                      Instant endsAt, String timeZone, String room, int capacity, boolean published,
+                                      int revision, List<ParticipantLineDto> participants) {
+        static ParticipantsListDto from(ListOfSpeakers l) {
+            Session s = l.session();
+            return new ParticipantsListDto(s.id(), s.forumId(), byCode(s.titles()), s.startsAt(), s.endsAt(),
+                    s.zone().getId(), s.room(), s.capacity(), l.published(), l.revision(),
+                    l.speakers().stream().map(ParticipantLineDto::from).toList());
         }
     }
 

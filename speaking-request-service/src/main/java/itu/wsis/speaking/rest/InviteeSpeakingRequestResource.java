@@ -1,6 +1,7 @@
 package itu.wsis.speaking.rest;
 
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.SessionKind;
 import itu.wsis.speaking.service.SessionService;
 import itu.wsis.speaking.service.SpeakingRequestChanges;
 import itu.wsis.speaking.service.SpeakingRequestQueries;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,11 +48,15 @@ import java.util.UUID;
 @Path("/invitations/{invitationId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Invitee: speaking request", description = "The delegation asks for speaking time at a high-level policy session with the personal link, changes its speaker or withdraws.")
+@Tag(name = "Invitee: speaking request", description = "The delegation asks for speaking time at a high-level policy session, or for a seat at a ministerial round table, with the personal link, changes its speaker or withdraws.")
 @PersonalLinkAuthentication
 @HttpAuthenticationMechanism(PersonalLinkMechanism.SCHEME)
 @RolesAllowed(Roles.INVITEE)
 public class InviteeSpeakingRequestResource {
+
+    static final String SESSION_PARAM = "Which of the delegation's requests: a ministerial round table's id for the "
+            + "request for a seat at it; omitted (or a high-level policy session's id) for the request for speaking "
+            + "time. A session of another forum is a 400.";
 
     private final SpeakingRequestSubmission submission;
     private final SpeakingRequestChanges changes;
@@ -69,7 +76,7 @@ public class InviteeSpeakingRequestResource {
 
     @GET
     @Path("/sessions")
-    @Operation(operationId = "listMySessions", summary = "The high-level policy sessions this delegation may ask to speak in")
+    @Operation(operationId = "listMySessions", summary = "The high-level policy sessions this delegation may ask to speak in, or (`kind`) the round tables it may ask a seat at")
     @APIResponse(responseCode = "200", description = "The sessions of the invitation's forum, in order.")
     @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
@@ -77,9 +84,15 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId) {
+    public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId,
+                                               @Parameter(description = "Which sessions: the high-level policy "
+                                                       + "sessions (the default), to ask for speaking time in, or the "
+                                                       + "ministerial round tables, to ask for a seat at; one kind at a "
+                                                       + "time, since a request is for one kind.")
+                                               @QueryParam("kind") SessionKind kind) {
+        SessionKind wanted = kind == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : kind;
         return requests.forumOf(InviteeLink.claims(identity), invitationId).chain(sessions::list)
-                .map(list -> list.stream().map(Dtos.SessionDto::forInvitee).toList());
+                .map(list -> list.stream().filter(s -> s.kind() == wanted).map(Dtos.SessionDto::forInvitee).toList());
     }
 
     @GET
@@ -91,8 +104,10 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId) {
-        return requests.mine(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId,
+                                            @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId) {
+        return requests.mine(InviteeLink.claims(identity), invitationId, sessionId)
+                .map(Dtos.SpeakingRequestDto::from);
     }
 
     @POST
@@ -100,10 +115,10 @@ public class InviteeSpeakingRequestResource {
     @Operation(operationId = "requestSpeakingTime", summary = "Ask for speaking time; the answer says whether a slot was allocated or the request waits")
     @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted; the receipt email follows.",
             content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
-    @APIResponse(responseCode = "400", description = "The request is not valid: sessions, modality, statement language or speaker.")
+    @APIResponse(responseCode = "400", description = "The request is not valid: sessions (a request for a seat at a ministerial round table names that round table alone), modality, statement language or speaker.")
     @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
-    @APIResponse(responseCode = "409", description = "The invitation is not accepted or not fully known yet, or the delegation already has an active request (`requestId`).")
+    @APIResponse(responseCode = "409", description = "The invitation is not accepted or not fully known yet, the delegation already has an active request of this kind (`request-exists`, `requestId`; one request for speaking time, and one seat per round table), or the speaker is not of ministerial rank for a round table (`round-table-ministers-only`, `rank`).")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
@@ -118,15 +133,17 @@ public class InviteeSpeakingRequestResource {
     @Path("/speaking-request/speaker")
     @Operation(operationId = "changeMySpeaker", summary = "Change the speaker (substitution); a new rank re-ranks the request within its session")
     @APIResponse(responseCode = "200", description = "The request with its new speaker.")
-    @APIResponse(responseCode = "400", description = "The speaker is not valid: a missing, multi-line or too long name or title, an unknown rank, a rank given for the invited Minister other than the invitation's, or a substitute without a rank (`errors` names the field, e.g. `speaker.rank`).")
+    @APIResponse(responseCode = "400", description = "The speaker is not valid: a missing, multi-line or too long name or title, an unknown rank, a rank given for the invited Minister other than the invitation's, or a substitute without a rank (`errors` names the field, e.g. `speaker.rank`); or `sessionId` names no session of this forum.")
+    @APIResponse(responseCode = "409", description = "A round table's seat holder would be replaced by a speaker below ministerial rank (`round-table-ministers-only`).")
     @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The delegation has no active speaking request, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
+                                                   @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId,
                                                    @Valid @NotNull Dtos.SpeakerBody body) {
-        return changes.substituteByInvitee(InviteeLink.claims(identity), invitationId, body.toSpeaker())
+        return changes.substituteByInvitee(InviteeLink.claims(identity), invitationId, sessionId, body.toSpeaker())
                 .map(Dtos.SpeakingRequestDto::from);
     }
 
@@ -139,7 +156,9 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId) {
-        return changes.withdrawByInvitee(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId,
+                                                 @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId) {
+        return changes.withdrawByInvitee(InviteeLink.claims(identity), invitationId, sessionId)
+                .map(Dtos.SpeakingRequestDto::from);
     }
 }

@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Secretariat: sessions", description = "The high-level policy sessions: titles, times in the forum's zone, capacity, modalities and statement length.")
+@Tag(name = "Secretariat: sessions", description = "The sessions of a forum, high-level policy sessions and ministerial round tables: titles, times in the forum's zone, capacity, modalities and statement length.")
 public class SessionResource {
 
     private final SessionService sessions;
@@ -49,10 +49,10 @@ public class SessionResource {
     @POST
     @Path("/forums/{forumId}/sessions")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(operationId = "createSession", summary = "Create a high-level policy session")
+    @Operation(operationId = "createSession", summary = "Create a high-level policy session, or (`kind`) a ministerial round table")
     @APIResponse(responseCode = "201", description = "The session was created.",
             content = @Content(schema = @Schema(implementation = Dtos.SessionDto.class)))
-    @APIResponse(responseCode = "400", description = "The session is not valid (for instance no title, or an end before the start).")
+    @APIResponse(responseCode = "400", description = "The session is not valid (for instance no title, an end before the start, an unknown `kind`, or a round table without a seat).")
     @APIResponse(responseCode = "404", description = "No forum with this id is known to this service yet.")
     public Uni<Response> create(@PathParam("forumId") UUID forumId, @Valid @NotNull Dtos.SessionBody body) {
         return sessions.create(forumId, body.toInput())
@@ -71,6 +71,10 @@ public class SessionResource {
     @Path("/sessions/{sessionId}")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "updateSession", summary = "Change a session; a new capacity re-allocates the forum at once")
+    @APIResponse(responseCode = "200", description = "The session as changed.",
+            content = @Content(schema = @Schema(implementation = Dtos.SessionDto.class)))
+    @APIResponse(responseCode = "400", description = "The session is not valid (for instance an end before the start, or a round table without a seat).")
+    @APIResponse(responseCode = "409", description = "The body names another `kind`: a session's kind is fixed when it is created (`session-kind-fixed`).")
     public Uni<Dtos.SessionDto> update(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Dtos.SessionBody body) {
         return sessions.update(sessionId, body.toInput()).map(Dtos.SessionDto::from);
     }
@@ -78,7 +82,7 @@ public class SessionResource {
     @POST
     @Path("/ops/demo-data")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(operationId = "loadSpeakingDemoData", summary = "Create the WSIS 2022 high-level policy sessions (idempotent); 409 until the forum is known")
+    @Operation(operationId = "loadSpeakingDemoData", summary = "Create the WSIS 2022 high-level policy sessions and ministerial round table (idempotent); 409 until the forum is known")
     @APIResponse(responseCode = "200", description = "The sessions of the demo forum, and how many were created now.")
     @APIResponse(responseCode = "409", description = "The demo forum has not reached this service yet; retry shortly.")
     public Uni<Dtos.DemoDataDto> demoData() {

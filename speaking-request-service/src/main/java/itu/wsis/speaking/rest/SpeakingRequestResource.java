@@ -2,6 +2,7 @@ package itu.wsis.speaking.rest;
 
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.RankConfirmation;
+import itu.wsis.events.SessionKind;
 import itu.wsis.speaking.domain.RequestStatus;
 import itu.wsis.speaking.service.SpeakingRequestChanges;
 import itu.wsis.speaking.service.SpeakingRequestOverrides;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +62,7 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted.",
             content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid, or names an invitation this service does not know or that is not issued.")
-    @APIResponse(responseCode = "409", description = "The invitation is revoked or not accepted, or the delegation already has an active request.")
+    @APIResponse(responseCode = "409", description = "The invitation is revoked or not accepted, the delegation already has an active request of this kind (`request-exists`: one request for speaking time, one seat per round table), or the speaker is not of ministerial rank for a round table (`round-table-ministers-only`).")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
                                 @Valid @NotNull Dtos.SpeakingRequestBody body) {
         return submission.forDelegation(invitationId, body.toDraft())
@@ -75,9 +77,14 @@ public class SpeakingRequestResource {
             + " or rank confirmation (PENDING: the secretariat's queue)")
     public Uni<List<Dtos.SpeakingRequestDto>> list(@PathParam("forumId") UUID forumId,
                                                    @QueryParam("status") RequestStatus status,
-                                                   @QueryParam("rankConfirmation") RankConfirmation rankConfirmation) {
+                                                   @QueryParam("rankConfirmation") RankConfirmation rankConfirmation,
+                                                   @Parameter(description = "Only requests for speaking time "
+                                                           + "(HIGH_LEVEL_POLICY_SESSION) or for a round table's seat "
+                                                           + "(MINISTERIAL_ROUND_TABLE).")
+                                                   @QueryParam("sessionKind") SessionKind sessionKind) {
         return requests.list(forumId, status).map(l -> l.stream()
                 .filter(p -> rankConfirmation == null || p.request().standing().confirmation() == rankConfirmation)
+                .filter(p -> sessionKind == null || p.sessionKind() == sessionKind)
                 .map(Dtos.SpeakingRequestDto::from).toList());
     }
 
@@ -94,7 +101,7 @@ public class SpeakingRequestResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "assignSpeakingRequest", summary = "Override: assign or move the request to a session")
     @APIResponse(responseCode = "200", description = "The request, pinned to the session.")
-    @APIResponse(responseCode = "400", description = "No such session in this forum.")
+    @APIResponse(responseCode = "400", description = "No such session in this forum, or a session of the other kind (a round-table request is assigned to its own round table only, a request for speaking time to a high-level policy session).")
     @APIResponse(responseCode = "409", description = "The request is closed, the session does not take its modality, or every seat is already assigned.")
     public Uni<Dtos.SpeakingRequestDto> assign(@PathParam("requestId") UUID requestId,
                                                @Valid @NotNull Dtos.AssignBody body) {

@@ -169,7 +169,7 @@ public class AllocationEngine {
         return state.active.stream().map(r -> {
             AllocationRepository.Seat seat = state.seats.get(r.id);
             return new Reallocation.Before(r.id, r.invitationId, r.modality, r.status,
-                    seat == null ? null : seat.sessionId(), newRequestIds.contains(r.id));
+                    seat == null ? null : seat.sessionId(), newRequestIds.contains(r.id), Mapping.kind(r));
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
+import itu.wsis.events.SessionKind;
 import itu.wsis.speaking.domain.Allocation;
 import itu.wsis.speaking.domain.AllocationSettings;
 import itu.wsis.speaking.domain.DryRun;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,13 @@ public class AllocationService {
         Instant now = clock.instant();
         return engine.lock(forumId).chain(forum -> engine.load(forum).chain(state -> {
             Map<UUID, Integer> speakers = new LinkedHashMap<>();
+            Map<UUID, SessionKind> kinds = new HashMap<>();
             for (SessionEntity session : state.sessions) {
+                kinds.put(session.id, session.kind);
                 speakers.put(session.id, (int) state.seats.values().stream()
                         .filter(s -> s.sessionId().equals(session.id)).count());
             }
-            AllocationSettings.Publication publication = Mapping.settings(forum).publish(speakers, now);
+            AllocationSettings.Publication publication = Mapping.settings(forum).publish(speakers, kinds, now);
             forum.publishedRevision = publication.settings().publishedRevision();
             forum.publishedAt = publication.settings().publishedAt();
             return outbox.appendAll(publication.events()).replaceWith(publication.settings());
@@ -117,11 +121,36 @@ public class AllocationService {
      */
     @WithSession
     public Uni<ListOfSpeakers> speakers(UUID sessionId, boolean staff) {
+        return list(sessionId, SessionKind.HIGH_LEVEL_POLICY_SESSION, staff);
+    }
+
+    /**
+     * A ministerial round table's list of participants, in the order of precedence; published with the lists of
+     * speakers, and like them visible before publication to the secretariat only.
+     */
+    @WithSession
+    public Uni<ListOfSpeakers> participants(UUID sessionId, boolean staff) {
+        return list(sessionId, SessionKind.MINISTERIAL_ROUND_TABLE, staff);
+    }
+
+    /** A round table has no list of speakers, a policy session no list of participants: each is "not found". */
+    private Uni<ListOfSpeakers> list(UUID sessionId, SessionKind kind, boolean staff) {
         return SessionEntity.<SessionEntity>findById(sessionId)
-                .onItem().ifNull().failWith(() -> notPublished(sessionId))
+                .onItem().ifNull().failWith(() -> notPublished(sessionId, kind))
+                .invoke(session -> {
+                    if (session.kind != kind) {
+                        throw ProblemException.notFound(kind == SessionKind.MINISTERIAL_ROUND_TABLE
+                                        ? "list-of-participants-not-found" : "list-of-speakers-not-found",
+                                kind == SessionKind.MINISTERIAL_ROUND_TABLE
+                                        ? "Session " + sessionId + " is not a ministerial round table: see its list "
+                                        + "of speakers."
+                                        : "Session " + sessionId + " is a ministerial round table: see its list of "
+                                        + "participants.");
+                    }
+                })
                 .chain(session -> forum(session.forumId).chain(forum -> {
                     if (!Mapping.settings(forum).published() && !staff) {
-                        throw notPublished(sessionId);
+                        throw notPublished(sessionId, kind);
                     }
                     return engine.load(forum).map(state -> speakersOf(state, forum, session));
                 }));
@@ -145,8 +174,11 @@ public class AllocationService {
                 lines);
     }
 
-    private static ProblemException notPublished(UUID sessionId) {
-        return ProblemException.notFound("list-of-speakers-not-found",
+    private static ProblemException notPublished(UUID sessionId, SessionKind kind) {
+        return kind == SessionKind.MINISTERIAL_ROUND_TABLE
+                ? ProblemException.notFound("list-of-participants-not-found",
+                "No published list of participants for session " + sessionId + ".")
+                : ProblemException.notFound("list-of-speakers-not-found",
                 "No published list of speakers for session " + sessionId + ".");
     }
 

@@ -1,6 +1,7 @@
 package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 
 import java.time.LocalDateTime;
@@ -16,6 +17,6 @@ public final class Commands {
     /** Start and end are local times in the forum's time zone. */
     public record SessionInput(Map<Language, String> titles, LocalDateTime start, LocalDateTime end, int capacity,
                                Integer statementMinutes, Set<SpeakingModality> modalities, String room,
-                               String remoteJoinUrl) {
+                               String remoteJoinUrl, SessionKind kind) {
     }
 }

@@ -1,6 +1,7 @@
 package itu.wsis.speaking.service;
 
 import itu.wsis.events.Language;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.Speaker;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.speaking.domain.AllocationSettings;
@@ -110,7 +111,8 @@ final class Mapping {
     }
 
     static Instant plannedStart(SessionEntity session, int position) {
-        return Session.plannedStart(session.startsAt, session.statementMinutes, position);
+        return session.kind == SessionKind.MINISTERIAL_ROUND_TABLE ? session.startsAt
+                : Session.plannedStart(session.startsAt, session.statementMinutes, position);
     }
 
     /** A seat at {@code position} in {@code session}, with the join link only for a remote live speaker. */
@@ -120,7 +122,7 @@ final class Mapping {
     }
 
     static SessionSlots slots(SessionEntity s) {
-        return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt);
+        return new SessionSlots(s.id, s.capacity, modalities(s), s.startsAt, s.kind);
     }
 
     static Candidate candidate(SpeakingRequestEntity r, UUID currentSession) {
@@ -182,11 +184,16 @@ final class Mapping {
 
     static Session session(SessionEntity s, ZoneId zone) {
         return new Session(s.id, s.forumId, titles(s), s.startsAt, s.endsAt, zone, s.capacity, s.allocated,
-                s.statementMinutes, modalities(s), s.room, s.remoteJoinUrl);
+                s.statementMinutes, modalities(s), s.room, s.remoteJoinUrl, s.kind);
+    }
+
+    /** The kind of session a request is for: a round table's seat, or speaking time at the policy sessions. */
+    static SessionKind kind(SpeakingRequestEntity r) {
+        return r.roundTableId == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : SessionKind.MINISTERIAL_ROUND_TABLE;
     }
 
     static PlacedRequest placed(SpeakingRequestEntity r, Slot slot, String explanation) {
-        return new PlacedRequest(request(r), slot, explanation);
+        return new PlacedRequest(request(r), slot, explanation, kind(r));
     }
 
     static AllocationSettings settings(ForumEntity forum) {

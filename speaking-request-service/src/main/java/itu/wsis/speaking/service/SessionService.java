@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.DomainEvent;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.speaking.domain.Reallocation;
@@ -62,6 +63,7 @@ public class SessionService {
             SessionEntity session = new SessionEntity();
             session.id = UUID.randomUUID();
             session.forumId = forumId;
+            session.kind = input.kind() == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : input.kind();
             apply(session, input, forum);
             return session.<SessionEntity>persist().map(saved -> Mapping.session(saved, forum));
         });
@@ -129,7 +131,8 @@ public class SessionService {
 
     /**
      * The High-Level Policy Sessions of WSIS 2022 (31 May to 2 June, Geneva): three a day, 15 to 20 statements of
-     * three minutes each, titled in the six languages, each with a room and a remote join link. Idempotent: each
+     * three minutes each, titled in the six languages, each with a room and a remote join link; and the Ministerial
+     * Round Table of 2 June (20 seats). Idempotent: each
      * session has a demo key, and what exists is left alone, except that a demo session created before it had all six
      * titles gets the missing ones, and one created before sessions had a place gets its place while nobody holds a
      * seat in it.
@@ -169,7 +172,8 @@ public class SessionService {
                                 s.endsAt = LocalDateTime.of(demo.day(), demo.end()).atZone(zone).toInstant();
                                 s.capacity = demo.capacity();
                                 s.statementMinutes = 3;
-                                s.modalities = Mapping.modalitiesColumn(EnumSet.allOf(SpeakingModality.class));
+                                s.modalities = Mapping.modalitiesColumn(demo.modalities());
+                                s.kind = demo.kind();
                                 s.room = demo.room();
                                 s.remoteJoinUrl = demo.remoteJoinUrl();
                                 missing.add(s);
@@ -182,7 +186,8 @@ public class SessionService {
 
     /** {@code remoteJoinUrl} is on the reserved example.org domain (RFC 2606): a demo link admits nobody. */
     private record DemoSession(String key, LocalDate day, LocalTime start, LocalTime end, int capacity,
-                               java.util.Map<Language, String> titles, String room, String remoteJoinUrl) {
+                               java.util.Map<Language, String> titles, String room, String remoteJoinUrl,
+                               SessionKind kind, Set<SpeakingModality> modalities) {
     }
 
     /** The title of a session in the six languages, each the session's number and its theme after the prefix. */
@@ -229,7 +234,26 @@ public class SessionService {
             demo(9, 33, "14:30", "15:30", 15, new Theme("تعميم مراعاة المنظور الجنساني والإدماج",
                     "Gender mainstreaming and inclusion", "Integración de la perspectiva de género e inclusión",
                     "Intégration des questions de genre et inclusion", "Учет гендерной проблематики и охват",
-                    "性别主流化与包容")));
+                    "性别主流化与包容")),
+            roundTable());
+
+    /**
+     * The ministerial round table the letter announces for the final week: 20 seats, one per delegation, in person
+     * or remote live (a round table is a conversation: no recorded video).
+     */
+    private static DemoSession roundTable() {
+        java.util.Map<Language, String> titles = new java.util.EnumMap<>(Language.class);
+        titles.put(Language.AR, "المائدة المستديرة الوزارية: مجتمع المعلومات بعد عشرين عاماً");
+        titles.put(Language.EN, "Ministerial Round Table: the information society twenty years on");
+        titles.put(Language.ES, "Mesa redonda ministerial: la sociedad de la información veinte años después");
+        titles.put(Language.FR, "Table ronde ministérielle : la société de l'information vingt ans après");
+        titles.put(Language.RU, "Круглый стол на уровне министров: информационное общество двадцать лет спустя");
+        titles.put(Language.ZH, "部长级圆桌会议：二十年后的信息社会");
+        return new DemoSession("wsis2022-mrt-1", LocalDate.of(2022, 6, 2), LocalTime.of(16, 30), LocalTime.of(18, 0),
+                20, titles, "Room 1", "https://join.wsis-forum.example.org/mrt-1",
+                SessionKind.MINISTERIAL_ROUND_TABLE, EnumSet.of(SpeakingModality.IN_PERSON,
+                SpeakingModality.REMOTE_LIVE));
+    }
 
     /** {@code day} counts from 1 May 2022, so that 31, 32 and 33 are 31 May, 1 June and 2 June. */
     private static DemoSession demo(int n, int day, String start, String end, int capacity, Theme theme) {
@@ -244,7 +268,8 @@ public class SessionService {
         String room = LocalTime.parse(start).isBefore(LocalTime.NOON) ? "Room 1" : "Room 2";
         return new DemoSession("wsis2022-hlps-" + n, LocalDate.of(2022, 5, 1).plusDays(day - 1L),
                 LocalTime.parse(start), LocalTime.parse(end), capacity, titles, room,
-                "https://join.wsis-forum.example.org/hlps-" + n);
+                "https://join.wsis-forum.example.org/hlps-" + n, SessionKind.HIGH_LEVEL_POLICY_SESSION,
+                EnumSet.allOf(SpeakingModality.class));
     }
 
     private void apply(SessionEntity session, Commands.SessionInput input, ForumEntity forum) {
@@ -254,6 +279,13 @@ public class SessionService {
         }
         if (!input.end().isAfter(input.start())) {
             throw ProblemException.badRequest("end", "the session must end after it starts");
+        }
+        if (input.kind() != null && input.kind() != session.kind) {
+            throw ProblemException.conflict("session-kind-fixed", "This session is a " + session.kind
+                    + "; the kind of a session is fixed when it is created.");
+        }
+        if (session.kind == SessionKind.MINISTERIAL_ROUND_TABLE && input.capacity() < 1) {
+            throw ProblemException.badRequest("capacity", "a ministerial round table has at least one seat");
         }
         Mapping.setTitles(session, input.titles());
         session.startsAt = input.start().atZone(zone).toInstant();

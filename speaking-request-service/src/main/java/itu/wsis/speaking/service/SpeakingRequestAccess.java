@@ -3,7 +3,9 @@ package itu.wsis.speaking.service;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.repository.AllocationRepository;
+import itu.wsis.events.SessionKind;
 import itu.wsis.speaking.repository.InvitationEntity;
+import itu.wsis.speaking.repository.SessionEntity;
 import itu.wsis.speaking.repository.SpeakingRequestEntity;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.LinkRefusals;
@@ -65,13 +67,33 @@ class SpeakingRequestAccess {
                 .invoke(r -> Mapping.request(r).requireActive());
     }
 
-    /** The delegation's active request under its forum's lock; 404 when it has none. */
-    Uni<SpeakingRequestEntity> lockedActiveRequestOf(InvitationEntity inv) {
+    /**
+     * The delegation's active request under its forum's lock, for a seat at {@code roundTableId} or (null) for
+     * speaking time; 404 when it has none.
+     */
+    Uni<SpeakingRequestEntity> lockedActiveRequestOf(InvitationEntity inv, UUID roundTableId) {
         if (inv.forumId == null) {
             return Uni.createFrom().failure(noRequestFor(inv.id));
         }
-        return engine.lock(inv.forumId).chain(() -> allocations.activeRequestOf(inv.id))
+        return engine.lock(inv.forumId).chain(() -> allocations.activeRequestOf(inv.id, roundTableId))
                 .onItem().ifNull().failWith(() -> noRequestFor(inv.id));
+    }
+
+    /**
+     * Which of the delegation's requests {@code sessionId} points at: null (no session given, or a high-level policy
+     * session) for the request for speaking time, else the round table whose seat is asked for. A session of another
+     * forum, or none, is a 400 on {@code sessionId}.
+     */
+    Uni<UUID> roundTableOf(InvitationEntity inv, UUID sessionId) {
+        if (sessionId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return SessionEntity.<SessionEntity>findById(sessionId).map(s -> {
+            if (s == null || !s.forumId.equals(inv.forumId)) {
+                throw ProblemException.badRequest("sessionId", "no session " + sessionId + " in this forum");
+            }
+            return s.kind == SessionKind.MINISTERIAL_ROUND_TABLE ? s.id : null;
+        });
     }
 
     static ProblemException noRequestFor(UUID invitationId) {

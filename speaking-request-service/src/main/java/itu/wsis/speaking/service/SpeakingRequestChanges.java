@@ -7,6 +7,7 @@ import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.Actor;
 import itu.wsis.speaking.domain.RankClaimPolicy;
 import itu.wsis.speaking.domain.RequestStatus;
+import itu.wsis.speaking.domain.RoundTableEligibility;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.InvitationEntity;
@@ -33,6 +34,7 @@ public class SpeakingRequestChanges {
     private final SpeakingRequestRecorder recorder;
     private final PlacedRequests placements;
     private final RankClaimPolicy ranks;
+    private final RoundTableEligibility eligibility;
 
     SpeakingRequestChanges(AllocationEngine engine, AllocationRepository allocations, Clock clock, SpeakingRequestAccess access,
                            SpeakingRequestRecorder recorder, PlacedRequests placements, SpeakingConfig config) {
@@ -43,23 +45,26 @@ public class SpeakingRequestChanges {
         this.recorder = recorder;
         this.placements = placements;
         this.ranks = new RankClaimPolicy(Mapping.precedence(config));
+        this.eligibility = new RoundTableEligibility(Mapping.precedence(config));
     }
 
     // ---------------------------------------------------------------- the delegation, through the personal link
 
     @WithTransaction
-    public Uni<PlacedRequest> withdrawByInvitee(LinkClaims link, UUID invitationId) {
+    public Uni<PlacedRequest> withdrawByInvitee(LinkClaims link, UUID invitationId, UUID sessionId) {
         return access.linkedInvitation(link, invitationId)
-                .chain(access::lockedActiveRequestOf)
+                .chain(inv -> access.roundTableOf(inv, sessionId)
+                        .chain(roundTable -> access.lockedActiveRequestOf(inv, roundTable)))
                 .call(r -> close(r, RequestStatus.WITHDRAWN, "withdrawn by the delegation"))
                 .chain(placements::view);
     }
 
     @WithTransaction
-    public Uni<PlacedRequest> substituteByInvitee(LinkClaims link, UUID invitationId,
+    public Uni<PlacedRequest> substituteByInvitee(LinkClaims link, UUID invitationId, UUID sessionId,
                                                       SpeakingRequest.Speaker speaker) {
         return access.linkedInvitation(link, invitationId)
-                .chain(inv -> access.lockedActiveRequestOf(inv)
+                .chain(inv -> access.roundTableOf(inv, sessionId)
+                        .chain(roundTable -> access.lockedActiveRequestOf(inv, roundTable))
                         .chain(r -> substitute(inv, r, speaker, Actor.INVITEE)));
     }
 
@@ -96,32 +101,39 @@ public class SpeakingRequestChanges {
 
     // ---------------------------------------------------------------- from registration events
 
-    /** The delegation no longer attends (or the invitation was revoked): its request ends and frees its seat. */
+    /**
+     * The delegation no longer attends (or the invitation was revoked): its requests, of both kinds, end and free
+     * their seats.
+     */
     public Uni<Void> cancelForInvitation(UUID invitationId, String reason) {
+        return eachActiveRequestOf(invitationId, r -> close(r, RequestStatus.WITHDRAWN, reason));
+    }
+
+    /** Runs {@code change} on each active request of the invitation in turn, under the forum's lock. */
+    private Uni<Void> eachActiveRequestOf(UUID invitationId,
+                                          java.util.function.Function<SpeakingRequestEntity, Uni<Void>> change) {
         return InvitationEntity.<InvitationEntity>findById(invitationId).chain(inv -> {
             if (inv == null || inv.forumId == null) {
                 return Uni.createFrom().voidItem();
             }
-            return engine.lock(inv.forumId).chain(forum -> allocations.activeRequestOf(invitationId))
-                    .chain(r -> r == null ? Uni.createFrom().voidItem() : close(r, RequestStatus.WITHDRAWN, reason));
+            return engine.lock(inv.forumId).chain(forum -> allocations.activeRequestsOf(invitationId))
+                    .chain(active -> {
+                        // One after the other: each change recomputes the forum on the same reactive session.
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (SpeakingRequestEntity r : active) {
+                            chain = chain.chain(() -> change.apply(r));
+                        }
+                        return chain;
+                    });
         });
     }
 
     /** The delegation now attends remotely ({@link SpeakingRequest#attendingRemotely}): the forum is recomputed. */
     public Uni<Void> attendanceNowRemote(UUID invitationId) {
-        return InvitationEntity.<InvitationEntity>findById(invitationId).chain(inv -> {
-            if (inv == null || inv.forumId == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return engine.lock(inv.forumId).chain(forum -> allocations.activeRequestOf(invitationId))
-                    .chain(r -> {
-                        if (r == null) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        SpeakingRequest before = Mapping.request(r);
-                        SpeakingRequest after = before.attendingRemotely();
-                        return after.equals(before) ? Uni.createFrom().voidItem() : recorder.record(r, after);
-                    });
+        return eachActiveRequestOf(invitationId, r -> {
+            SpeakingRequest before = Mapping.request(r);
+            SpeakingRequest after = before.attendingRemotely();
+            return after.equals(before) ? Uni.createFrom().voidItem() : recorder.record(r, after);
         });
     }
 
@@ -131,14 +143,20 @@ public class SpeakingRequestChanges {
                                               SpeakingRequest.Speaker given, Actor actor) {
         Instant now = clock.instant();
         return seatOf(r)
-                .chain(seatedIn -> recorder.record(r, Mapping.request(r).substitute(given, Mapping.delegation(inv),
-                        actor, ranks, seatedIn, now)))
+                .chain(seatedIn -> {
+                    SpeakingRequest.Decision decision = Mapping.request(r).substitute(given, Mapping.delegation(inv),
+                            actor, ranks, seatedIn, now);
+                    if (r.roundTableId != null) {
+                        eligibility.require(decision.request().standing().forPrecedence());
+                    }
+                    return recorder.record(r, decision);
+                })
                 .chain(() -> placements.view(r));
     }
 
     private Uni<Void> close(SpeakingRequestEntity r, RequestStatus end, String reason) {
         Instant now = clock.instant();
-        return recorder.close(r, released -> Mapping.request(r).close(end, reason, released, now));
+        return recorder.close(r, released -> Mapping.request(r).close(end, reason, released, now, Mapping.kind(r)));
     }
 
     /** The session the request holds a seat in now, or null. */

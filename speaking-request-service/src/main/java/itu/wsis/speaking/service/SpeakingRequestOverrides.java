@@ -36,7 +36,8 @@ public class SpeakingRequestOverrides {
     public Uni<PlacedRequest> assign(UUID requestId, UUID sessionId) {
         return access.lockedActiveRequest(requestId).chain(r -> SessionEntity.<SessionEntity>findById(sessionId)
                 .chain(session -> allocations.pinnedTo(sessionId, r.id).map(pinned -> Mapping.request(r).assign(sessionId,
-                        session == null || !session.forumId.equals(r.forumId) ? null : Mapping.slots(session), pinned)))
+                        session == null || !session.forumId.equals(r.forumId) ? null : Mapping.slots(session), pinned,
+                        r.roundTableId)))
                 .chain(assigned -> recorder.record(r, assigned))
                 .chain(() -> placements.view(r)));
     }

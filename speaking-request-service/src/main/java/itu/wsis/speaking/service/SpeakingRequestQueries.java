@@ -33,9 +33,10 @@ public class SpeakingRequestQueries {
 
     /** The delegation's latest request, active or not. */
     @WithSession
-    public Uni<PlacedRequest> mine(LinkClaims link, UUID invitationId) {
+    public Uni<PlacedRequest> mine(LinkClaims link, UUID invitationId, UUID sessionId) {
         return access.linkedInvitation(link, invitationId)
-                .chain(inv -> allocations.latestRequestOf(inv.id))
+                .chain(inv -> access.roundTableOf(inv, sessionId)
+                        .chain(roundTable -> allocations.latestRequestOf(inv.id, roundTable)))
                 .onItem().ifNull().failWith(() -> SpeakingRequestAccess.noRequestFor(invitationId))
                 .chain(placements::view);
     }

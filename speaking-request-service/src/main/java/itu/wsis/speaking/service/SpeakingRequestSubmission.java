@@ -6,6 +6,7 @@ import itu.wsis.speaking.config.SpeakingConfig;
 import itu.wsis.speaking.domain.PlacedRequest;
 import itu.wsis.speaking.domain.Actor;
 import itu.wsis.speaking.domain.RankClaimPolicy;
+import itu.wsis.speaking.domain.SessionSlots;
 import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.domain.SubmissionPolicy;
 import itu.wsis.speaking.repository.AllocationRepository;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,18 +75,23 @@ public class SpeakingRequestSubmission {
             // Read under the forum's lock, which serialises allocation across instances: first come is then the
             // order in which requests are allocated, even for one that waited for the lock.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return allocations.activeRequestOf(inv.id)
-                    .chain(existing -> allocations.sessions(forum.id).chain(sessions -> deadline(inv).map(deadline ->
-                            policy.submit(admitted, UUID.randomUUID(), existing == null ? null : existing.id,
-                                    sessions.stream().map(Mapping::slots).toList(), deadline, forum.latePolicy,
-                                    now))))
-                    .chain(decision -> store(forum, decision, now));
+            return allocations.sessions(forum.id).chain(sessions -> {
+                List<SessionSlots> slots = sessions.stream().map(Mapping::slots).toList();
+                // The two kinds of request are independent: the delegation's other one does not stand in the way.
+                UUID roundTable = SubmissionPolicy.roundTableOf(slots, draft.preferredSessionIds());
+                return allocations.activeRequestOf(inv.id, roundTable)
+                        .chain(existing -> deadline(inv).map(deadline -> policy.submit(admitted, UUID.randomUUID(),
+                                existing == null ? null : existing.id, slots, deadline, forum.latePolicy, now)))
+                        .chain(decision -> store(forum, decision, roundTable, now));
+            });
         });
     }
 
     /** A late request rejected at once is stored with its events; any other is allocated before it is answered. */
-    private Uni<PlacedRequest> store(ForumEntity forum, SpeakingRequest.Decision decision, Instant now) {
+    private Uni<PlacedRequest> store(ForumEntity forum, SpeakingRequest.Decision decision, UUID roundTable,
+                                     Instant now) {
         SpeakingRequestEntity r = Mapping.write(decision.request(), new SpeakingRequestEntity());
+        r.roundTableId = roundTable;
         if (!decision.request().active()) {
             return r.<SpeakingRequestEntity>persist()
                     .chain(() -> outbox.appendAll(decision.events()))
