@@ -1,6 +1,8 @@
 package itu.wsis.notification.service;
 
+import io.quarkus.qute.HtmlEscaper;
 import itu.wsis.events.Contact;
+import itu.wsis.events.Deadline;
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
 import itu.wsis.notification.config.NotificationConfig;
@@ -11,13 +13,18 @@ import itu.wsis.notification.domain.SafeText;
 import itu.wsis.notification.domain.SalutationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a {@link MessageContext} into a localized subject, HTML body, plain-text body and, where the message carries
@@ -41,6 +48,68 @@ public class EmailComposer {
     public record Composed(String subject, String html, String text, LanguageFallbackPolicy.Resolution language,
                            Optional<Attachment> calendar) {
     }
+
+    /**
+     * Everything an email without a calendar entry or an event of its own says, apart from its salutation and its
+     * personal link: the letter and the forum as they are now (whole: a new revision, a renamed forum or a new
+     * signatory is another key, so a kept body can never be stale), the language used, the deadlines and zone it
+     * states, whether the recipient replied, and what {@code now} decides (whether it asks for an action, whether the
+     * reply deadline has passed). A notice that reads anything else from its context must add it here.
+     */
+    record BodyKey(MessageKind kind, Object detail, LanguageFallbackPolicy.Resolution language,
+                   MessageContext.Letter letter, MessageContext.Forum forum, Deadline responseDeadline,
+                   Deadline speakingRequestDeadline, ZoneId zone, boolean replied, boolean asks,
+                   boolean deadlinePassed, boolean hasLink) {
+
+        /** Null for an email that is not kept: a calendar entry (stamped with {@code now}) or an event's detail. */
+        static BodyKey of(MessageContext context, LanguageFallbackPolicy.Resolution language, boolean hasLink) {
+            if (context.calendar() != null
+                    || (context.detail() != null && !(context.detail() instanceof MessageContext.Reminder))) {
+                return null;
+            }
+            MessageContext.Recipient r = context.recipient();
+            Instant endsAt = r.responseDeadline() == null ? null : r.responseDeadline().endsAt();
+            return new BodyKey(context.kind(), context.detail(), language, context.letter(), context.forum(),
+                    r.responseDeadline(), r.speakingRequestDeadline(), r.zone(), r.replied(),
+                    ActionPolicy.asksForAction(context.kind(), r.replied(), endsAt, context.now()),
+                    ActionPolicy.deadlinePassed(endsAt, context.now()), hasLink);
+        }
+    }
+
+    /** Stand in for the salutation and the link in a kept body: letters and digits only, which no escaping changes. */
+    private static final String SALUTATION_MARK = "wsisSalutation" + UUID.randomUUID().toString().replace("-", "");
+    private static final String LINK_MARK = "wsisLink" + UUID.randomUUID().toString().replace("-", "");
+    /** The escaping of the HTML template's values (Qute's own), applied to what replaces the marks. */
+    private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
+
+    /** An email rendered with the marks in place of the salutation and the link. */
+    record Body(String subject, String html, String text) {
+        Body(Composed composed) {
+            this(composed.subject(), composed.html(), composed.text());
+        }
+
+        Composed personalised(String salutation, String link, LanguageFallbackPolicy.Resolution language) {
+            String html = this.html.replace(SALUTATION_MARK, HTML.map(salutation, null));
+            String text = this.text.replace(SALUTATION_MARK, salutation);
+            if (link != null) {
+                html = html.replace(LINK_MARK, HTML.map(link, null));
+                text = text.replace(LINK_MARK, link);
+            }
+            return new Composed(subject, html, text, language, Optional.empty());
+        }
+    }
+
+    /**
+     * Bounded: a bulk is one letter in a few languages, deadlines and zones; each body is some tens of kilobytes.
+     * Least recently used first out.
+     */
+    private static final int BODIES_KEPT = 64;
+    private final Map<BodyKey, Body> bodies = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<BodyKey, Body> eldest) {
+            return size() > BODIES_KEPT;
+        }
+    });
 
     private final MessageCatalog catalog;
     private final LanguageFallbackPolicy fallbackPolicy;
@@ -66,7 +135,38 @@ public class EmailComposer {
                 .map(resolution -> render(context, notice, resolution));
     }
 
+    /**
+     * The email of {@code context}. An email without a calendar entry or an event of its own (the invitation, the
+     * link and deadline notices, the reminders: the bulk's emails) is the same text for every recipient who shares
+     * what {@link BodyKey} holds, apart from its salutation and personal link: it is rendered once with a marker in
+     * their place and kept, and each further recipient's copy only has the markers replaced.
+     */
     private Composed render(MessageContext context, Notice notice, LanguageFallbackPolicy.Resolution resolution) {
+        Texts t = new Texts(resolution.used());
+        String salutation = line(t.get(SalutationPolicy.key(context.recipient().rank(),
+                context.recipient().formOfAddress())));
+        String link = context.kind() == MessageKind.INVITATION_REVOKED ? null : context.link();
+        BodyKey key = BodyKey.of(context, resolution, link != null);
+        if (key == null) {
+            return render(context, notice, resolution, salutation, link);
+        }
+        Body body = bodies.get(key);
+        if (body != null) {
+            return body.personalised(salutation, link, resolution);
+        }
+        Composed composed = render(context, notice, resolution, salutation, link);
+        Body rendered = new Body(render(context, notice, resolution, SALUTATION_MARK, link == null ? null : LINK_MARK));
+        // Kept only if this recipient's copy made from it is the email itself, byte for byte.
+        if (rendered.personalised(salutation, link, resolution).equals(composed)) {
+            bodies.put(key, rendered);
+        } else {
+            LOG.warnf("A %s email could not be kept as a template: its personalised copy differs", context.kind());
+        }
+        return composed;
+    }
+
+    private Composed render(MessageContext context, Notice notice, LanguageFallbackPolicy.Resolution resolution,
+                            String salutation, String link) {
         Language lang = resolution.used();
         Texts t = new Texts(lang);
         MessageContext.Recipient recipient = context.recipient();
@@ -92,16 +192,15 @@ public class EmailComposer {
                 ? "calendar.cancelled" : "calendar.attached")));
 
         String colon = t.get("punct.colon");
-        String salutation = t.get(SalutationPolicy.key(recipient.rank(), recipient.formOfAddress()));
         // Every value is one line of the plain-text body (the template adds the line breaks): a name with CR, LF,
         // U+2028 or another control character, whatever the edge let through, cannot start a line of its own.
         EmailView view = new EmailView(lang.code(), lang.rightToLeft() ? "rtl" : "ltr", subject,
                 header(context, d).stream().map(h -> new EmailView.HeaderLine(h.label() == null ? null
                         : line(h.label()), line(h.value()))).toList(),
-                line(salutation),
+                salutation,
                 paragraphs.stream().map(EmailComposer::line).map(WebLinks::paragraph).toList(),
                 d.details.stream().map(x -> new EmailView.Detail(line(x.label()), line(x.value()))).toList(),
-                line(t.get("link.label")), kind == MessageKind.INVITATION_REVOKED ? null : context.link(),
+                line(t.get("link.label")), link,
                 d.links.stream().map(l -> new EmailView.Link(line(l.label()), l.url())).toList(),
                 signature(context, d).stream().map(EmailComposer::line).toList(), colon);
         String html = Emails.html(view).render();
