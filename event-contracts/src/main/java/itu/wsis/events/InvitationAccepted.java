@@ -15,9 +15,22 @@ public record InvitationAccepted(
         ParticipationMode mode,
         List<Delegate> delegation,
         ReplyChannel channel,
-        boolean late) implements InvitationEvent {
+        boolean late,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "InvitationAccepted.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public InvitationAccepted(UUID eventId, Instant occurredAt, UUID invitationId, int replyVersion,
+            ParticipationMode mode, List<Delegate> delegation, ReplyChannel channel, boolean late) {
+        this(eventId, occurredAt, invitationId, replyVersion, mode, delegation, channel, late, null);
+    }
+
+    @Override
+    public InvitationAccepted withActor(Actor actor) {
+        return new InvitationAccepted(eventId, occurredAt, invitationId, replyVersion, mode, delegation, channel,
+                late, actor);
+    }
 
     public InvitationAccepted {
         delegation = delegation == null ? List.of() : List.copyOf(delegation);

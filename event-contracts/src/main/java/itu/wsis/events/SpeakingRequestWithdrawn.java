@@ -7,7 +7,20 @@ import java.util.UUID;
 
 @JsonClassDescription("A speaking request ended: withdrawn by the delegation, or because it no longer attends; its slot, if any, is released. Key: the invitation id.")
 public record SpeakingRequestWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
-                                       String reason, UUID releasedSessionId) implements InvitationEvent {
+                                       String reason, UUID releasedSessionId,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingRequestWithdrawn.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public SpeakingRequestWithdrawn(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            String reason, UUID releasedSessionId) {
+        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, null);
+    }
+
+    @Override
+    public SpeakingRequestWithdrawn withActor(Actor actor) {
+        return new SpeakingRequestWithdrawn(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId,
+                actor);
+    }
 }

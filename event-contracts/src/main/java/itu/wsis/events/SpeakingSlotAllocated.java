@@ -21,9 +21,24 @@ public record SpeakingSlotAllocated(
         int statementMinutes,
         SpeakingModality modality,
         String room,
-        String remoteJoinUrl) implements InvitationEvent {
+        String remoteJoinUrl,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingSlotAllocated.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public SpeakingSlotAllocated(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, UUID sessionId,
+            Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
+            Instant plannedStart, int statementMinutes, SpeakingModality modality, String room, String remoteJoinUrl) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone,
+                position, plannedStart, statementMinutes, modality, room, remoteJoinUrl, null);
+    }
+
+    @Override
+    public SpeakingSlotAllocated withActor(Actor actor) {
+        return new SpeakingSlotAllocated(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles,
+                sessionStart, timeZone, position, plannedStart, statementMinutes, modality, room, remoteJoinUrl, actor);
+    }
 
     /**
      * Without a room or join link: both were added later as optional members (docs/events.md, "Compatibility"), and
