@@ -27,14 +27,16 @@ public class AuditEntryRepository {
 
     /**
      * An invitation's event names only the invitation: its forum and letter come from the invitation row, which this
-     * service wrote before it published anything about it.
+     * service wrote before it published anything about it. Every parameter is cast: in an insert from a select,
+     * PostgreSQL does not take the parameters' types from the target columns.
      */
     static final String INSERT = """
             insert into audit_entry (event_id, event_type, occurred_at, forum_id, letter_id, invitation_id,
                                      session_id, speaking_request_id, action, actor_kind, actor_subject, channel,
                                      document_reference, summary)
-            select $1, $2, $3, coalesce($4::uuid, i.forum_id), coalesce($5::uuid, i.letter_id), $6::uuid, $7::uuid,
-                   $8::uuid, $9, $10, $11, $12, $13, $14
+            select $1::uuid, $2::varchar, $3::timestamptz, coalesce($4::uuid, i.forum_id),
+                   coalesce($5::uuid, i.letter_id), $6::uuid, $7::uuid, $8::uuid, $9::varchar, $10::varchar,
+                   $11::varchar, $12::varchar, $13::varchar, $14::varchar
               from (select 1) as one left join invitation i on i.id = $6::uuid
             on conflict (event_id) do nothing""";
 
@@ -63,30 +65,30 @@ public class AuditEntryRepository {
         List<Object> params = new ArrayList<>();
         params.add(q.id());
         StringBuilder where = new StringBuilder(q.scope() == AuditQuery.Scope.INVITATION
-                ? "invitation_id = $1" : "forum_id = $1");
+                ? "invitation_id = $1::uuid" : "forum_id = $1::uuid");
         if (!q.actions().isEmpty()) {
             params.add(q.actions().stream().map(AuditAction::name).toArray(String[]::new));
-            where.append(" and action = any($").append(params.size()).append(")");
+            where.append(" and action = any($").append(params.size()).append("::varchar[])");
         }
         if (!q.actorKinds().isEmpty()) {
             params.add(q.actorKinds().stream().map(AuditActorKind::name).toArray(String[]::new));
-            where.append(" and actor_kind = any($").append(params.size()).append(")");
+            where.append(" and actor_kind = any($").append(params.size()).append("::varchar[])");
         }
         if (q.from() != null) {
             params.add(q.from().atOffset(ZoneOffset.UTC));
-            where.append(" and occurred_at >= $").append(params.size());
+            where.append(" and occurred_at >= $").append(params.size()).append("::timestamptz");
         }
         if (q.to() != null) {
             params.add(q.to().atOffset(ZoneOffset.UTC));
-            where.append(" and occurred_at < $").append(params.size());
+            where.append(" and occurred_at < $").append(params.size()).append("::timestamptz");
         }
         Tuple filter = Tuple.tuple(params);
         List<Object> paged = new ArrayList<>(params);
         paged.add(q.size());
         paged.add((long) q.page() * q.size());
         String select = "select " + COLUMNS + " from audit_entry where " + where
-                + " order by occurred_at desc, event_id desc limit $" + (params.size() + 1) + " offset $"
-                + (params.size() + 2);
+                + " order by occurred_at desc, event_id desc limit $" + (params.size() + 1) + "::int offset $"
+                + (params.size() + 2) + "::bigint";
         return pool.preparedQuery("select count(*) from audit_entry where " + where).execute(filter)
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(total -> pool.preparedQuery(select).execute(Tuple.tuple(paged)).map(rows -> {
