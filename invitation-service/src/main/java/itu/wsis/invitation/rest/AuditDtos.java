@@ -42,6 +42,11 @@ final class AuditDtos {
         }
     }
 
+    /** A page of entries, as {@link Paged} answers it: the schema the API document names. */
+    @Schema(name = "AuditPage", description = "One page of audit entries, newest first, and the number of matching entries over all pages.")
+    record AuditPage(List<AuditEntryResponse> items, int page, int size, long total) {
+    }
+
     /** The filters as given; {@link #query} checks them all and answers every problem at once. */
     record Filters(List<String> actions, List<String> actorKinds, String from, String to, int page, int size,
                    String format) {

@@ -47,7 +47,7 @@ public class ForumAuditResource {
     @Operation(operationId = "forumAuditTrail", summary = "The forum's audit trail, newest first, filtered, as a page of JSON or the whole as CSV")
     @APIResponse(responseCode = "200", description = "A page of entries (JSON), or every matching entry as a CSV attachment (RFC 4180, UTF-8 with BOM) for ?format=csv or Accept: text/csv.",
             headers = @Header(name = "Content-Disposition", description = "CSV only: attachment; filename=\"audit-forum-<id>.csv\"", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditDtos.AuditPage.class)),
                     @Content(mediaType = AuditDtos.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An action, actor kind, time, page, size or format is not valid.")
     @APIResponse(responseCode = "404", description = "No forum with this id.")
@@ -63,10 +63,5 @@ public class ForumAuditResource {
         AuditDtos.Filters filters = new AuditDtos.Filters(actions, actorKinds, from, to, page, size, format);
         AuditQuery query = AuditDtos.query(AuditQuery.Scope.FORUM, id, filters, config.maxPageSize());
         return AuditDtos.answer(trail, query, AuditDtos.wantsCsv(filters, headers), "audit-forum-" + id + ".csv");
-    }
-
-    /** The JSON page's schema, for the API document. */
-    @Schema(name = "AuditPage")
-    record AuditPage(List<AuditDtos.AuditEntryResponse> items, int page, int size, long total) {
     }
 }
