@@ -62,12 +62,15 @@ public final class AsyncApiDocument {
     /** Who consumes each topic: the consuming services' own configuration (a test checks it against this). */
     public static SortedMap<String, List<String>> consumers() {
         SortedMap<String, List<String>> consumers = new TreeMap<>();
+        // invitation-service reads its own topic for the audit trail only (docs/audit.md).
         consumers.put(Topic.INVITATION.topicName(),
-                List.of("registration-service", "speaking-request-service", "notification-service"));
+                List.of("invitation-service", "registration-service", "speaking-request-service",
+                        "notification-service"));
         consumers.put(Topic.REGISTRATION.topicName(),
                 List.of("invitation-service", "speaking-request-service", "notification-service"));
         // invitation-service reads the speaking-request and notification topics for the erasure reports
-        // (PersonalDataErased) only; the other records there it acknowledges unread.
+        // (PersonalDataErased), and the speaking-request topic again for the audit trail; the other records there it
+        // acknowledges unread.
         consumers.put(Topic.SPEAKING_REQUEST.topicName(), List.of("invitation-service", "notification-service"));
         consumers.put(Topic.NOTIFICATION.topicName(), List.of("invitation-service"));
         return consumers;
@@ -151,8 +154,9 @@ public final class AsyncApiDocument {
                             + "producer)."));
             for (String reader : readers) {
                 operations.set(camel(reader.replaceFirst("-service$", "")) + "Consumes" + upper(channelId),
-                        operation("receive", channelId, onTopic, reader + " consumes them in consumer group `"
-                                + groupOf(reader, topic) + "`, once per eventId (inbox); what it cannot process "
+                        operation("receive", channelId, onTopic, reader + " consumes them in consumer group "
+                                + String.join(" and ", groupsOf(reader, topic).stream().map(g -> "`" + g + "`")
+                                .toList()) + ", once per eventId (inbox); what it cannot process "
                                 + "goes to `" + Topic.deadLetterTopicOf(reader) + "`."));
             }
         }
@@ -458,12 +462,17 @@ public final class AsyncApiDocument {
         p.put("description", description);
     }
 
-    private static String groupOf(String reader, Topic topic) {
-        if (reader.equals("invitation-service") && topic != Topic.REGISTRATION) {
-            return reader + ".erasure-reports";
+    private static List<String> groupsOf(String reader, Topic topic) {
+        if (reader.equals("invitation-service")) {
+            return switch (topic) {
+                case INVITATION -> List.of(reader + ".audit-trail");
+                case REGISTRATION -> List.of(reader, reader + ".audit-trail");
+                case SPEAKING_REQUEST -> List.of(reader + ".erasure-reports", reader + ".audit-trail");
+                default -> List.of(reader + ".erasure-reports");
+            };
         }
-        return reader.equals("speaking-request-service") ? reader + "." + topic.topicName()
-                .replaceFirst("^wsis\\.", "") : reader;
+        return List.of(reader.equals("speaking-request-service") ? reader + "." + topic.topicName()
+                .replaceFirst("^wsis\\.", "") : reader);
     }
 
     private static Map<String, JsonNode> toMap(ObjectNode node) {

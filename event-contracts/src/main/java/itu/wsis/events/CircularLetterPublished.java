@@ -28,9 +28,26 @@ public record CircularLetterPublished(
         Map<Language, LocalizedText> texts,
         String addresseeClass,
         Deadline responseDeadline,
-        Deadline speakingRequestDeadline) implements DomainEvent {
+        Deadline speakingRequestDeadline,
+        Actor actor) implements DomainEvent, AttributedEvent {
 
     public static final String TYPE = "CircularLetterPublished.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public CircularLetterPublished(UUID eventId, Instant occurredAt, UUID letterId, UUID forumId, String reference,
+            int revision, LocalDate letterDate, String signatoryName, String signatoryTitle, Contact contact,
+            Language originalLanguage, Map<Language, LocalizedText> texts, String addresseeClass,
+            Deadline responseDeadline, Deadline speakingRequestDeadline) {
+        this(eventId, occurredAt, letterId, forumId, reference, revision, letterDate, signatoryName, signatoryTitle,
+                contact, originalLanguage, texts, addresseeClass, responseDeadline, speakingRequestDeadline, null);
+    }
+
+    @Override
+    public CircularLetterPublished withActor(Actor actor) {
+        return new CircularLetterPublished(eventId, occurredAt, letterId, forumId, reference, revision, letterDate,
+                signatoryName, signatoryTitle, contact, originalLanguage, texts, addresseeClass, responseDeadline,
+                speakingRequestDeadline, actor);
+    }
 
     @Override
     @JsonIgnore

@@ -26,9 +26,26 @@ public record ForumEditionPublished(
         String timeZone,
         String forumSiteUrl,
         String speakingRequestUrl,
-        String partnershipUrl) implements DomainEvent {
+        String partnershipUrl,
+        Actor actor) implements DomainEvent, AttributedEvent {
 
     public static final String TYPE = "ForumEditionPublished.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public ForumEditionPublished(UUID eventId, Instant occurredAt, UUID forumId, long revision, String code,
+            Map<Language, String> names, Map<Language, String> themes, LocalDate virtualPhaseStart,
+            LocalDate inPersonStart, LocalDate inPersonEnd, String venue, String format, String timeZone,
+            String forumSiteUrl, String speakingRequestUrl, String partnershipUrl) {
+        this(eventId, occurredAt, forumId, revision, code, names, themes, virtualPhaseStart, inPersonStart,
+                inPersonEnd, venue, format, timeZone, forumSiteUrl, speakingRequestUrl, partnershipUrl, null);
+    }
+
+    @Override
+    public ForumEditionPublished withActor(Actor actor) {
+        return new ForumEditionPublished(eventId, occurredAt, forumId, revision, code, names, themes,
+                virtualPhaseStart, inPersonStart, inPersonEnd, venue, format, timeZone, forumSiteUrl,
+                speakingRequestUrl, partnershipUrl, actor);
+    }
 
     @Override
     @JsonIgnore

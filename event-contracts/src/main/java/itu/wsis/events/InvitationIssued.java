@@ -22,7 +22,22 @@ public record InvitationIssued(
         Deadline responseDeadline,
         Deadline speakingRequestDeadline,
         int linkVersion,
-        Instant linkExpiresAt) implements InvitationEvent {
+        Instant linkExpiresAt,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "InvitationIssued.v1";
+
+    /** Without an actor: as an event written before the member was added reads (docs/events.md, "Compatibility"). */
+    public InvitationIssued(UUID eventId, Instant occurredAt, UUID invitationId, UUID forumId, String forumCode,
+            UUID letterId, String letterReference, InviteeContact invitee, Deadline responseDeadline,
+            Deadline speakingRequestDeadline, int linkVersion, Instant linkExpiresAt) {
+        this(eventId, occurredAt, invitationId, forumId, forumCode, letterId, letterReference, invitee,
+                responseDeadline, speakingRequestDeadline, linkVersion, linkExpiresAt, null);
+    }
+
+    @Override
+    public InvitationIssued withActor(Actor actor) {
+        return new InvitationIssued(eventId, occurredAt, invitationId, forumId, forumCode, letterId, letterReference,
+                invitee, responseDeadline, speakingRequestDeadline, linkVersion, linkExpiresAt, actor);
+    }
 }

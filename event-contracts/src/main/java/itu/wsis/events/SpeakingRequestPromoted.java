@@ -23,9 +23,26 @@ public record SpeakingRequestPromoted(
         SpeakingModality modality,
         String room,
         String remoteJoinUrl,
-        SessionKind sessionKind) implements InvitationEvent {
+        SessionKind sessionKind,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingRequestPromoted.v1";
+
+    /** Without an actor, added later as an optional member (docs/events.md, "Compatibility"): null reads as unknown. */
+    public SpeakingRequestPromoted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            UUID sessionId, Map<Language, String> sessionTitles, Instant sessionStart, String timeZone,
+            int position, Instant plannedStart, int statementMinutes, SpeakingModality modality, String room,
+            String remoteJoinUrl, SessionKind sessionKind) {
+        this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone,
+                position, plannedStart, statementMinutes, modality, room, remoteJoinUrl, sessionKind, null);
+    }
+
+    @Override
+    public SpeakingRequestPromoted withActor(Actor actor) {
+        return new SpeakingRequestPromoted(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles,
+                sessionStart, timeZone, position, plannedStart, statementMinutes, modality, room, remoteJoinUrl,
+                sessionKind, actor);
+    }
 
     /**
      * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
@@ -36,7 +53,7 @@ public record SpeakingRequestPromoted(
             Instant plannedStart, int statementMinutes, SpeakingModality modality, String room,
             String remoteJoinUrl) {
         this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
-                plannedStart, statementMinutes, modality, room, remoteJoinUrl, null);
+                plannedStart, statementMinutes, modality, room, remoteJoinUrl, null, null);
     }
 
     /**
@@ -47,6 +64,6 @@ public record SpeakingRequestPromoted(
             Map<Language, String> sessionTitles, Instant sessionStart, String timeZone, int position,
             Instant plannedStart, int statementMinutes, SpeakingModality modality) {
         this(eventId, occurredAt, invitationId, requestId, sessionId, sessionTitles, sessionStart, timeZone, position,
-                plannedStart, statementMinutes, modality, null, null, null);
+                plannedStart, statementMinutes, modality, null, null, null, null);
     }
 }

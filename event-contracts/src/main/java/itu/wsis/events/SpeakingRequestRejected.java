@@ -9,9 +9,22 @@ import java.util.UUID;
 @JsonClassDescription("The secretariat (or a per-forum policy such as a late request under REJECT) refused a speaking request. Key: the invitation id.")
 public record SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
                                       String reason, UUID releasedSessionId,
-        SessionKind sessionKind) implements InvitationEvent {
+        SessionKind sessionKind,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingRequestRejected.v1";
+
+    /** Without an actor, added later as an optional member (docs/events.md, "Compatibility"): null reads as unknown. */
+    public SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            String reason, UUID releasedSessionId, SessionKind sessionKind) {
+        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, sessionKind, null);
+    }
+
+    @Override
+    public SpeakingRequestRejected withActor(Actor actor) {
+        return new SpeakingRequestRejected(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId,
+                sessionKind, actor);
+    }
 
     /**
      * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
@@ -19,6 +32,6 @@ public record SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID inv
      */
     public SpeakingRequestRejected(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, String reason,
             UUID releasedSessionId) {
-        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, null);
+        this(eventId, occurredAt, invitationId, requestId, reason, releasedSessionId, null, null);
     }
 }

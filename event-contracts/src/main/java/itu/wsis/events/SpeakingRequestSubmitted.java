@@ -18,9 +18,24 @@ public record SpeakingRequestSubmitted(
         SpeakingModality modality,
         String topic,
         boolean late,
-        SessionKind sessionKind) implements InvitationEvent {
+        SessionKind sessionKind,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingRequestSubmitted.v1";
+
+    /** Without an actor, added later as an optional member (docs/events.md, "Compatibility"): null reads as unknown. */
+    public SpeakingRequestSubmitted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            Speaker speaker, List<UUID> preferredSessionIds, Language statementLanguage, SpeakingModality modality,
+            String topic, boolean late, SessionKind sessionKind) {
+        this(eventId, occurredAt, invitationId, requestId, speaker, preferredSessionIds, statementLanguage,
+                modality, topic, late, sessionKind, null);
+    }
+
+    @Override
+    public SpeakingRequestSubmitted withActor(Actor actor) {
+        return new SpeakingRequestSubmitted(eventId, occurredAt, invitationId, requestId, speaker,
+                preferredSessionIds, statementLanguage, modality, topic, late, sessionKind, actor);
+    }
 
     /**
      * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
@@ -30,7 +45,7 @@ public record SpeakingRequestSubmitted(
             Speaker speaker, List<UUID> preferredSessionIds, Language statementLanguage, SpeakingModality modality,
             String topic, boolean late) {
         this(eventId, occurredAt, invitationId, requestId, speaker, preferredSessionIds, statementLanguage, modality,
-                topic, late, null);
+                topic, late, null, null);
     }
 
     public SpeakingRequestSubmitted {

@@ -8,9 +8,22 @@ import java.util.UUID;
 @JsonClassDescription("A speaking request waits for a slot, at this place on the waiting list. Key: the invitation id.")
 public record SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
                                         int position, String reason,
-        SessionKind sessionKind) implements InvitationEvent {
+        SessionKind sessionKind,
+        Actor actor) implements InvitationEvent, AttributedEvent {
 
     public static final String TYPE = "SpeakingRequestWaitlisted.v1";
+
+    /** Without an actor, added later as an optional member (docs/events.md, "Compatibility"): null reads as unknown. */
+    public SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId,
+            int position, String reason, SessionKind sessionKind) {
+        this(eventId, occurredAt, invitationId, requestId, position, reason, sessionKind, null);
+    }
+
+    @Override
+    public SpeakingRequestWaitlisted withActor(Actor actor) {
+        return new SpeakingRequestWaitlisted(eventId, occurredAt, invitationId, requestId, position, reason,
+                sessionKind, actor);
+    }
 
     /**
      * Without a session kind, added later as an optional member (docs/events.md, "Compatibility"): null, as in
@@ -18,6 +31,6 @@ public record SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID i
      */
     public SpeakingRequestWaitlisted(UUID eventId, Instant occurredAt, UUID invitationId, UUID requestId, int position,
             String reason) {
-        this(eventId, occurredAt, invitationId, requestId, position, reason, null);
+        this(eventId, occurredAt, invitationId, requestId, position, reason, null, null);
     }
 }

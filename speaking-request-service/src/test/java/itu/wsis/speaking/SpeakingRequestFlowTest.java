@@ -1,6 +1,7 @@
 package itu.wsis.speaking;
 
 import io.quarkus.test.junit.QuarkusTest;
+import itu.wsis.events.Actor;
 import itu.wsis.events.InvitationEvent;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
@@ -85,6 +86,8 @@ class SpeakingRequestFlowTest {
         SpeakingRequestSubmitted submitted = awaitEvent(SpeakingRequestSubmitted.class, first.invitationId());
         assertThat(submitted.speaker().name()).isEqualTo("Albert Rösti");
         assertThat(submitted.late()).isFalse();
+        // Who acted, for the audit trail (docs/audit.md): the office through its personal link.
+        assertThat(submitted.actor()).isEqualTo(Actor.invitee());
         SpeakingSlotAllocated allocated = awaitEvent(SpeakingSlotAllocated.class, first.invitationId());
         assertThat(allocated.sessionId()).isEqualTo(may31);
         assertThat(allocated.position()).isEqualTo(1);
@@ -151,6 +154,9 @@ class SpeakingRequestFlowTest {
         assertThat(promoted.sessionId()).isEqualTo(session);
         SpeakingRequestWithdrawn withdrawn = awaitEvent(SpeakingRequestWithdrawn.class, seated.invitationId());
         assertThat(withdrawn.reason()).isEqualTo("attendance withdrawn");
+        // A consumer's consequence of another service's event: nobody called, the system acted.
+        assertThat(withdrawn.actor()).isEqualTo(Actor.system());
+        assertThat(promoted.actor()).isEqualTo(Actor.system());
         assertThat(withdrawn.releasedSessionId()).isEqualTo(session);
         await().atMost(Duration.ofSeconds(10)).until(() -> TestPostgres.queryLong(DB,
                 "select count(*) from inbox_processed_event where event_id = ?", withdrawal.eventId()) == 1);
@@ -219,7 +225,8 @@ class SpeakingRequestFlowTest {
                 .then().extract().path("id");
         asSecretariat().body("{\"sessionId\": \"" + session + "\"}").post("/speaking-requests/" + requestId + "/assign")
                 .then().statusCode(200).body("status", equalTo("ALLOCATED")).body("override", equalTo("ASSIGNED"));
-        awaitEvent(SpeakingRequestPromoted.class, waitlisted.invitationId());
+        assertThat(awaitEvent(SpeakingRequestPromoted.class, waitlisted.invitationId()).actor())
+                .isEqualTo(Actor.staff("test.secretariat@itu.example.org"));
     }
 
     @Test

@@ -2,9 +2,11 @@ package itu.wsis.invitation.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.domain.InviteeValidator;
 import itu.wsis.invitation.service.DemoDataService;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -33,12 +35,14 @@ public class DemoDataResource {
 
     private static final String DIR = "demo/wsis-2022/";
 
+    private final SecurityIdentity identity;
     private final DemoDataService demo;
     private final ObjectMapper json;
 
-    public DemoDataResource(DemoDataService demo, ObjectMapper json) {
+    public DemoDataResource(DemoDataService demo, ObjectMapper json, SecurityIdentity identity) {
         this.demo = demo;
         this.json = json;
+        this.identity = identity;
     }
 
     @POST
@@ -70,7 +74,8 @@ public class DemoDataResource {
         if (!people.ok()) {
             throw new IllegalStateException("the demo invitee file is invalid: " + people.errors().size() + " errors");
         }
-        return demo.load(forum.toDomain(), request.reference(), request.toDomain(), people.valid());
+        return demo.load(forum.toDomain(), request.reference(), request.toDomain(), people.valid(),
+                Actors.of(identity));
     }
 
     private static String text(JsonNode parts, String name) {

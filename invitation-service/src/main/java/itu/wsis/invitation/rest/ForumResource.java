@@ -1,9 +1,11 @@
 package itu.wsis.invitation.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.rest.ForumDtos.ForumRequest;
 import itu.wsis.invitation.rest.ForumDtos.ForumResponse;
 import itu.wsis.invitation.service.ForumService;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,10 +35,12 @@ import java.util.UUID;
 @Tag(name = "Forum editions", description = "The yearly WSIS Forum: names and themes in the six UN languages, dates, venue, time zone and format.")
 public class ForumResource {
 
+    private final SecurityIdentity identity;
     private final ForumService forums;
 
-    public ForumResource(ForumService forums) {
+    public ForumResource(ForumService forums, SecurityIdentity identity) {
         this.forums = forums;
+        this.identity = identity;
     }
 
     @POST
@@ -46,7 +50,7 @@ public class ForumResource {
             content = @Content(schema = @Schema(implementation = ForumResponse.class)))
     @APIResponse(responseCode = "409", description = "Another forum edition already has this code.")
     public Uni<Response> create(@NotNull @Valid ForumRequest request) {
-        return forums.create(request.toDomain()).map(forum -> Response
+        return forums.create(request.toDomain(), Actors.of(identity)).map(forum -> Response
                 .created(URI.create("/forums/" + forum.id())).entity(ForumResponse.of(forum)).build());
     }
 
@@ -72,6 +76,6 @@ public class ForumResource {
     @APIResponse(responseCode = "200", description = "The forum edition as changed.")
     @APIResponse(responseCode = "409", description = "Another forum edition already has this code.")
     public Uni<ForumResponse> update(@PathParam("id") UUID id, @NotNull @Valid ForumRequest request) {
-        return forums.update(id, request.toDomain()).map(ForumResponse::of);
+        return forums.update(id, request.toDomain(), Actors.of(identity)).map(ForumResponse::of);
     }
 }

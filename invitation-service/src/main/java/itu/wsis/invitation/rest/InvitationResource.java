@@ -1,8 +1,10 @@
 package itu.wsis.invitation.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
+import itu.wsis.invitation.config.InvitationConfig;
 import itu.wsis.invitation.domain.InvitationQuery;
 import itu.wsis.invitation.domain.InvitationStatus;
 import itu.wsis.invitation.rest.InvitationDtos.CountsResponse;
@@ -10,7 +12,7 @@ import itu.wsis.invitation.rest.InvitationDtos.ExtensionRequest;
 import itu.wsis.invitation.rest.InvitationDtos.InvitationResponse;
 import itu.wsis.invitation.rest.InvitationDtos.RevokeRequest;
 import itu.wsis.invitation.service.InvitationService;
-import itu.wsis.invitation.config.InvitationConfig;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.problem.Problem;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.security.Roles;
@@ -42,12 +44,15 @@ import java.util.UUID;
 @Tag(name = "Invitations", description = "Invitations of a letter to its invitees: issue, search, revoke, extend the deadline, re-issue the personal link.")
 public class InvitationResource {
 
+    private final SecurityIdentity identity;
     private final InvitationService invitations;
     private final InvitationConfig config;
 
-    public InvitationResource(InvitationService invitations, InvitationConfig config) {
+    public InvitationResource(InvitationService invitations, InvitationConfig config,
+                              SecurityIdentity identity) {
         this.invitations = invitations;
         this.config = config;
+        this.identity = identity;
     }
 
     /**
@@ -122,7 +127,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "The revoked invitation.")
     @APIResponse(responseCode = "409", description = "The invitation is already revoked.")
     public Uni<InvitationResponse> revoke(@PathParam("id") UUID id, @NotNull @Valid RevokeRequest request) {
-        return invitations.revoke(id, request.reason().trim()).map(InvitationResponse::of);
+        return invitations.revoke(id, request.reason().trim(), Actors.of(identity)).map(InvitationResponse::of);
     }
 
     @POST
@@ -133,7 +138,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "400", description = "The new deadline is not later than the current one.")
     @APIResponse(responseCode = "409", description = "The invitation is revoked.")
     public Uni<InvitationResponse> extend(@PathParam("id") UUID id, @NotNull @Valid ExtensionRequest request) {
-        return invitations.extendDeadline(id, request.responseDeadline()).map(InvitationResponse::of);
+        return invitations.extendDeadline(id, request.responseDeadline(), Actors.of(identity)).map(InvitationResponse::of);
     }
 
     /** Makes every earlier personal link of this invitation stop working; the sender mails the new one. */
@@ -144,7 +149,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "The invitation with its new link version.")
     @APIResponse(responseCode = "409", description = "The invitation is revoked.")
     public Uni<InvitationResponse> reissueLink(@PathParam("id") UUID id) {
-        return invitations.reissueLink(id).map(InvitationResponse::of);
+        return invitations.reissueLink(id, Actors.of(identity)).map(InvitationResponse::of);
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type,

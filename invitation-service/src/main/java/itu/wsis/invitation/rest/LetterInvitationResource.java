@@ -1,10 +1,12 @@
 package itu.wsis.invitation.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.rest.InvitationDtos.BulkIssueResponse;
 import itu.wsis.invitation.rest.InvitationDtos.InvitationResponse;
 import itu.wsis.invitation.rest.InvitationDtos.IssueRequest;
 import itu.wsis.invitation.service.InvitationService;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,10 +40,12 @@ public class LetterInvitationResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotency-Replayed";
 
+    private final SecurityIdentity identity;
     private final InvitationService invitations;
 
-    public LetterInvitationResource(InvitationService invitations) {
+    public LetterInvitationResource(InvitationService invitations, SecurityIdentity identity) {
         this.invitations = invitations;
+        this.identity = identity;
     }
 
     /** 201 when the invitation is new, 200 when this invitee already had one for this letter. */
@@ -60,7 +64,7 @@ public class LetterInvitationResource {
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request.")
     public Uni<Response> issue(@PathParam("letterId") UUID letterId, @NotNull @Valid IssueRequest request,
                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return invitations.issueOne(letterId, request.inviteeId(), idempotencyKey)
+        return invitations.issueOne(letterId, request.inviteeId(), idempotencyKey, Actors.of(identity))
                 .chain(outcome -> invitations.get(outcome.result().invitationId()).map(invitation -> Response
                         .status(outcome.result().created() ? 201 : 200)
                         .location(URI.create("/invitations/" + invitation.id()))
@@ -82,7 +86,7 @@ public class LetterInvitationResource {
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request.")
     public Uni<Response> issueToAll(@PathParam("letterId") UUID letterId,
                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return invitations.issueToAll(letterId, idempotencyKey).map(outcome -> {
+        return invitations.issueToAll(letterId, idempotencyKey, Actors.of(identity)).map(outcome -> {
             var r = outcome.result();
             return Response.ok(new BulkIssueResponse(r.letterId(), r.letterRevision(), r.addressees(), r.issued(),
                     r.alreadyIssued(), InvitationDtos.WarningDto.of(r.warnings())))

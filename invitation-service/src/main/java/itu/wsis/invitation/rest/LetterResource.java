@@ -1,9 +1,11 @@
 package itu.wsis.invitation.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.rest.LetterDtos.LetterRequest;
 import itu.wsis.invitation.rest.LetterDtos.LetterResponse;
 import itu.wsis.invitation.service.LetterService;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +36,12 @@ import java.util.UUID;
 @Tag(name = "Circular letters")
 public class LetterResource {
 
+    private final SecurityIdentity identity;
     private final LetterService letters;
 
-    public LetterResource(LetterService letters) {
+    public LetterResource(LetterService letters, SecurityIdentity identity) {
         this.letters = letters;
+        this.identity = identity;
     }
 
     /** The latest revision, with the list of all revisions. */
@@ -93,7 +97,7 @@ public class LetterResource {
     @APIResponse(responseCode = "200", description = "The letter, now published.")
     @APIResponse(responseCode = "409", description = "The latest revision is already published.")
     public Uni<LetterResponse> publish(@PathParam("id") UUID id) {
-        return letters.publish(id).map(LetterResponse::of);
+        return letters.publish(id, Actors.of(identity)).map(LetterResponse::of);
     }
 
     static void rejectReferenceChange(String reference, LetterRequest request) {

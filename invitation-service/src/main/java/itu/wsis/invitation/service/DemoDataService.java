@@ -1,6 +1,7 @@
 package itu.wsis.invitation.service;
 
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Actor;
 import itu.wsis.invitation.domain.ForumDetails;
 import itu.wsis.invitation.domain.InviteeDetails;
 import itu.wsis.invitation.domain.LetterContent;
@@ -36,11 +37,12 @@ public class DemoDataService {
         this.invitations = invitations;
     }
 
-    public Uni<Summary> load(ForumDetails forum, String reference, LetterContent letter, List<InviteeDetails> people) {
+    public Uni<Summary> load(ForumDetails forum, String reference, LetterContent letter, List<InviteeDetails> people,
+            Actor actor) {
         return forums.findByCode(forum.code())
                 .chain(found -> found.isPresent()
                         ? Uni.createFrom().item(new Step(found.get().id(), false))
-                        : forums.create(forum).map(created -> new Step(created.id(), true)))
+                        : forums.create(forum, actor).map(created -> new Step(created.id(), true)))
                 .chain(forumStep -> letters.findId(forumStep.id(), reference)
                         .chain(found -> found.isPresent()
                                 ? Uni.createFrom().item(new Step(found.get(), false))
@@ -48,10 +50,10 @@ public class DemoDataService {
                                 .map(created -> new Step(created.id(), true)))
                         .chain(letterStep -> letters.get(letterStep.id())
                                 .chain(current -> current.status() == LetterStatus.DRAFT
-                                        ? letters.publish(letterStep.id()).replaceWith(true)
+                                        ? letters.publish(letterStep.id(), actor).replaceWith(true)
                                         : Uni.createFrom().item(false))
                                 .chain(published -> invitees.importAll(people)
-                                        .chain(imported -> invitations.issueToAll(letterStep.id(), null)
+                                        .chain(imported -> invitations.issueToAll(letterStep.id(), null, actor)
                                                 .map(issued -> new Summary(forumStep.id(), letterStep.id(),
                                                         forumStep.created(), letterStep.created(), published,
                                                         imported.written(), issued.result().issued(),

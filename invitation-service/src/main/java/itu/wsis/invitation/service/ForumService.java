@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Actor;
 import itu.wsis.events.ForumEditionPublished;
 import itu.wsis.invitation.domain.Forum;
 import itu.wsis.invitation.domain.ForumDetails;
@@ -31,7 +32,7 @@ public class ForumService {
     }
 
     @WithTransaction
-    public Uni<Forum> create(ForumDetails details) {
+    public Uni<Forum> create(ForumDetails details, Actor actor) {
         return ForumEditionEntity.count("code", details.code())
                 .chain(existing -> {
                     if (existing > 0) {
@@ -48,11 +49,11 @@ public class ForumService {
                             .chain(persisted -> Problems.flushUnique(persisted, "duplicate-forum-code",
                                     "A forum edition with code " + details.code() + " already exists."));
                 })
-                .chain(this::published);
+                .chain(entity -> published(entity, actor));
     }
 
     @WithTransaction
-    public Uni<Forum> update(UUID id, ForumDetails details) {
+    public Uni<Forum> update(UUID id, ForumDetails details, Actor actor) {
         return Problems.found(ForumEditionEntity.<ForumEditionEntity>findById(id), "forum", id)
                 .chain(entity -> ForumEditionEntity.count("code = ?1 and id <> ?2", details.code(), id)
                         .chain(clash -> {
@@ -63,7 +64,7 @@ public class ForumService {
                             Entities.write(details, entity);
                             entity.revision++;
                             entity.updatedAt = clock.instant();
-                            return published(entity);
+                            return published(entity, actor);
                         }));
     }
 
@@ -84,13 +85,13 @@ public class ForumService {
                 .map(all -> all.stream().map(Entities::forum).toList());
     }
 
-    private Uni<Forum> published(ForumEditionEntity entity) {
+    private Uni<Forum> published(ForumEditionEntity entity, Actor actor) {
         Forum forum = Entities.forum(entity);
         ForumDetails d = forum.details();
         return outbox.append(new ForumEditionPublished(UUID.randomUUID(), clock.instant(), forum.id(),
                         forum.revision(), d.code(), d.names(), d.themes(), d.virtualPhaseStart(), d.inPersonStart(),
                         d.inPersonEnd(), d.venue(), d.format().name(), d.timeZone().getId(), d.forumSiteUrl(),
-                        d.speakingRequestUrl(), d.partnershipUrl()))
+                        d.speakingRequestUrl(), d.partnershipUrl(), actor))
                 .replaceWith(forum);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Actor;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
@@ -81,11 +82,12 @@ public class InvitationService {
     }
 
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<IssueResult>> issueOne(UUID letterId, UUID inviteeId, String idempotencyKey) {
+    public Uni<IdempotencyKeys.Outcome<IssueResult>> issueOne(UUID letterId, UUID inviteeId, String idempotencyKey,
+            Actor actor) {
         return idempotency.once("issue-one", idempotencyKey, letterId + "/" + inviteeId, IssueResult.class,
                 () -> Problems.found(InviteeEntity.<InviteeEntity>findById(inviteeId), "invitee", inviteeId)
                         .invoke(InvitationService::requireNotErased)
-                        .chain(invitee -> issue(letterId, "i.id = :inviteeId", Map.of("inviteeId", inviteeId)))
+                        .chain(invitee -> issue(letterId, "i.id = :inviteeId", Map.of("inviteeId", inviteeId), actor))
                         .chain(issued -> issued.invitations().isEmpty()
                                 ? InvitationEntity.<InvitationEntity>find("letterId = ?1 and inviteeId = ?2",
                                         letterId, inviteeId).firstResult()
@@ -96,9 +98,10 @@ public class InvitationService {
 
     /** Issues the letter to every invitee in the registry who does not have it yet. */
     @WithTransaction
-    public Uni<IdempotencyKeys.Outcome<BulkIssueResult>> issueToAll(UUID letterId, String idempotencyKey) {
+    public Uni<IdempotencyKeys.Outcome<BulkIssueResult>> issueToAll(UUID letterId, String idempotencyKey,
+            Actor actor) {
         return idempotency.once("issue-bulk", idempotencyKey, letterId.toString(), BulkIssueResult.class,
-                () -> issue(letterId, "true", Map.of())
+                () -> issue(letterId, "true", Map.of(), actor)
                         .chain(issued -> InvitationEntity.count("letterId", letterId)
                                 .chain(total -> letters.issuable(letterId).map(l -> new BulkIssueResult(letterId,
                                         l.revision().revision, total.intValue(), issued.invitations().size(),
@@ -106,20 +109,20 @@ public class InvitationService {
     }
 
     @WithTransaction
-    public Uni<Invitation> revoke(UUID id, String reason) {
+    public Uni<Invitation> revoke(UUID id, String reason, Actor actor) {
         return find(id).chain(invitation -> {
             InvitationStatus next = Problems.lifecycle(() -> InvitationStatus.valueOf(invitation.status).revoke());
             Instant now = clock.instant();
             invitation.status = next.name();
             invitation.statusChangedAt = now;
             invitation.revocationReason = reason;
-            return outbox.append(new InvitationRevoked(UUID.randomUUID(), now, id, reason))
+            return outbox.append(new InvitationRevoked(UUID.randomUUID(), now, id, reason, actor))
                     .replaceWith(() -> Entities.invitation(invitation, now));
         });
     }
 
     @WithTransaction
-    public Uni<Invitation> extendDeadline(UUID id, LocalDate newDate) {
+    public Uni<Invitation> extendDeadline(UUID id, LocalDate newDate, Actor actor) {
         return find(id).chain(invitation -> {
             Problems.lifecycle(() -> InvitationStatus.valueOf(invitation.status).requireNotRevoked());
             if (!newDate.isAfter(invitation.responseDeadlineDate)) {
@@ -130,21 +133,21 @@ public class InvitationService {
             Instant now = clock.instant();
             invitation.responseDeadlineDate = deadline.date();
             invitation.responseDeadlineAt = deadline.endsAt();
-            return outbox.append(new ResponseDeadlineExtended(UUID.randomUUID(), now, id, deadline))
+            return outbox.append(new ResponseDeadlineExtended(UUID.randomUUID(), now, id, deadline, actor))
                     .replaceWith(() -> Entities.invitation(invitation, now));
         });
     }
 
     /** A new link version: verifiers refuse every link of an older version from the event on. */
     @WithTransaction
-    public Uni<Invitation> reissueLink(UUID id) {
+    public Uni<Invitation> reissueLink(UUID id, Actor actor) {
         return find(id).call(invitation -> InviteeEntity.<InviteeEntity>findById(invitation.inviteeId)
                 .invoke(InvitationService::requireNotErased)).chain(invitation -> {
             Problems.lifecycle(() -> InvitationStatus.valueOf(invitation.status).requireNotRevoked());
             Instant now = clock.instant();
             invitation.linkVersion++;
             return outbox.append(new PersonalLinkReissued(UUID.randomUUID(), now, id, invitation.linkVersion,
-                            invitation.linkExpiresAt))
+                            invitation.linkExpiresAt, actor))
                     .replaceWith(() -> Entities.invitation(invitation, now));
         });
     }
@@ -257,7 +260,7 @@ public class InvitationService {
      * Inserts the missing invitations of a letter for the invitees matching {@code inviteeFilter}, then writes
      * InvitationIssued for exactly the rows this call inserted, in one outbox batch.
      */
-    private Uni<Issued> issue(UUID letterId, String inviteeFilter, Map<String, Object> filterParams) {
+    private Uni<Issued> issue(UUID letterId, String inviteeFilter, Map<String, Object> filterParams, Actor actor) {
         UUID batch = UUID.randomUUID();
         Instant now = clock.instant();
         return letters.issuable(letterId).chain(issuable -> {
@@ -297,7 +300,7 @@ public class InvitationService {
                                         .map(i -> new InvitationIssued(UUID.randomUUID(), now, i.id, i.forumId,
                                                 issuable.forum().code, letterId, issuable.letter().reference,
                                                 contact(byId.get(i.inviteeId)), response, speaking,
-                                                i.linkVersion, i.linkExpiresAt))
+                                                i.linkVersion, i.linkExpiresAt, actor))
                                         .toList();
                                 return outbox.appendAll(events).replaceWith(issued);
                             }))

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Actor;
 import itu.wsis.events.CircularLetterPublished;
 import itu.wsis.events.Deadline;
 import itu.wsis.invitation.domain.DeadlinePolicy;
@@ -93,7 +94,7 @@ public class LetterService {
     }
 
     @WithTransaction
-    public Uni<Letter> publish(UUID letterId) {
+    public Uni<Letter> publish(UUID letterId, Actor actor) {
         return latest(letterId).chain(revision -> {
             revision.status = Problems.lifecycle(() -> LetterStatus.valueOf(revision.status).publish()).name();
             revision.publishedAt = clock.instant();
@@ -105,7 +106,7 @@ public class LetterService {
                                 letter.id, letter.forumId, letter.reference, revision.revision, c.letterDate(),
                                 c.signatoryName(), c.signatoryTitle(), c.contact(), c.originalLanguage(), c.texts(),
                                 c.addresseeClass(), published.responseDeadline(),
-                                published.speakingRequestDeadline()));
+                                published.speakingRequestDeadline(), actor));
                     }));
         }).chain(() -> view(letterId));
     }

@@ -17,20 +17,22 @@ public final class ReplyEvents {
     private ReplyEvents() {
     }
 
+    /** Without the actor: the service knows who called and stamps it ({@code AttributedEvent.attribute}). */
     public static InvitationEvent of(UUID eventId, UUID invitationId, ReplyLifecycle.Transition transition,
                                      Reply reply) {
         ReplyContent content = reply.content();
         return switch (transition.kind()) {
             case FIRST_REPLY -> content.status() == ReplyStatus.ACCEPTED
                     ? new InvitationAccepted(eventId, reply.recordedAt(), invitationId, reply.version(),
-                    content.mode(), delegates(content), reply.channel(), reply.late())
+                    content.mode(), delegates(content), reply.channel(), reply.late(), reply.documentReference(), null)
                     : new InvitationDeclined(eventId, reply.recordedAt(), invitationId, reply.version(),
-                    content.declineReason(), reply.channel(), reply.late());
+                    content.declineReason(), reply.channel(), reply.late(), reply.documentReference(), null);
             case WITHDRAWAL -> new ReplyWithdrawn(eventId, reply.recordedAt(), invitationId, reply.version(),
-                    reply.channel(), reply.late());
+                    reply.channel(), reply.late(), reply.documentReference(), null);
             case CHANGE, CORRECTION -> new ReplyChanged(eventId, reply.recordedAt(), invitationId, reply.version(),
                     transition.previousStatus(), content.status(), content.mode(), delegates(content),
-                    reply.channel(), transition.kind() == ReplyLifecycle.Kind.CORRECTION, reply.late());
+                    reply.channel(), transition.kind() == ReplyLifecycle.Kind.CORRECTION, reply.late(),
+                    reply.documentReference(), null);
             case UNCHANGED -> throw new IllegalArgumentException("an unchanged reply publishes nothing");
         };
     }

@@ -7,6 +7,7 @@ import itu.wsis.registration.rest.ReplyDtos.CorrectionRequest;
 import itu.wsis.registration.rest.ReplyDtos.CorrespondenceRequest;
 import itu.wsis.registration.rest.ReplyDtos.StaffReplyView;
 import itu.wsis.registration.service.ReplyService;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -75,7 +76,7 @@ public class StaffReplyResource {
                                 body.documentDate()),
                         settings -> ReplyContent.of(body.status(), body.mode(), ReplyDtos.members(body.delegation()),
                                 body.reason(), settings.maxDelegationSize()),
-                        ReplyResources.who(identity))
+                        ReplyResources.who(identity), Actors.of(identity))
                 .map(recorded -> created(invitationId, recorded));
     }
 
@@ -92,7 +93,7 @@ public class StaffReplyResource {
         return replies.correct(invitationId, body.channel(), body.note().strip(),
                         settings -> ReplyContent.of(body.status(), body.mode(), ReplyDtos.members(body.delegation()),
                                 body.reason(), settings.maxDelegationSize()),
-                        ReplyResources.who(identity))
+                        ReplyResources.who(identity), Actors.of(identity))
                 .map(recorded -> created(invitationId, recorded));
     }
 

@@ -3,16 +3,18 @@ package itu.wsis.registration.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import itu.wsis.events.Actor;
+import itu.wsis.events.AttributedEvent;
 import itu.wsis.events.ReplyChannel;
 import itu.wsis.registration.config.RegistrationConfig;
 import itu.wsis.registration.domain.DeadlinePolicy;
 import itu.wsis.registration.domain.ForumSettings;
 import itu.wsis.registration.domain.Invitation;
 import itu.wsis.registration.domain.Reply;
-import itu.wsis.registration.domain.ReplyRefused;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ReplyEvents;
 import itu.wsis.registration.domain.ReplyLifecycle;
+import itu.wsis.registration.domain.ReplyRefused;
 import itu.wsis.registration.domain.Timeliness;
 import itu.wsis.registration.repository.ForumEditionEntity;
 import itu.wsis.registration.repository.ReplyRepository;
@@ -96,12 +98,13 @@ public class ReplyService {
                     timeliness, invitation.settings().lateReplyPolicy());
             Reply reply = new Reply(transition.version(), wanted, ReplyChannel.WEB, transition.late(), false,
                     clock.instant(), Reply.BY_INVITEE, null, null, null);
-            return write(tx, invitation, transition, reply);
+            return write(tx, invitation, transition, reply, Actor.invitee());
         })));
     }
 
     public Uni<Recorded> recordCorrespondence(UUID invitationId, Correspondence received,
-                                              Function<ForumSettings, ReplyContent> content, String recordedBy) {
+                                              Function<ForumSettings, ReplyContent> content, String recordedBy,
+                                              Actor actor) {
         if (received.channel() == ReplyChannel.WEB) {
             return Uni.createFrom().failure(ProblemException.badRequest("channel",
                     "LETTER, NOTE_VERBALE, EMAIL or PHONE: web replies come through the personal link"));
@@ -116,20 +119,21 @@ public class ReplyService {
                     DeadlinePolicy.ofDocument(received.documentDate(), invitation.deadline()));
             Reply reply = new Reply(transition.version(), wanted, received.channel(), transition.late(), false,
                     clock.instant(), recordedBy, received.documentReference(), received.documentDate(), null);
-            return write(tx, invitation, transition, reply);
+            return write(tx, invitation, transition, reply, actor);
         })));
     }
 
     /** A correction rewrites what the current reply says; the note says why, for the history. */
     public Uni<Recorded> correct(UUID invitationId, ReplyChannel channel, String note,
-                                 Function<ForumSettings, ReplyContent> content, String recordedBy) {
+                                 Function<ForumSettings, ReplyContent> content, String recordedBy,
+                                 Actor actor) {
         return counted(replies.inTransaction(tx -> loadForStaff(tx, invitationId).chain(invitation -> {
             requireNotRevoked(invitation);
             ReplyContent wanted = content.apply(invitation.settings());
             ReplyLifecycle.Transition transition = ReplyLifecycle.correction(invitation.currentReply(), wanted);
             Reply reply = new Reply(transition.version(), wanted, channel, transition.late(), true,
                     clock.instant(), recordedBy, null, null, note);
-            return write(tx, invitation, transition, reply);
+            return write(tx, invitation, transition, reply, actor);
         })));
     }
 
@@ -149,7 +153,7 @@ public class ReplyService {
     }
 
     private Uni<Recorded> write(SqlConnection tx, Invitation invitation, ReplyLifecycle.Transition transition,
-                                Reply reply) {
+                                Reply reply, Actor actor) {
         if (transition.kind() == ReplyLifecycle.Kind.UNCHANGED) {
             return Uni.createFrom().item(new Recorded(invitation.currentReply().orElseThrow(), false));
         }
@@ -159,7 +163,8 @@ public class ReplyService {
                         "Another reply to this invitation was recorded at the same moment. Please reload and"
                                 + " try again.");
             }
-            return outbox.append(tx, ReplyEvents.of(UUID.randomUUID(), invitation.invitationId(), transition, reply));
+            return outbox.append(tx, AttributedEvent.attribute(
+                    ReplyEvents.of(UUID.randomUUID(), invitation.invitationId(), transition, reply), actor));
         }).replaceWith(new Recorded(reply, true));
     }
 

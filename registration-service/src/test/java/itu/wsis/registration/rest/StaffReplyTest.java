@@ -3,6 +3,7 @@ package itu.wsis.registration.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import itu.wsis.events.Actor;
 import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.Language;
@@ -75,6 +76,9 @@ class StaffReplyTest {
 
         InvitationAccepted event = published(InvitationAccepted.class, invitation.id(), 1).get(0);
         assertThat(event.channel()).isEqualTo(ReplyChannel.NOTE_VERBALE);
+        // The audit trail's who and which document (docs/audit.md): the staff member by JWT subject only.
+        assertThat(event.actor()).isEqualTo(Actor.staff(SECRETARY));
+        assertThat(event.documentReference()).isEqualTo("NV/2022/117");
         as(invitation.link()).when().get("/invitations/{id}", invitation.id())
                 .then().body("reply.status", equalTo("ACCEPTED"))
                 .body("reply.recordedBySecretariat", equalTo(true))
@@ -112,6 +116,9 @@ class StaffReplyTest {
         assertThat(changed.correction()).isTrue();
         assertThat(changed.previousStatus()).isEqualTo(ReplyStatus.ACCEPTED);
         assertThat(changed.channel()).isEqualTo(ReplyChannel.PHONE);
+        assertThat(changed.actor()).isEqualTo(Actor.staff(SECRETARY));
+        assertThat(changed.documentReference()).isNull();
+        assertThat(published(InvitationAccepted.class, invitation.id(), 1).get(0).actor()).isEqualTo(Actor.invitee());
     }
 
     @Test

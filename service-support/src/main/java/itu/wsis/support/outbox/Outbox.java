@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import itu.wsis.events.AttributedEvent;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.EventCodec;
 import itu.wsis.support.tracing.TraceContexts;
@@ -16,9 +17,20 @@ import java.util.List;
 /**
  * Records events in the caller's transaction. Nothing is sent from here: the relay publishes after commit, so a
  * rolled-back change publishes nothing and a committed one is never lost.
+ *
+ * <p>An event that records an action ({@link AttributedEvent}) and that its producer left without an actor gets the
+ * current caller's ({@link CurrentActor}): the staff member's JWT subject, the invitee, or the system outside a
+ * request. So no producer can publish an action without saying who took it; a producer that knows better (the
+ * invitee's reply, recorded on the pool) passes the actor itself.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private final CurrentActor actors;
+
+    public Outbox(CurrentActor actors) {
+        this.actors = actors;
+    }
 
     /** The row {@link OutboxMessage} maps, written directly by {@link #append(SqlConnection, DomainEvent)}. */
     static final String INSERT = """
@@ -26,7 +38,7 @@ public class Outbox {
             values ($1, $2, $3, $4, $5, $6, $7)""";
 
     public Uni<Void> append(DomainEvent event) {
-        return requireTransaction().chain(() -> toMessage(event).persist()).replaceWithVoid();
+        return requireTransaction().chain(() -> toMessage(attributed(event)).persist()).replaceWithVoid();
     }
 
     /**
@@ -40,7 +52,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException(
                     "Outbox.append(SqlConnection, ...) must run inside the transaction of the state change"));
         }
-        OutboxMessage message = toMessage(event);
+        OutboxMessage message = toMessage(attributed(event));
         return transaction.preparedQuery(INSERT)
                 .execute(Tuple.tuple().addValue(message.eventId).addValue(message.eventType)
                         .addValue(message.messageKey).addValue(OffsetDateTime.ofInstant(message.occurredAt, ZoneOffset.UTC))
@@ -54,8 +66,13 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         return requireTransaction()
-                .chain(() -> OutboxMessage.persist(events.stream().map(Outbox::toMessage)))
+                .chain(() -> OutboxMessage.persist(events.stream().map(this::attributed).map(Outbox::toMessage)))
                 .replaceWithVoid();
+    }
+
+    private DomainEvent attributed(DomainEvent event) {
+        return event instanceof AttributedEvent attributed && attributed.actor() == null
+                ? AttributedEvent.attribute(event, actors.get()) : event;
     }
 
     private static Uni<Void> requireTransaction() {
