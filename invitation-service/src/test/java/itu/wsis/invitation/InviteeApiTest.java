@@ -135,6 +135,22 @@ class InviteeApiTest {
     }
 
     @Test
+    void aFileThatIsNotCsvOrHasStrayCellsIsRefusedAndChangesNothing() {
+        String batch = unique("strict").toLowerCase();
+        String header = "memberState,fullName,formOfAddress,rank,email\n";
+        asSecretariat().contentType("text/csv")
+                .body(header + "CH,\"Unclosed quote,EXCELLENCY,MINISTER," + batch + ".1@example.org\n")
+                .post("/invitees/import").then().statusCode(400).contentType("application/problem+json")
+                .body("rows[0].row", equalTo(0), "rows[0].field", equalTo("file"));
+        asSecretariat().contentType("text/csv")
+                .body(header + "CH,A B,SIR,OTHER," + batch + ".2@example.org\n"
+                        + "CH,Doe, Jane,SIR,OTHER," + batch + ".3@example.org\n")
+                .post("/invitees/import").then().statusCode(400).contentType("application/problem+json")
+                .body("rows.field", hasItems("row"), "rows.find { it.field == 'row' }.row", equalTo(2));
+        assertThat(invitees(batch + "%")).isZero();
+    }
+
+    @Test
     void memberStatesAreListedWithSixNames() {
         asOps().get("/member-states").then().statusCode(200).body("$", hasSize(193))
                 .body("find { it.code == 'CH' }.names.fr", equalTo("Suisse"),

@@ -1,8 +1,8 @@
 package itu.wsis.invitation.rest;
 
-import itu.wsis.invitation.domain.Csv;
 import itu.wsis.invitation.domain.InviteeDraft;
 import itu.wsis.invitation.domain.RowError;
+import itu.wsis.support.csv.CsvTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,12 +27,26 @@ final class InviteeImportFormat {
     }
 
     static Parsed csv(String text) {
-        List<Map<String, String>> rows = Csv.parse(text == null ? "" : text);
+        CsvTable table;
+        try {
+            table = CsvTable.parse(text);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(List.of(), List.of(new RowError(0, "file", e.getMessage())));
+        }
         List<RowError> errors = new ArrayList<>();
-        List<String> header = rows.isEmpty() ? headerOnly(text) : new ArrayList<>(rows.get(0).keySet());
+        List<String> header = table.header();
+        List<Map<String, String>> rows = table.rows();
         for (String column : header) {
             if (!COLUMNS.contains(column)) {
                 errors.add(new RowError(0, column, "unknown column; the columns are " + String.join(",", COLUMNS)));
+            }
+        }
+        // Reported once, at its first row: a file with a stray comma in every row needs one fix, not a report per row.
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).size() > header.size()) {
+                errors.add(new RowError(i + 1, "row", "has " + rows.get(i).size() + " cells; the header names "
+                        + header.size() + " columns (a comma inside a cell needs quotes)"));
+                break;
             }
         }
         for (String column : REQUIRED) {
@@ -45,14 +59,6 @@ final class InviteeImportFormat {
                 row.get("ministry"), row.get("email"), cc(row.get("cc")), row.get("preferredLanguage"),
                 row.get("timeZone"))).toList();
         return new Parsed(drafts, errors);
-    }
-
-    private static List<String> headerOnly(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String first = text.lines().findFirst().orElse("");
-        return Arrays.stream(first.replace("\uFEFF", "").split(",")).map(String::trim).toList();
     }
 
     private static List<String> cc(String cell) {
