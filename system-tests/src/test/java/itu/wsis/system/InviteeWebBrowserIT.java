@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,11 +132,24 @@ class InviteeWebBrowserIT {
         assertThat(reply).containsEntry("status", "ACCEPTED").containsEntry("mode", "IN_PERSON");
         assertThat((List<?>) reply.get("delegation")).hasSize(2);
 
+        // An in-person delegation: one visa support letter per delegate, a PDF served with the page's own cookie
+        // (the audited page above carries the links).
+        List<WebElement> visaLinks = browser.findElements(By.cssSelector("a.visa-letter"));
+        assertThat(visaLinks).hasSize(2);
+        URI visaLink = URI.create(visaLinks.get(0).getAttribute("href"));
+        byte[] letter = given().baseUri(stack.service(SystemStack.WEB).baseUrl())
+                .cookie("wsis-link", browser.manage().getCookieNamed("wsis-link").getValue())
+                .get(visaLink.getRawPath() + "?" + visaLink.getRawQuery())
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
         requestSpeakingTime(id, "ICTs for well-being, inclusion and resilience", "en-04");
         assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("ALLOCATED");
         assertThat(text("#speaking-session")).isNotBlank();
         assertThat(text("#speaking-time")).contains("Geneva time");
         assertThat(text("#speaking-position")).startsWith("Speaker number");
+        // The demo sessions have a room at the venue: an in-person speaker is told where to go.
+        assertThat(text("#speaking-place")).contains("Room");
         scrollTo("speaking-status");
         screenshot("en-05-allocated");
         assertThat(given().baseUri(stack.service("speaking-request-service").baseUrl())
