@@ -6,14 +6,11 @@ import itu.wsis.invitation.domain.AuditQuery;
 import itu.wsis.invitation.service.AuditTrail;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 /** The audit trail of one forum (docs/audit.md), for the secretariat and ops. */
@@ -51,17 +46,8 @@ public class ForumAuditResource {
                     @Content(mediaType = AuditDtos.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An action, actor kind, time, page, size or format is not valid.")
     @APIResponse(responseCode = "404", description = "No forum with this id.")
-    public Uni<Response> audit(@PathParam("forumId") UUID id,
-                               @Parameter(description = "Only these actions (repeat, or comma-separated).") @QueryParam("action") List<String> actions,
-                               @Parameter(description = "Only these actors: STAFF, INVITEE, SYSTEM, UNKNOWN (repeat, or comma-separated).") @QueryParam("actorKind") List<String> actorKinds,
-                               @Parameter(description = "From this instant on (inclusive), ISO-8601 UTC.") @QueryParam("from") String from,
-                               @Parameter(description = "Before this instant (exclusive), ISO-8601 UTC.") @QueryParam("to") String to,
-                               @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size,
-                               @Parameter(description = "json (default) or csv; without it, Accept decides.") @QueryParam("format") String format,
-                               @Context HttpHeaders headers) {
-        AuditDtos.Filters filters = new AuditDtos.Filters(actions, actorKinds, from, to, page, size, format);
-        AuditQuery query = AuditDtos.query(AuditQuery.Scope.FORUM, id, filters, config.maxPageSize());
-        return AuditDtos.answer(trail, query, AuditDtos.wantsCsv(filters, headers), "audit-forum-" + id + ".csv");
+    public Uni<Response> audit(@PathParam("forumId") UUID id, @BeanParam AuditFilters filters) {
+        AuditQuery query = AuditDtos.query(AuditQuery.Scope.FORUM, id, filters.filters(), config.maxPageSize());
+        return AuditDtos.answer(trail, query, filters.wantsCsv(), "audit-forum-" + id + ".csv");
     }
 }
