@@ -12,6 +12,7 @@ import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyChannel;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestWaitlisted;
 import itu.wsis.events.SpeakingRequestWithdrawn;
@@ -126,6 +127,50 @@ class CalendarTest {
         assertThat(Mails.to(email).stream().filter(m -> Mails.calendar(m).isPresent())).hasSize(3);
         assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE,
                 "select sequence from calendar_entry where uid = ?", uid)).isEqualTo(2);
+    }
+
+    /** A seat at the Ministerial Round Table is not a statement slot: its own words, the whole session in the calendar. */
+    @Test
+    void aSeatAtTheRoundTableIsToldAsASeatForTheWholeSession() throws Exception {
+        Fixtures.World world = Fixtures.world(clock);
+        String email = Fixtures.email("table");
+        InvitationIssued issued = Fixtures.invitation(world, clock, Language.FR, email, Rank.MINISTER, "Madame",
+                "Europe/Zurich", "Jeanne Dupont");
+        UUID inv = issued.invitationId();
+        TestKafka.publish(issued);
+        Map<Language, String> table = Map.of(Language.EN, "The information society twenty years on",
+                Language.FR, "La société de l'information vingt ans après", Language.ES, "La sociedad de la información",
+                Language.AR, "مجتمع المعلومات", Language.RU, "Информационное общество", Language.ZH, "信息社会");
+        Instant start = ZonedDateTime.of(2022, 6, 2, 16, 30, 0, 0, Fixtures.GENEVA).toInstant();
+        TestKafka.publish(new SpeakingRequestWaitlisted(UUID.randomUUID(), clock.instant(), inv, UUID.randomUUID(), 2,
+                "all seats taken", SessionKind.MINISTERIAL_ROUND_TABLE));
+        MimeMessage waitlisted = Mails.awaitSubject(email, "liste d'attente");
+        assertThat(Mails.subject(waitlisted)).contains("votre demande de siège à la Table ronde ministérielle");
+        assertThat(Mails.text(waitlisted)).contains("Tous les sièges de la Table ronde ministérielle", "au rang 2")
+                .doesNotContain("temps de parole");
+
+        UUID request = UUID.randomUUID();
+        TestKafka.publish(new SpeakingSlotAllocated(UUID.randomUUID(), clock.instant(), inv, request,
+                UUID.randomUUID(), table, start, "Europe/Zurich", 4, start, 90, SpeakingModality.IN_PERSON, "Room 1",
+                null, SessionKind.MINISTERIAL_ROUND_TABLE));
+
+        MimeMessage seated = Mails.awaitSubject(email, "votre siège à la Table ronde ministérielle");
+        assertThat(Mails.subject(seated)).isEqualTo("CL-22/010 – Forum 2022 du SMSI: votre siège à la Table ronde ministérielle");
+        assertThat(Mails.text(seated)).contains("un siège à la Table ronde ministérielle du Forum 2022 du SMSI vous a été attribué")
+                .contains("Room 1").doesNotContain("temps de parole").doesNotContain("liste des orateurs");
+        VEvent published = event(seated, "PUBLISH");
+        assertThat(published.getSummary().getValue())
+                .isEqualTo("Table ronde ministérielle: La société de l'information vingt ans après");
+        assertThat(published.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20220602T143000Z");
+        assertThat(published.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20220602T160000Z");
+        assertThat(published.getDescription().getValue()).doesNotContain("orateurs");
+
+        TestKafka.publish(new SpeakingRequestWithdrawn(UUID.randomUUID(), clock.instant(), inv, request,
+                "withdrawn by the delegation", UUID.randomUUID(), SessionKind.MINISTERIAL_ROUND_TABLE));
+        MimeMessage released = Mails.awaitSubject(email, "libération de votre siège à la Table ronde ministérielle");
+        assertThat(Mails.text(released)).contains("Le siège à la Table ronde ministérielle du Forum 2022 du SMSI")
+                .doesNotContain("temps de parole");
+        assertThat(event(released, "CANCEL").getUid().orElseThrow().getValue()).isEqualTo("statement-" + request + "@wsis.local");
     }
 
     @Test

@@ -180,7 +180,7 @@ public class EmailComposer {
                     : d.date(recipient.responseDeadline().date()));
         }
 
-        String subject = d.fill("subject.with_reference", Map.of("subject", d.fill(kind.key() + ".subject")));
+        String subject = d.fill("subject.with_reference", Map.of("subject", d.fill(notice.messageKey() + ".subject")));
         if (asks) {
             subject = t.get("action_required") + " " + subject;
         }

@@ -9,12 +9,14 @@ import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakerSubstituted;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestPromoted;
 import itu.wsis.events.SpeakingRequestRejected;
 import itu.wsis.events.SpeakingRequestSubmitted;
 import itu.wsis.events.SpeakingRequestWaitlisted;
+import itu.wsis.events.SpeakingRequestWithdrawn;
 import itu.wsis.events.SpeakingSlotAllocated;
 import itu.wsis.events.SpeakingSlotRescheduled;
 import itu.wsis.notification.domain.ActionPolicy;
@@ -35,6 +37,19 @@ import java.util.UUID;
 sealed interface Notice {
 
     MessageKind kind();
+
+    /**
+     * The prefix of this message's catalog keys ({@code <key>.subject}, {@code <key>.body}): the kind's, or for a seat
+     * at a Ministerial Round Table the kind's under {@code round_table.}, because a seat for the whole session is not a
+     * statement slot and the reader must not be told it is.
+     */
+    default String messageKey() {
+        return kind().key();
+    }
+
+    static String messageKey(MessageKind kind, SessionKind session) {
+        return session == SessionKind.MINISTERIAL_ROUND_TABLE ? "round_table." + kind.key() : kind.key();
+    }
 
     /** Adds this kind's paragraphs, details, links and calendar entry to the draft. */
     void write(Draft d);
@@ -61,7 +76,8 @@ sealed interface Notice {
             case SPEAKING_REQUEST_RECEIVED -> new SpeakingRequestReceived((SpeakingRequestSubmitted) detail);
             case SPEAKING_SLOT_ALLOCATED, SPEAKING_SLOT_MOVED, SPEAKING_REQUEST_PROMOTED ->
                     new SlotGiven(kind, Slot.of(detail));
-            case SPEAKING_SLOT_CANCELLED -> new SlotCancelled();
+            case SPEAKING_SLOT_CANCELLED -> new SlotCancelled(
+                    detail instanceof SpeakingRequestWithdrawn withdrawn ? withdrawn.sessionKind() : null);
             case SPEAKING_REQUEST_WAITLISTED -> new Waitlisted((SpeakingRequestWaitlisted) detail);
             case SPEAKING_REQUEST_REJECTED -> new Rejected((SpeakingRequestRejected) detail);
             case SPEAKER_SUBSTITUTED -> new Substituted((SpeakerSubstituted) detail);
@@ -263,8 +279,13 @@ sealed interface Notice {
             return MessageKind.SPEAKING_REQUEST_RECEIVED;
         }
 
+        @Override
+        public String messageKey() {
+            return Notice.messageKey(kind(), event.sessionKind());
+        }
+
         public void write(Draft d) {
-            d.paragraph(d.fill("speaking_request_received.body"));
+            d.paragraph(d.fill(messageKey() + ".body"));
             if (event.speaker() != null) {
                 d.detail("label.speaker", Draft.speaker(event.speaker()));
             }
@@ -280,22 +301,23 @@ sealed interface Notice {
      * and {@code remoteJoinUrl} are null in events written before they existed, or when the session has none.
      */
     record Slot(UUID requestId, Map<Language, String> titles, Instant start, String timeZone, int position,
-                int statementMinutes, SpeakingModality modality, String room, String remoteJoinUrl) {
+                int statementMinutes, SpeakingModality modality, String room, String remoteJoinUrl,
+                SessionKind sessionKind) {
         static Slot of(Object event) {
             if (event instanceof SpeakingSlotAllocated e) {
                 return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
                         : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
-                        e.remoteJoinUrl());
+                        e.remoteJoinUrl(), e.sessionKind());
             }
             if (event instanceof SpeakingSlotRescheduled e) {
                 return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
                         : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
-                        e.remoteJoinUrl());
+                        e.remoteJoinUrl(), e.sessionKind());
             }
             SpeakingRequestPromoted e = (SpeakingRequestPromoted) event;
             return new Slot(e.requestId(), e.sessionTitles(), e.plannedStart() != null ? e.plannedStart()
                     : e.sessionStart(), e.timeZone(), e.position(), e.statementMinutes(), e.modality(), e.room(),
-                    e.remoteJoinUrl());
+                    e.remoteJoinUrl(), e.sessionKind());
         }
 
         boolean remoteLive() {
@@ -311,6 +333,10 @@ sealed interface Notice {
         String title(Language language) {
             return titles == null ? null : titles.get(language);
         }
+
+        boolean roundTable() {
+            return sessionKind == SessionKind.MINISTERIAL_ROUND_TABLE;
+        }
     }
 
     /** Allocated, promoted from the waiting list, or moved: the slot's details and its calendar entry. */
@@ -322,8 +348,13 @@ sealed interface Notice {
             return slot.titles() == null || slot.titles().isEmpty() || slot.title(language) != null;
         }
 
+        @Override
+        public String messageKey() {
+            return Notice.messageKey(kind, slot.sessionKind());
+        }
+
         public void write(Draft d) {
-            d.paragraph(d.fill(kind.key() + ".body"));
+            d.paragraph(d.fill(messageKey() + ".body"));
             ZoneId eventZone = Draft.zoneOr(slot.timeZone(), d.forumZone);
             String title = slot.title(d.lang);
             List<String> description = new ArrayList<>();
@@ -334,7 +365,10 @@ sealed interface Notice {
             if (slot.start() != null) {
                 d.detail("label.date", d.dateTimeWithLocal(slot.start(), eventZone));
             }
-            d.detail("label.position", Integer.toString(slot.position()));
+            // A seat at a round table lasts the whole session: no order of speakers, no three-minute rule.
+            if (!slot.roundTable()) {
+                d.detail("label.position", Integer.toString(slot.position()));
+            }
             d.modality(slot.modality());
             // Where to go: the room for whoever comes, the join link for a remote live speaker only. The venue is
             // given by the forum in one language only, so it goes to the calendar's LOCATION with the room, not into
@@ -344,7 +378,9 @@ sealed interface Notice {
             if (room != null && !room.isBlank()) {
                 d.detail("label.room", room.strip());
             }
-            d.paragraph(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            if (!slot.roundTable()) {
+                d.paragraph(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            }
             if (joinUrl != null) {
                 d.link("link.remote_join", joinUrl);
             } else if (slot.remoteLive()) {
@@ -355,13 +391,16 @@ sealed interface Notice {
             if (joinUrl != null) {
                 description.add(d.text("link.remote_join") + d.text("punct.colon") + joinUrl);
             }
-            description.add(d.fill("statement_rule", Map.of("minutes", Integer.toString(slot.statementMinutes()))));
+            if (!slot.roundTable()) {
+                description.add(d.fill("statement_rule", Map.of("minutes",
+                        Integer.toString(slot.statementMinutes()))));
+            }
             description.add(d.fill("letter.reference_line", Map.of("date", EmailComposer.letterDate(d))));
             if (slot.start() != null) {
                 String location = slot.remoteLive() ? d.text("calendar.remote") : place(d);
                 d.calendar = new Draft.CalendarItem(
-                        d.fill("calendar.statement.summary", Map.of("session", title == null ? d.values.get("forum")
-                                : title)),
+                        d.fill(slot.roundTable() ? "round_table.calendar.summary" : "calendar.statement.summary",
+                                Map.of("session", title == null ? d.values.get("forum") : title)),
                         slot.start(), slot.start().plusSeconds(60L * Math.max(1, slot.statementMinutes())), null, null,
                         location, description, joinUrl);
             }
@@ -379,13 +418,18 @@ sealed interface Notice {
     }
 
     /** The delegation withdrew a request that held a slot: its calendar entry is cancelled. */
-    record SlotCancelled() implements Notice {
+    record SlotCancelled(SessionKind sessionKind) implements Notice {
         public MessageKind kind() {
             return MessageKind.SPEAKING_SLOT_CANCELLED;
         }
 
+        @Override
+        public String messageKey() {
+            return Notice.messageKey(kind(), sessionKind);
+        }
+
         public void write(Draft d) {
-            d.paragraph(d.fill("speaking_slot_cancelled.body"));
+            d.paragraph(d.fill(messageKey() + ".body"));
         }
     }
 
@@ -394,8 +438,13 @@ sealed interface Notice {
             return MessageKind.SPEAKING_REQUEST_WAITLISTED;
         }
 
+        @Override
+        public String messageKey() {
+            return Notice.messageKey(kind(), event.sessionKind());
+        }
+
         public void write(Draft d) {
-            d.paragraph(d.fill("speaking_request_waitlisted.body", Map.of("position",
+            d.paragraph(d.fill(messageKey() + ".body", Map.of("position",
                     Integer.toString(event.position()))));
         }
     }
@@ -405,8 +454,13 @@ sealed interface Notice {
             return MessageKind.SPEAKING_REQUEST_REJECTED;
         }
 
+        @Override
+        public String messageKey() {
+            return Notice.messageKey(kind(), event.sessionKind());
+        }
+
         public void write(Draft d) {
-            d.paragraph(d.fill("speaking_request_rejected.body"));
+            d.paragraph(d.fill(messageKey() + ".body"));
             if (event.reason() != null && !event.reason().isBlank()) {
                 d.detail("label.reason", event.reason());
             }
