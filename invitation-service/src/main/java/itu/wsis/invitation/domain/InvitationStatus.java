@@ -1,5 +1,6 @@
 package itu.wsis.invitation.domain;
 
+import itu.wsis.events.Deadline;
 import itu.wsis.events.ReplyStatus;
 
 import java.time.Instant;
@@ -13,7 +14,7 @@ public enum InvitationStatus {
     ISSUED, ACCEPTED, DECLINED, REVOKED, EXPIRED;
 
     public InvitationStatus effectiveAt(Instant responseDeadlineEndsAt, Instant now) {
-        return this == ISSUED && !now.isBefore(responseDeadlineEndsAt) ? EXPIRED : this;
+        return this == ISSUED && Deadline.hasPassed(responseDeadlineEndsAt, now) ? EXPIRED : this;
     }
 
     public InvitationStatus revoke() {

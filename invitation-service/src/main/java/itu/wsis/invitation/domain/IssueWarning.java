@@ -22,7 +22,7 @@ public record IssueWarning(String code, String detail) {
 
     /** The warnings for invitations issued at {@code now} with this reply deadline; empty when there is none. */
     public static List<IssueWarning> forIssueAt(Instant now, Deadline responseDeadline) {
-        if (responseDeadline == null || responseDeadline.endsAt() == null || now.isBefore(responseDeadline.endsAt())) {
+        if (responseDeadline == null || responseDeadline.endsAt() == null || !responseDeadline.hasPassedAt(now)) {
             return List.of();
         }
         return List.of(new IssueWarning(DEADLINE_PASSED, "The reply deadline of this letter ("

@@ -1,5 +1,7 @@
 package itu.wsis.invitation.domain;
 
+import itu.wsis.events.Deadline;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,6 @@ public final class LinkExpiryPolicy {
         if (grace.isNegative()) {
             throw new IllegalArgumentException("the grace period cannot be negative");
         }
-        return DeadlinePolicy.endOf(lastForumDay, forumZone).plus(grace);
+        return Deadline.endOf(lastForumDay, forumZone).plus(grace);
     }
 }

@@ -16,7 +16,6 @@ import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ResponseDeadlineExtended;
 import itu.wsis.invitation.config.InvitationConfig;
 import itu.wsis.invitation.domain.BulkIssueResult;
-import itu.wsis.invitation.domain.DeadlinePolicy;
 import itu.wsis.invitation.domain.Invitation;
 import itu.wsis.invitation.domain.InvitationQuery;
 import itu.wsis.invitation.domain.InvitationStatus;
@@ -129,7 +128,7 @@ public class InvitationService {
                 throw ProblemException.badRequest("responseDeadline",
                         "must be later than the current deadline " + invitation.responseDeadlineDate);
             }
-            Deadline deadline = DeadlinePolicy.byEndOf(newDate, ZoneId.of(invitation.responseDeadlineZone));
+            Deadline deadline = Deadline.byEndOf(newDate, ZoneId.of(invitation.responseDeadlineZone));
             Instant now = clock.instant();
             invitation.responseDeadlineDate = deadline.date();
             invitation.responseDeadlineAt = deadline.endsAt();

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Actor;
 import itu.wsis.events.CircularLetterPublished;
 import itu.wsis.events.Deadline;
-import itu.wsis.invitation.domain.DeadlinePolicy;
 import itu.wsis.invitation.domain.Letter;
 import itu.wsis.invitation.domain.LetterContent;
 import itu.wsis.invitation.domain.LetterStatus;
@@ -178,8 +177,8 @@ public class LetterService {
     }
 
     private static void write(LetterContent content, LetterRevisionEntity revision, ZoneId zone) {
-        Deadline response = DeadlinePolicy.byEndOf(content.responseDeadline(), zone);
-        Deadline speaking = DeadlinePolicy.byEndOf(content.speakingRequestDeadline(), zone);
+        Deadline response = Deadline.byEndOf(content.responseDeadline(), zone);
+        Deadline speaking = Deadline.byEndOf(content.speakingRequestDeadline(), zone);
         Entities.write(content, response, speaking, revision);
     }
 

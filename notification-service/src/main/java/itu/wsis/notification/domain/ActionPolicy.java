@@ -1,5 +1,7 @@
 package itu.wsis.notification.domain;
 
+import itu.wsis.events.Deadline;
+
 import java.time.Instant;
 
 /**
@@ -26,11 +28,11 @@ public final class ActionPolicy {
         if (!kind.mayAskForAction()) {
             return false;
         }
-        return !replied && responseDeadline != null && now.isBefore(responseDeadline);
+        return !replied && responseDeadline != null && !Deadline.hasPassed(responseDeadline, now);
     }
 
     /** Whether the reply deadline has passed: the invitation then says so instead of asking for a reply. */
     public static boolean deadlinePassed(Instant responseDeadline, Instant now) {
-        return responseDeadline != null && !now.isBefore(responseDeadline);
+        return responseDeadline != null && Deadline.hasPassed(responseDeadline, now);
     }
 }

@@ -1,5 +1,7 @@
 package itu.wsis.notification.domain;
 
+import itu.wsis.events.Deadline;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -94,7 +96,7 @@ public final class ReminderPolicy {
 
     /** Whether a reminder already created may still go out now (re-checked by the sender just before sending). */
     public boolean stillUseful(OpenInvitation invitation, DeadlineType type, Instant deadline, Instant now) {
-        if (invitation.revoked() || !now.isBefore(deadline)) {
+        if (invitation.revoked() || Deadline.hasPassed(deadline, now)) {
             return false;
         }
         Instant current = type == DeadlineType.RESPONSE ? invitation.responseDeadline()
@@ -112,7 +114,7 @@ public final class ReminderPolicy {
 
     private Optional<Due> latestDue(OpenInvitation invitation, DeadlineType type, Instant deadline,
                                     List<Duration> offsets, Instant now) {
-        if (deadline == null || !now.isBefore(deadline)) {
+        if (deadline == null || Deadline.hasPassed(deadline, now)) {
             return Optional.empty();
         }
         // Offsets are sorted longest first: the last one whose time has come is the one closest to the deadline.

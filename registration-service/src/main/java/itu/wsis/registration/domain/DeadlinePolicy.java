@@ -1,5 +1,7 @@
 package itu.wsis.registration.domain;
 
+import itu.wsis.events.Deadline;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ public final class DeadlinePolicy {
 
     /** The deadline's end instant itself is already late: "by 15 April" means before 16 April begins. */
     public static Timeliness at(Instant receivedAt, ResponseDeadline deadline) {
-        return receivedAt.isBefore(deadline.endsAt()) ? Timeliness.ON_TIME : Timeliness.LATE;
+        return Deadline.hasPassed(deadline.endsAt(), receivedAt) ? Timeliness.LATE : Timeliness.ON_TIME;
     }
 
     /**

@@ -1,5 +1,7 @@
 package itu.wsis.registration.domain;
 
+import itu.wsis.events.Deadline;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,11 +19,8 @@ public record ResponseDeadline(LocalDate date, ZoneId zone, Instant endsAt) {
         Objects.requireNonNull(endsAt, "endsAt");
     }
 
-    /**
-     * "By 15 April" includes all of 15 April in the forum's zone, so the deadline ends at the start of the next day
-     * there. {@code atStartOfDay} (not {@code atTime(MIDNIGHT)}) matters where a DST change skips midnight.
-     */
+    /** "By 15 April" includes all of 15 April in the forum's zone ({@link Deadline#endOf}). */
     public static ResponseDeadline endOfDay(LocalDate date, ZoneId zone) {
-        return new ResponseDeadline(date, zone, date.plusDays(1).atStartOfDay(zone).toInstant());
+        return new ResponseDeadline(date, zone, Deadline.endOf(date, zone));
     }
 }

@@ -1,5 +1,6 @@
 package itu.wsis.speaking.domain;
 
+import itu.wsis.events.Deadline;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.Language;
 import itu.wsis.events.ParticipationMode;
@@ -100,7 +101,7 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
         Delegation delegation = admitted.delegation();
         SessionKind kind = roundTable == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION
                 : SessionKind.MINISTERIAL_ROUND_TABLE;
-        boolean late = deadline != null && !now.isBefore(deadline);
+        boolean late = deadline != null && Deadline.hasPassed(deadline, now);
         SpeakingRequest.Speaker speaker = admitted.speaker();
         SpeakingRequest request = new SpeakingRequest(requestId, delegation.forumId(), delegation.invitationId(),
                 delegation.memberState(),

@@ -1,12 +1,10 @@
-package itu.wsis.invitation.domain;
+package itu.wsis.events;
 
-import itu.wsis.events.Deadline;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,13 +14,13 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeadlinePolicyTest {
+class DeadlineTest {
 
     static final ZoneId GENEVA = ZoneId.of("Europe/Zurich");
 
     @Test
     void byFifteenAprilInGenevaMeansUntilMidnightSummerTime() {
-        Deadline deadline = DeadlinePolicy.byEndOf(LocalDate.of(2022, 4, 15), GENEVA);
+        Deadline deadline = Deadline.byEndOf(LocalDate.of(2022, 4, 15), GENEVA);
 
         assertThat(deadline.date()).isEqualTo(LocalDate.of(2022, 4, 15));
         assertThat(deadline.timeZone()).isEqualTo("Europe/Zurich");
@@ -31,14 +29,14 @@ class DeadlinePolicyTest {
 
     @Test
     void inWinterTheSameDeadlineEndsAnHourLaterInUtc() {
-        assertThat(DeadlinePolicy.endOf(LocalDate.of(2022, 1, 15), GENEVA))
+        assertThat(Deadline.endOf(LocalDate.of(2022, 1, 15), GENEVA))
                 .isEqualTo(Instant.parse("2022-01-15T23:00:00Z"));
     }
 
     @Test
     void theDayClocksGoForwardLasts23Hours() {
-        Instant saturday = DeadlinePolicy.endOf(LocalDate.of(2022, 3, 26), GENEVA);
-        Instant sunday = DeadlinePolicy.endOf(LocalDate.of(2022, 3, 27), GENEVA);
+        Instant saturday = Deadline.endOf(LocalDate.of(2022, 3, 26), GENEVA);
+        Instant sunday = Deadline.endOf(LocalDate.of(2022, 3, 27), GENEVA);
 
         assertThat(saturday).isEqualTo(Instant.parse("2022-03-26T23:00:00Z"));
         assertThat(sunday).isEqualTo(Instant.parse("2022-03-27T22:00:00Z"));
@@ -47,8 +45,8 @@ class DeadlinePolicyTest {
 
     @Test
     void theDayClocksGoBackLasts25Hours() {
-        Instant saturday = DeadlinePolicy.endOf(LocalDate.of(2022, 10, 29), GENEVA);
-        Instant sunday = DeadlinePolicy.endOf(LocalDate.of(2022, 10, 30), GENEVA);
+        Instant saturday = Deadline.endOf(LocalDate.of(2022, 10, 29), GENEVA);
+        Instant sunday = Deadline.endOf(LocalDate.of(2022, 10, 30), GENEVA);
 
         assertThat(Duration.between(saturday, sunday)).isEqualTo(Duration.ofHours(25));
     }
@@ -57,7 +55,7 @@ class DeadlinePolicyTest {
     void whereMidnightDoesNotExistTheDayEndsWhenTheNextOneStarts() {
         // Chile moved to summer time at 00:00 on 11 September 2022: that day started at 01:00 (UTC-3).
         ZoneId santiago = ZoneId.of("America/Santiago");
-        Instant end = DeadlinePolicy.endOf(LocalDate.of(2022, 9, 10), santiago);
+        Instant end = Deadline.endOf(LocalDate.of(2022, 9, 10), santiago);
 
         assertThat(end).isEqualTo(Instant.parse("2022-09-11T04:00:00Z"));
         assertThat(end.atZone(santiago).toLocalTime().getHour()).isEqualTo(1);
@@ -65,22 +63,17 @@ class DeadlinePolicyTest {
 
     @Test
     void aDeadlineIsMetUntilTheLastNanosecondOfItsDay() {
-        Deadline deadline = DeadlinePolicy.byEndOf(LocalDate.of(2022, 4, 15), GENEVA);
+        Deadline deadline = Deadline.byEndOf(LocalDate.of(2022, 4, 15), GENEVA);
 
-        assertThat(DeadlinePolicy.hasPassed(deadline, deadline.endsAt().minusNanos(1))).isFalse();
-        assertThat(DeadlinePolicy.hasPassed(deadline, deadline.endsAt())).isTrue();
+        assertThat(deadline.hasPassedAt(deadline.endsAt().minusNanos(1))).isFalse();
+        assertThat(deadline.hasPassedAt(deadline.endsAt())).isTrue();
     }
 
-    @Test
-    void linksExpireAWeekAfterTheLastForumDayInGeneva() {
-        assertThat(LinkExpiryPolicy.expiresAt(LocalDate.of(2022, 6, 3), GENEVA, Duration.ofDays(7)))
-                .isEqualTo(Instant.parse("2022-06-10T22:00:00Z"));
-    }
 
     @Property(tries = 2000)
     void everyInstantOfTheLocalDayIsBeforeTheEndAndTheEndIsAnotherDay(
             @ForAll("dates") LocalDate date, @ForAll("zones") ZoneId zone) {
-        Instant end = DeadlinePolicy.endOf(date, zone);
+        Instant end = Deadline.endOf(date, zone);
 
         assertThat(end.atZone(zone).toLocalDate()).isAfter(date);
         // The last instant before the end still belongs to the day (or to an earlier one if the day was skipped,
@@ -92,8 +85,8 @@ class DeadlinePolicyTest {
     @Property(tries = 2000)
     void laterDatesEndLaterAndAnUnusualDayLengthComesFromAnOffsetChange(@ForAll("dates") LocalDate date,
                                                           @ForAll("zones") ZoneId zone) {
-        Instant end = DeadlinePolicy.endOf(date, zone);
-        Instant next = DeadlinePolicy.endOf(date.plusDays(1), zone);
+        Instant end = Deadline.endOf(date, zone);
+        Instant next = Deadline.endOf(date.plusDays(1), zone);
 
         if (next.equals(end)) {
             // Only a day the zone skipped entirely (Samoa, 30 December 2011) ends when the day before does.
@@ -110,13 +103,6 @@ class DeadlinePolicyTest {
         }
     }
 
-    @Property(tries = 1000)
-    void theGraceIsAddedToTheEndOfTheLastForumDay(@ForAll("dates") LocalDate lastDay, @ForAll("zones") ZoneId zone,
-                                                  @ForAll @LongRange(min = 0, max = 60) long graceDays) {
-        Instant expiry = LinkExpiryPolicy.expiresAt(lastDay, zone, Duration.ofDays(graceDays));
-
-        assertThat(Duration.between(DeadlinePolicy.endOf(lastDay, zone), expiry)).isEqualTo(Duration.ofDays(graceDays));
-    }
 
     @Provide
     Arbitrary<LocalDate> dates() {
