@@ -1,10 +1,9 @@
 package itu.wsis.invitation.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
+import itu.wsis.support.json.StoredJson;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.UUID;
  * queried inside. Keys are the languages' ISO codes, as on the wire.
  */
 public final class JsonColumns {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonColumns() {
     }
@@ -95,18 +92,10 @@ public final class JsonColumns {
     }
 
     private static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON column", e);
-        }
+        return StoredJson.write(value);
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a JSON column", e);
-        }
+        return StoredJson.read(json, type);
     }
 }

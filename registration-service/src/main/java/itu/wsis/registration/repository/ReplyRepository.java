@@ -1,8 +1,6 @@
 package itu.wsis.registration.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Language;
 import itu.wsis.events.ParticipationMode;
@@ -17,6 +15,7 @@ import itu.wsis.registration.domain.LateReplyPolicy;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ResponseDeadline;
+import itu.wsis.support.json.StoredJson;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -43,7 +42,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ReplyRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<DelegationMember>> DELEGATION = new TypeReference<>() {
     };
 
@@ -206,19 +204,11 @@ public class ReplyRepository {
     }
 
     private static String toJson(List<DelegationMember> delegation) {
-        try {
-            return JSON.writeValueAsString(delegation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a delegation", e);
-        }
+        return StoredJson.write(delegation);
     }
 
     private static List<DelegationMember> fromJson(String json) {
-        try {
-            return json == null ? List.of() : JSON.readValue(json, DELEGATION);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable delegation in the reply table", e);
-        }
+        return json == null ? List.of() : StoredJson.read(json, DELEGATION);
     }
 
     private static Instant instant(OffsetDateTime value) {
