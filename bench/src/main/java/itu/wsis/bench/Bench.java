@@ -661,42 +661,7 @@ public final class Bench {
                 + "\"invitationId\": \"00000000-0000-0000-0000-000000000000\",\"version\": 1,\"mode\": \"IN_PERSON\","
                 + "\"late\": false,\"delegationSize\": 1,\"headOfDelegation\": {\"name\": \"Bench Delegate\",\"title\": \"Minister\"},"
                 + "\"channel\": \"WEB\",\"recordedAt\": \"2022-03-21T09\\u003a00\\u003a00Z\",\"recordedBy\": \"invitee\"}";
-        // The statements of docs/registration-accept-sql.md, verbatim, with pgbench variables for $n: the admission
-        // read of the personal link (statement 0, outside the transaction), then the transaction's three. The only
-        // additions: the invitation id is derived from a random row number (md5, computed by the server), and the
-        // next version comes from statement 1's r.version (\gset; empty when there is no reply yet), as the service
-        // computes it in Java.
-        String sql = """
-                \\set n random(1, %d)
-                select link_version, revoked_at is not null, link_expires_at, preferred_language
-                  from invitation_view
-                 where invitation_id = cast(md5(cast(:n as text)) as uuid);
-                begin;
-                select i.invitation_id, i.forum_id, i.forum_code, i.letter_reference, i.deadline_date,
-                       i.deadline_time_zone, i.deadline_ends_at, i.link_version, i.revoked_at,
-                       s.late_reply_policy, s.max_delegation_size,
-                       r.version, r.status, r.participation_mode, r.delegation, r.decline_reason, r.channel,
-                       r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note,
-                       i.erased_at
-                  from invitation_view i
-                  left join forum_settings s on s.forum_id = i.forum_id
-                  left join lateral (select version, status, participation_mode, cast(delegation as text) as delegation, decline_reason, channel, late, correction, recorded_at, recorded_by, document_reference, document_date, note
-                                       from reply
-                                      where reply.invitation_id = i.invitation_id
-                                      order by reply.version desc
-                                      limit 1) r on true
-                 where i.invitation_id = cast(md5(cast(:n as text)) as uuid) \\gset
-                insert into reply (invitation_id, version, status, participation_mode, delegation, decline_reason,
-                                   channel, late, correction, recorded_at, recorded_by, document_reference,
-                                   document_date, note)
-                values (cast(md5(cast(:n as text)) as uuid), coalesce(cast(nullif(:version, '') as integer), 0) + 1, 'ACCEPTED', 'IN_PERSON', cast(cast('%s' as text) as jsonb), null,
-                        'WEB', false, false, now(), 'invitee', null,
-                        null, null)
-                on conflict (invitation_id, version) do nothing;
-                insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic)
-                values (gen_random_uuid(), 'InvitationAccepted.v1', md5(cast(:n as text)), now(), '%s', 'wsis.registration-events');
-                commit;
-                """.formatted(p.pgbenchRows(), delegation, payload);
+        String sql = AcceptScript.build(root, p.pgbenchRows(), delegation, payload);
         Files.writeString(script, sql);
         Proc.Result r = Proc.run(root, pgEnv(), List.of("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
                 "-c", String.valueOf(p.clients()), "-j", "2", "-T", String.valueOf(p.pgbenchSeconds()), "bench_accept"));

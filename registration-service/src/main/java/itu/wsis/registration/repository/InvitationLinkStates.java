@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import itu.wsis.support.links.LinkState;
 import itu.wsis.support.links.LinkStates;
+import itu.wsis.support.sql.SqlFile;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -18,10 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class InvitationLinkStates implements LinkStates {
 
-    static final String LINK_STATE = """
-            select link_version, revoked_at is not null, link_expires_at, preferred_language, erased_at is not null
-              from invitation_view
-             where invitation_id = $1""";
+    static final String LINK_STATE = SqlFile.load("sql/reply-path.sql").statement("link-state");
 
     private final Pool pool;
 

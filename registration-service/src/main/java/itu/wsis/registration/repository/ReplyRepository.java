@@ -16,6 +16,7 @@ import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
 import itu.wsis.registration.domain.ResponseDeadline;
 import itu.wsis.support.json.StoredJson;
+import itu.wsis.support.sql.SqlFile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,9 +46,12 @@ public class ReplyRepository {
     private static final TypeReference<List<DelegationMember>> DELEGATION = new TypeReference<>() {
     };
 
-    private static final String REPLY_COLUMNS = """
+    static final String REPLY_COLUMNS = """
             version, status, participation_mode, cast(delegation as text) as delegation, decline_reason, channel, \
             late, correction, recorded_at, recorded_by, document_reference, document_date, note""";
+
+    /** The reply path's statements (docs/registration-accept-sql.md): their one home, which bench/run replays. */
+    private static final SqlFile REPLY_PATH = SqlFile.load("sql/reply-path.sql");
 
     /**
      * The one read of a reply request: the invitation, its forum's settings and its current reply. Like every
@@ -55,34 +59,10 @@ public class ReplyRepository {
      * (quarkus.datasource.reactive.cache-prepared-statements, on by default for PostgreSQL): parsed once per
      * connection, not interpreted by Hibernate on every request.
      */
-    static final String LOAD_FOR_REPLY = """
-            select i.invitation_id, i.forum_id, i.forum_code, i.letter_reference, i.deadline_date,
-                   i.deadline_time_zone, i.deadline_ends_at, i.link_version, i.revoked_at,
-                   s.late_reply_policy, s.max_delegation_size,
-                   r.version, r.status, r.participation_mode, r.delegation, r.decline_reason, r.channel,
-                   r.late, r.correction, r.recorded_at, r.recorded_by, r.document_reference, r.document_date, r.note,
-                   i.erased_at
-              from invitation_view i
-              left join forum_settings s on s.forum_id = i.forum_id
-              left join lateral (select %s
-                                   from reply
-                                  where reply.invitation_id = i.invitation_id
-                                  order by reply.version desc
-                                  limit 1) r on true
-             where i.invitation_id = $1""".formatted(REPLY_COLUMNS);
+    static final String LOAD_FOR_REPLY = REPLY_PATH.statement("load-for-reply");
 
-    /**
-     * The version number is the guard: a concurrent writer of the same version inserts nothing. The delegation is
-     * bound as text and cast by PostgreSQL: bound straight to jsonb, the driver would store it as one JSON string.
-     */
-    static final String INSERT_REPLY = """
-            insert into reply (invitation_id, version, status, participation_mode, delegation, decline_reason,
-                               channel, late, correction, recorded_at, recorded_by, document_reference,
-                               document_date, note)
-            values ($1, $2, $3, $4, cast(cast($5 as text) as jsonb), $6,
-                    $7, $8, $9, $10, $11, $12,
-                    $13, $14)
-            on conflict (invitation_id, version) do nothing""";
+    /** The version number is the guard: a concurrent writer of the same version inserts nothing. */
+    static final String INSERT_REPLY = REPLY_PATH.statement("insert-reply");
 
     static final String HISTORY = """
             select %s

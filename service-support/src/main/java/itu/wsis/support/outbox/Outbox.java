@@ -8,6 +8,7 @@ import itu.wsis.events.AttributedEvent;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.EventCodec;
 import itu.wsis.support.tracing.TraceContexts;
+import itu.wsis.support.sql.SqlFile;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
@@ -33,9 +34,7 @@ public class Outbox {
     }
 
     /** The row {@link OutboxMessage} maps, written directly by {@link #append(SqlConnection, DomainEvent)}. */
-    static final String INSERT = """
-            insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic, trace_parent)
-            values ($1, $2, $3, $4, $5, $6, $7)""";
+    static final String INSERT = SqlFile.load("sql/outbox-append.sql").statement("append");
 
     public Uni<Void> append(DomainEvent event) {
         return requireTransaction().chain(() -> toMessage(attributed(event)).persist()).replaceWithVoid();
