@@ -1379,12 +1379,29 @@ public final class Bench {
         load("RSS");
         for (String name : SERVICES.keySet()) {
             String pid = Files.readString(root.resolve("bench/target/run/pids/" + name + ".pid")).trim();
-            String rssLine = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: 0 kB");
-            double mb = Long.parseLong(rssLine.replaceAll("\\D", "")) / 1024.0;
+            List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+            double mb = statusKb(status, "VmRSS") / 1024.0;
+            // What the RSS is made of, for the analysis: anonymous memory (heap, the relocated class cache, code,
+            // metaspace, malloc) against mapped files (the JVM's libraries and jars), the class cache's size, and
+            // the heap as the collector sees it.
+            String cacheSize = "none";
+            try (var caches = Files.newDirectoryStream(root.resolve(name + "/target"), "wsis-jdk*.{aot,jsa}")) {
+                for (Path cache : caches) {
+                    cacheSize = String.format(Locale.ROOT, "%.0f MiB", Files.size(cache) / 1048576.0);
+                }
+            }
             report.figure("7", name + ": RSS after the load phases", mb, "MiB", "", null, "≤ 300 MiB",
-                    "from /proc/" + "<pid>/status after the load phases; -Xmx256m");
+                    String.format(Locale.ROOT, "from /proc/<pid>/status after the load phases: %.0f MiB anonymous, "
+                                    + "%.0f MiB mapped files; class cache file %s; -Xmx256m",
+                            statusKb(status, "RssAnon") / 1024.0, statusKb(status, "RssFile") / 1024.0, cacheSize));
+            Proc.Result heap = Proc.run(root, Map.of(), List.of("jcmd", pid, "GC.heap_info"));
+            report.evidence.put("heap of " + name + " after the load phases (jcmd GC.heap_info)", heap.out().strip());
         }
+    }
+
+    private static long statusKb(List<String> status, String field) {
+        return status.stream().filter(l -> l.startsWith(field + ":")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
     }
 
     private void sweep(UUID letterId) throws Exception {
