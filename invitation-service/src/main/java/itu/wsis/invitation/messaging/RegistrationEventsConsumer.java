@@ -3,7 +3,7 @@ package itu.wsis.invitation.messaging;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.PersonalDataErased;
 import itu.wsis.invitation.service.ErasureService;
-import itu.wsis.invitation.service.ReplyReflection;
+import itu.wsis.invitation.service.ReplyProjection;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,10 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class RegistrationEventsConsumer {
 
     private final Inbox inbox;
-    private final ReplyReflection replies;
+    private final ReplyProjection replies;
     private final ErasureService erasures;
 
-    public RegistrationEventsConsumer(Inbox inbox, ReplyReflection replies, ErasureService erasures) {
+    public RegistrationEventsConsumer(Inbox inbox, ReplyProjection replies, ErasureService erasures) {
         this.inbox = inbox;
         this.replies = replies;
         this.erasures = erasures;

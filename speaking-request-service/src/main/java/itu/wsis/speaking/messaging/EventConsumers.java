@@ -3,7 +3,7 @@ package itu.wsis.speaking.messaging;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.PersonalDataErasureRequested;
 import itu.wsis.speaking.service.PersonalDataErasure;
-import itu.wsis.speaking.service.ReadModelService;
+import itu.wsis.speaking.service.InvitationProjection;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,10 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class EventConsumers {
 
     private final Inbox inbox;
-    private final ReadModelService readModel;
+    private final InvitationProjection readModel;
     private final PersonalDataErasure erasure;
 
-    public EventConsumers(Inbox inbox, ReadModelService readModel, PersonalDataErasure erasure) {
+    public EventConsumers(Inbox inbox, InvitationProjection readModel, PersonalDataErasure erasure) {
         this.inbox = inbox;
         this.readModel = readModel;
         this.erasure = erasure;

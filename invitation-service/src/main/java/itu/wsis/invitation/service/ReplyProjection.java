@@ -21,13 +21,13 @@ import java.util.UUID;
  * version than the one already reflected changes nothing, whatever order Kafka delivers them in.
  */
 @ApplicationScoped
-public class ReplyReflection {
+public class ReplyProjection {
 
-    private static final Logger LOG = Logger.getLogger(ReplyReflection.class);
+    private static final Logger LOG = Logger.getLogger(ReplyProjection.class);
 
     private final Clock clock;
 
-    public ReplyReflection(Clock clock) {
+    public ReplyProjection(Clock clock) {
         this.clock = clock;
     }
 

@@ -21,19 +21,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Builds this service's read models from the invitation and registration events. Runs inside the inbox's
- * transaction (one event, one transaction, once), so nothing here opens its own.
+ * Projects the invitation and registration events (forum editions, letters, invitations, replies) into this
+ * service's read models. Runs inside the inbox's transaction (one event, one transaction, once), so nothing here
+ * opens its own.
  * <p>
  * Events about one invitation come from two topics, so their relative order is not guaranteed: every write is an
  * upsert that works whichever arrives first, and replies carry a version so an older one never overwrites a newer.
  */
 @ApplicationScoped
-public class ReadModelService {
+public class InvitationProjection {
 
     private final SpeakingRequestChanges requests;
     private final SpeakingConfig config;
 
-    public ReadModelService(SpeakingRequestChanges requests, SpeakingConfig config) {
+    public InvitationProjection(SpeakingRequestChanges requests, SpeakingConfig config) {
         this.requests = requests;
         this.config = config;
     }
