@@ -543,8 +543,12 @@ class ForumScenarioIT {
                 assertThat(drain).as("redelivered backlog of " + service + " consumed")
                         .isLessThanOrEqualTo(DRAIN_LIMIT);
             }
-            // Long enough for the sender (every second) to send anything a redelivery would have wrongly caused.
-            Thread.sleep(10_000);
+            // Ten seconds of nothing new: long enough for the sender (every second) to send anything a redelivery
+            // would have wrongly caused. Awaitility checks it throughout, and names what it waited for if it fails.
+            await("no email or intent caused by the redelivery").during(Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> mailbox.distinctCount() == mailsBefore
+                            && sql.count("notification", "select count(*) from notification") == intentsBefore);
             assertThat(mailbox.distinctCount()).isEqualTo(mailsBefore);
             assertThat(sql.count("notification", "select count(*) from notification")).isEqualTo(intentsBefore);
             assertThat(sql.count("registration", "select count(*) from reply")).isEqualTo(repliesBefore);
