@@ -7,6 +7,7 @@ import itu.wsis.events.Language;
 import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.NotificationSent;
 import itu.wsis.notification.domain.CalendarUids;
+import itu.wsis.notification.domain.DeliveryDecision;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.domain.MessageKind;
@@ -403,19 +404,16 @@ public class DeliveryStore {
                 : Uni.createFrom().voidItem();
     }
 
-    /** What the sender does with a revocation notice now. */
-    public enum RevocationNotice { SEND, WAIT, SKIP }
-
     /**
-     * A revocation notice goes to someone who received an email about the invitation (else it would be the first
-     * they hear of it, and a confusing one), and only once no other email of the invitation is still in an SMTP
-     * dialogue: one cancelled by the revocation may still be accepted by the server, and then it counts as received.
+     * What a revocation notice waits on (DeliveryDecision.Rules.revocationNotice decides): whether another email of
+     * the invitation is still in an SMTP dialogue, else whether one was sent.
      */
     @WithTransaction
-    public Uni<RevocationNotice> revocationNotice(UUID id, UUID invitationId) {
+    public Uni<DeliveryDecision.OtherEmails> otherEmails(UUID id, UUID invitationId) {
         return repository.anotherInFlight(invitationId, id).chain(inFlight -> inFlight
-                ? Uni.createFrom().item(RevocationNotice.WAIT)
-                : repository.anySent(invitationId).map(sent -> sent ? RevocationNotice.SEND : RevocationNotice.SKIP));
+                ? Uni.createFrom().item(DeliveryDecision.OtherEmails.ONE_STILL_BEING_SENT)
+                : repository.anySent(invitationId).map(sent -> sent ? DeliveryDecision.OtherEmails.ONE_SENT
+                        : DeliveryDecision.OtherEmails.NONE_SENT));
     }
 
     /** A transient failure: keep the intent pending until {@code nextAttemptAt}, and let go of it. */

@@ -30,6 +30,7 @@ import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
 import itu.wsis.events.Rank;
 import itu.wsis.notification.config.NotificationConfig;
+import itu.wsis.notification.domain.DeliveryDecision;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
@@ -96,8 +97,7 @@ public class NotificationSender {
     private final PersonalLinks links;
     private final NotificationConfig config;
     private final Clock clock;
-    private final ReminderPolicy reminderPolicy;
-    private final RetryPolicy retryPolicy;
+    private final DeliveryDecision.Rules rules;
     private final MeterRegistry registry;
     private final EmailOutcomes emails;
     private final EventBus bus;
@@ -123,9 +123,9 @@ public class NotificationSender {
         this.links = links;
         this.config = config;
         this.clock = clock;
-        this.reminderPolicy = policies.reminderPolicy();
-        this.retryPolicy = new RetryPolicy(config.sender().firstBackoff(), config.sender().maxBackoff(),
-                config.sender().maxAttempts());
+        this.rules = new DeliveryDecision.Rules(policies.reminderPolicy(), new RetryPolicy(
+                config.sender().firstBackoff(), config.sender().maxBackoff(), config.sender().maxAttempts()),
+                config.sender().waitForDirectory());
         this.registry = registry;
         this.emails = emails;
         this.bus = bus;
@@ -353,54 +353,54 @@ public class NotificationSender {
         ContactEntity c = loaded.contact();
         MessageKind kind = MessageKind.valueOf(n.kind);
         Instant now = clock.instant();
-        boolean revocationNotice = kind == MessageKind.INVITATION_REVOKED;
-        if (c != null && c.revokedAt != null && !revocationNotice) {
-            return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, "invitation revoked");
-        }
-        if (c != null && c.erasedAt != null) {
-            return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, "personal data erased");
-        }
-        if (c == null || !c.issued()) {
-            return store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()), "waiting for the invitation");
-        }
-        if (loaded.letter() == null || loaded.forum() == null) {
-            return store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()),
-                    "waiting for the circular letter or forum edition");
-        }
-        Object detail;
-        try {
-            detail = detail(n, kind);
-        } catch (RuntimeException e) {
-            return failed(n, c.language, "unreadable payload", null);
-        }
-        if (kind.reminder() && !reminderStillUseful(c, (MessageContext.Reminder) detail, now)) {
-            return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, "no longer useful: replied, revoked or past the deadline");
-        }
-        if (kind.reminder()) {
-            // Checked again here, not only when the sweep created it: a retry after an SMTP outage, or a sender that
-            // was down, must not deliver a reminder at night or on the recipient's weekend. It waits for the next
-            // working time instead, without counting an attempt.
-            ZoneId zone = Optional.ofNullable(zone(c.timeZone)).orElse(ZoneOffset.UTC);
-            WorkingTime working = reminderPolicy.workingTime();
-            if (!working.contains(now, zone, c.memberState)) {
-                registry.counter("wsis.notifications.reminders.deferred").increment();
-                return store.markWaiting(n.id, holder, working.next(now, zone, c.memberState),
-                        "outside the recipient's working time");
+        boolean known = c != null;
+        boolean letterAndForum = loaded.letter() != null && loaded.forum() != null;
+        Object detail = null;
+        boolean readable = true;
+        // Read only once the directory has all it needs: an intent waiting for it is not parsed at every round.
+        if (known && c.issued() && letterAndForum) {
+            try {
+                detail = detail(n, kind);
+            } catch (RuntimeException e) {
+                readable = false;
             }
         }
-        if (c.email == null || !ADDRESS.test(c.email)) {
-            return failed(n, c.language, "invalid-address", null);
+        DeliveryDecision.ReminderFacts reminder = kind.reminder() && detail != null
+                ? reminderFacts(c, (MessageContext.Reminder) detail) : null;
+        DeliveryDecision decision = rules.beforeSending(kind, known, known && c.issued(), known && c.revokedAt != null,
+                known && c.erasedAt != null, letterAndForum, readable, reminder, known ? c.email : null, now);
+        if (decision == DeliveryDecision.SEND) {
+            return compose(n, c, loaded, kind, detail, link(c, now), now);
         }
-        if (revocationNotice) {
-            return store.revocationNotice(n.id, n.invitationId).chain(decision -> switch (decision) {
-                case WAIT -> store.markWaiting(n.id, holder, now.plus(config.sender().waitForDirectory()),
-                        "waiting for an email of this invitation still being sent");
-                case SKIP -> store.markFinal(n.id, holder, DeliveryStatus.SKIPPED,
-                        "the invitee never received an email about this invitation");
-                case SEND -> compose(n, c, loaded, kind, detail, null, now);
+        if (decision == DeliveryDecision.ASK_ABOUT_THE_INVITATIONS_OTHER_EMAILS) {
+            return store.otherEmails(n.id, n.invitationId).chain(others -> {
+                DeliveryDecision notice = rules.revocationNotice(others, now);
+                // Written from the directory as it is (no detail), and without a personal link: it is revoked.
+                return notice == DeliveryDecision.SEND ? compose(n, c, loaded, kind, null, null, now)
+                        : record(n, c, notice);
             });
         }
-        return compose(n, c, loaded, kind, detail, link(c, now), now);
+        return record(n, c, decision);
+    }
+
+    /** Records a decision not to send now; the intent's claim is let go of. */
+    private Uni<Void> record(NotificationEntity n, ContactEntity c, DeliveryDecision decision) {
+        if (decision instanceof DeliveryDecision.Wait wait) {
+            if (wait.reason() == DeliveryDecision.Reason.OUTSIDE_WORKING_TIME) {
+                registry.counter("wsis.notifications.reminders.deferred").increment();
+            }
+            return store.markWaiting(n.id, holder, wait.until(), wait.reason().text());
+        }
+        if (decision instanceof DeliveryDecision.Cancel cancel) {
+            return store.markFinal(n.id, holder, DeliveryStatus.CANCELLED, cancel.reason().text());
+        }
+        if (decision instanceof DeliveryDecision.Skip skip) {
+            return store.markFinal(n.id, holder, DeliveryStatus.SKIPPED, skip.reason().text());
+        }
+        if (decision instanceof DeliveryDecision.Fail fail) {
+            return failed(n, c.language, fail.reason().text(), null);
+        }
+        throw new IllegalArgumentException("not a decision to record before sending: " + decision);
     }
 
     private Uni<Void> compose(NotificationEntity n, ContactEntity c, DeliveryStore.Loaded loaded, MessageKind kind,
@@ -536,11 +536,11 @@ public class NotificationSender {
 
     private Uni<Void> smtpFailure(NotificationEntity n, String language, Throwable failure) {
         SMTPException smtp = smtpException(failure);
-        if (smtp != null && smtp.isPermanent()) {
-            return failed(n, language, "smtp " + smtp.getReplyCode() + ": permanent failure", null);
-        }
+        boolean permanent = smtp != null && smtp.isPermanent();
         String reason;
-        if (smtp != null) {
+        if (permanent) {
+            reason = "smtp " + smtp.getReplyCode() + ": permanent failure";
+        } else if (smtp != null) {
             reason = "smtp " + smtp.getReplyCode() + ": transient failure";
         } else if (failure instanceof TimeoutException) {
             // The server may have accepted the message without replying: the next attempt can be a second copy,
@@ -550,13 +550,16 @@ public class NotificationSender {
         } else {
             reason = "smtp unavailable: " + failure.getClass().getSimpleName();
         }
-        return retryPolicy.nextAttempt(n.attempts, clock.instant())
-                .map(next -> {
-                    registry.counter("wsis.notifications.retries", "kind", n.kind).increment();
-                    emails.record(n.kind, language, EmailOutcomes.Outcome.RETRIED);
-                    return store.markRetry(n.id, holder, next, reason);
-                })
-                .orElseGet(() -> failed(n, language, reason + "; gave up after " + n.attempts + " attempts", null));
+        DeliveryDecision decision = rules.afterFailedAttempt(permanent, n.attempts, clock.instant());
+        if (decision instanceof DeliveryDecision.Retry retry) {
+            registry.counter("wsis.notifications.retries", "kind", n.kind).increment();
+            emails.record(n.kind, language, EmailOutcomes.Outcome.RETRIED);
+            return store.markRetry(n.id, holder, retry.at(), reason);
+        }
+        if (decision instanceof DeliveryDecision.Fail fail && fail.reason() == DeliveryDecision.Reason.GAVE_UP) {
+            return failed(n, language, reason + "; gave up after " + n.attempts + " attempts", null);
+        }
+        return failed(n, language, reason, null);
     }
 
     /** {@code language}: the recipient's (a code, or null when the directory has none), for the outcome counter. */
@@ -576,9 +579,9 @@ public class NotificationSender {
         return null;
     }
 
-    private boolean reminderStillUseful(ContactEntity c, MessageContext.Reminder reminder, Instant now) {
-        return reminderPolicy.stillUseful(ReminderSweep.openInvitation(c),
-                ReminderPolicy.DeadlineType.valueOf(reminder.deadlineType()), reminder.deadline(), now);
+    private static DeliveryDecision.ReminderFacts reminderFacts(ContactEntity c, MessageContext.Reminder reminder) {
+        return new DeliveryDecision.ReminderFacts(ReminderSweep.openInvitation(c),
+                ReminderPolicy.DeadlineType.valueOf(reminder.deadlineType()), reminder.deadline());
     }
 
     private Object detail(NotificationEntity n, MessageKind kind) {
