@@ -6,7 +6,8 @@ import itu.wsis.events.Language;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
 import itu.wsis.notification.repository.NotificationRepository;
-import itu.wsis.notification.service.DeliveryStore;
+import itu.wsis.notification.repository.DeliveryRepository;
+import itu.wsis.notification.service.DeliveryRecords;
 import itu.wsis.testing.TestPostgres;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,10 @@ class ClaimLeaseTest {
             new LanguageFallbackPolicy.Resolution(Language.EN, Language.EN);
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
+
+    @Inject
+    DeliveryRecords records;
 
     private final String a = "A/" + UUID.randomUUID();
     private final String b = "B/" + UUID.randomUUID();
@@ -46,7 +50,7 @@ class ClaimLeaseTest {
     void theHolderRenewsItsClaimInDatabaseTimeAndReadsTheIntent() throws Throwable {
         UUID id = intentClaimedBy(a, "now() + interval '2 seconds'");
 
-        DeliveryStore.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
+        DeliveryRepository.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
 
         assertThat(loaded).isNotNull();
         assertThat(loaded.notification().id).isEqualTo(id);
@@ -57,10 +61,10 @@ class ClaimLeaseTest {
     void aSenderWhoseClaimWasTakenOverGetsNothingAndChangesNothing() throws Throwable {
         UUID id = intentClaimedBy(b, "now() + interval '30 seconds'");
 
-        DeliveryStore.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
-        VertxContextSupport.subscribeAndAwait(() -> store.markRetry(id, a, Instant.now(), "a's smtp failed"));
-        VertxContextSupport.subscribeAndAwait(() -> store.markFailed(id, a, "a gave up", null));
-        VertxContextSupport.subscribeAndAwait(() -> store.markFinal(id, a, DeliveryStatus.SKIPPED, "a skipped"));
+        DeliveryRepository.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
+        VertxContextSupport.subscribeAndAwait(() -> records.markRetry(id, a, Instant.now(), "a's smtp failed"));
+        VertxContextSupport.subscribeAndAwait(() -> records.markFailed(id, a, "a gave up", null));
+        VertxContextSupport.subscribeAndAwait(() -> records.markFinal(id, a, DeliveryStatus.SKIPPED, "a skipped"));
 
         assertThat(loaded).isNull();
         assertThat(column(id, "status")).isEqualTo("PENDING");
@@ -73,7 +77,7 @@ class ClaimLeaseTest {
         UUID id = intentClaimedBy(a, "now() + interval '30 seconds'");
         TestPostgres.execute(DB, "update notification set status = 'SENT' where id = ?", id);
 
-        DeliveryStore.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
+        DeliveryRepository.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
 
         assertThat(loaded).isNull();
     }
@@ -84,12 +88,12 @@ class ClaimLeaseTest {
         // A's lease ran out during a database outage and B claimed the intent; A's SMTP server had accepted it.
         UUID id = intentClaimedBy(b, "now() + interval '30 seconds'");
 
-        DeliveryStore.SentRecord record = VertxContextSupport.subscribeAndAwait(
-                () -> store.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
-        DeliveryStore.Loaded bBeforeSending = VertxContextSupport.subscribeAndAwait(
+        DeliveryRepository.SentRecord record = VertxContextSupport.subscribeAndAwait(
+                () -> records.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
+        DeliveryRepository.Loaded bBeforeSending = VertxContextSupport.subscribeAndAwait(
                 () -> store.renewClaimAndLoad(id, b, LEASE));
 
-        assertThat(record).isEqualTo(DeliveryStore.SentRecord.RECORDED_AFTER_CLAIM_LOST);
+        assertThat(record).isEqualTo(DeliveryRepository.SentRecord.RECORDED_AFTER_CLAIM_LOST);
         assertThat(column(id, "status")).isEqualTo("SENT");
         assertThat(column(id, "claimed_by")).isNull();
         assertThat(bBeforeSending).as("B must not send what A's server accepted").isNull();
@@ -99,13 +103,13 @@ class ClaimLeaseTest {
     void recordingASentMessageTwiceChangesNothingTheSecondTime() throws Throwable {
         UUID id = intentClaimedBy(a, "now() + interval '30 seconds'");
 
-        DeliveryStore.SentRecord first = VertxContextSupport.subscribeAndAwait(
-                () -> store.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
-        DeliveryStore.SentRecord second = VertxContextSupport.subscribeAndAwait(
-                () -> store.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
+        DeliveryRepository.SentRecord first = VertxContextSupport.subscribeAndAwait(
+                () -> records.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
+        DeliveryRepository.SentRecord second = VertxContextSupport.subscribeAndAwait(
+                () -> records.markSent(id, a, "minister@example.org", "<m@wsis.test>", ENGLISH));
 
-        assertThat(first).isEqualTo(DeliveryStore.SentRecord.RECORDED);
-        assertThat(second).isEqualTo(DeliveryStore.SentRecord.ALREADY_FINAL);
+        assertThat(first).isEqualTo(DeliveryRepository.SentRecord.RECORDED);
+        assertThat(second).isEqualTo(DeliveryRepository.SentRecord.ALREADY_FINAL);
         assertThat(TestPostgres.queryLong(DB,
                 "select count(*) from outbox_event where event_type = 'NotificationSent.v1' and payload like ?",
                 "%" + id + "%")).isEqualTo(1);

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The two hot writes that left the ORM for single statements on the reactive pool (issue #16): the consumer's
  * InvitationIssued (inbox row, contact upsert, intent: {@code IssuedInvitationRepository}) and the sender's SENT with
- * its NotificationSent outbox row ({@code DeliveryStore.MARK_SENT}). Each keeps what its ORM transaction guaranteed: the
+ * its NotificationSent outbox row ({@code DeliveryRepository.MARK_SENT}). Each keeps what its ORM transaction guaranteed: the
  * directory rules of the issued event, and all-or-nothing when the connection is lost in the middle of the statement,
  * then exactly one effect once it is retried. The sender reuses a letter's texts it has read already only for the same
  * version of the letter's row. Same profile as SmtpFaultsTest (a faulty SMTP front, a 3 s lease),

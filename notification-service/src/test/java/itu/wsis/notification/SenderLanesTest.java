@@ -12,7 +12,7 @@ import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.ReplyChannel;
 import itu.wsis.events.Language;
-import itu.wsis.notification.service.NotificationSender;
+import itu.wsis.notification.service.DispatchLoop;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ class SenderLanesTest {
     Clock clock;
 
     @Inject
-    NotificationSender sender;
+    DispatchLoop sender;
 
     @Inject
     MeterRegistry registry;

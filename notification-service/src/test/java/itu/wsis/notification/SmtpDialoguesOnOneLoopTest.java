@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The premise of the sender's one SMTP event loop (NotificationSender.smtpLoop): Vert.x's mail client, driven from
+ * The premise of the sender's one SMTP event loop (SmtpGateway.smtpLoop): Vert.x's mail client, driven from
  * a single event loop, finishes every dialogue, even when the server refuses transactions at once (451 from the
  * proxy itself, the fastest reply there is) and connections are broken and reopened all the time. Driven from four
  * event loops at once, the same run left about one dialogue in three hundred waiting for a reply that never came

@@ -9,7 +9,7 @@ import itu.wsis.events.Language;
 import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.Topic;
 import itu.wsis.notification.repository.NotificationRepository;
-import itu.wsis.notification.service.DeliveryStore;
+import itu.wsis.notification.repository.DeliveryRepository;
 import itu.wsis.testing.DatabaseOutage;
 import itu.wsis.testing.FaultySmtpProxy;
 import itu.wsis.testing.TestKafka;
@@ -57,7 +57,7 @@ class SmtpFaultsTest {
     Clock clock;
 
     @Inject
-    DeliveryStore store;
+    DeliveryRepository store;
 
     private final FaultySmtpProxy smtp = FaultySmtpProxy.shared();
 

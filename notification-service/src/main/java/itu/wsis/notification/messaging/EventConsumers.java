@@ -2,7 +2,7 @@ package itu.wsis.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
 import itu.wsis.notification.service.DirectoryService;
-import itu.wsis.notification.service.NotificationSender;
+import itu.wsis.notification.service.DispatchLoop;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,9 +18,9 @@ public class EventConsumers {
 
     private final Inbox inbox;
     private final DirectoryService directory;
-    private final NotificationSender sender;
+    private final DispatchLoop sender;
 
-    public EventConsumers(Inbox inbox, DirectoryService directory, NotificationSender sender) {
+    public EventConsumers(Inbox inbox, DirectoryService directory, DispatchLoop sender) {
         this.inbox = inbox;
         this.directory = directory;
         this.sender = sender;

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.notification.service.DeliveryLog;
 import itu.wsis.notification.service.ReminderSweep;
 import itu.wsis.notification.service.RetentionService;
-import itu.wsis.notification.service.NotificationSender;
+import itu.wsis.notification.service.DispatchLoop;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -42,10 +42,10 @@ public class DeliveryLogResource {
     private final DeliveryLog log;
     private final ReminderSweep sweep;
     private final RetentionService retention;
-    private final NotificationSender sender;
+    private final DispatchLoop sender;
 
     public DeliveryLogResource(DeliveryLog log, ReminderSweep sweep, RetentionService retention,
-                               NotificationSender sender) {
+                               DispatchLoop sender) {
         this.log = log;
         this.sweep = sweep;
         this.retention = retention;

@@ -345,7 +345,7 @@ public class DirectoryService {
 
     /**
      * Nothing more leaves about a revoked invitation, except the notice that tells the invitee. Its personal data is
-     * kept until that notice is final (sent, failed or skipped, see DeliveryStore), then erased. Without an address
+     * kept until that notice is final (sent, failed or skipped, see DeliveryRecords), then erased. Without an address
      * to send it to (the invitation has not arrived, or the person's data is erased already) it is erased at once.
      */
     private Uni<Void> revoked(InvitationRevoked e) {

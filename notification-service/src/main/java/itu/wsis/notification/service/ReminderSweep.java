@@ -114,7 +114,7 @@ public class ReminderSweep {
     }
 
     static ReminderPolicy.OpenInvitation openInvitation(ContactEntity c) {
-        ZoneId zone = NotificationSender.zone(c.timeZone);
+        ZoneId zone = MessageContexts.zone(c.timeZone);
         return new ReminderPolicy.OpenInvitation(c.invitationId, zone == null ? ZoneId.of("UTC") : zone,
                 c.memberState, c.responseDeadlineAt, c.speakingDeadlineAt,
                 c.replyStatus != null, ReplyStatus.ACCEPTED.name().equals(c.replyStatus), c.speakingRequested,

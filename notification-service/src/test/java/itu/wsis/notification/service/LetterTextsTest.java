@@ -19,14 +19,14 @@ class LetterTextsTest {
         String revised = Json.write(Map.of(Language.EN, new LocalizedText("Invitation (revised)", "Welcome again.",
                 "Geneva", "To the Ministers", "Houlin Zhao", "Secretary-General")));
 
-        Map<Language, LocalizedText> once = NotificationSender.letterTexts(first);
-        Map<Language, LocalizedText> again = NotificationSender.letterTexts(new String(first.toCharArray()));
-        Map<Language, LocalizedText> afterRevision = NotificationSender.letterTexts(revised);
+        Map<Language, LocalizedText> once = MessageContexts.letterTexts(first);
+        Map<Language, LocalizedText> again = MessageContexts.letterTexts(new String(first.toCharArray()));
+        Map<Language, LocalizedText> afterRevision = MessageContexts.letterTexts(revised);
 
         assertThat(again).isSameAs(once);
         assertThat(once.get(Language.EN).subject()).isEqualTo("Invitation");
         assertThat(afterRevision.get(Language.EN).subject()).isEqualTo("Invitation (revised)");
-        assertThat(NotificationSender.letterTexts(first).get(Language.EN).subject()).isEqualTo("Invitation");
+        assertThat(MessageContexts.letterTexts(first).get(Language.EN).subject()).isEqualTo("Invitation");
         assertThatThrownBy(() -> once.put(Language.FR, once.get(Language.EN)))
                 .as("a shared value cannot be changed by one email").isInstanceOf(UnsupportedOperationException.class);
     }
@@ -35,7 +35,7 @@ class LetterTextsTest {
     void pastTheBoundEveryLetterStillReadsItsOwnTexts() {
         for (int i = 0; i < 200; i++) {
             String json = Json.write(Map.of(Language.FR, new LocalizedText("Lettre " + i, "Corps " + i)));
-            assertThat(NotificationSender.letterTexts(json).get(Language.FR).subject()).isEqualTo("Lettre " + i);
+            assertThat(MessageContexts.letterTexts(json).get(Language.FR).subject()).isEqualTo("Lettre " + i);
         }
     }
 }

@@ -1,21 +1,11 @@
-package itu.wsis.notification.service;
+package itu.wsis.notification.repository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.EventCodec;
-import itu.wsis.events.Language;
-import itu.wsis.events.NotificationFailed;
 import itu.wsis.events.NotificationSent;
 import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
-import itu.wsis.notification.domain.MessageKind;
-import itu.wsis.notification.repository.CircularLetterEntity;
-import itu.wsis.notification.repository.ContactEntity;
-import itu.wsis.notification.repository.ForumEditionEntity;
-import itu.wsis.notification.repository.NotificationEntity;
-import itu.wsis.notification.repository.NotificationRepository;
-import itu.wsis.support.outbox.Outbox;
 import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,26 +26,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
- * The sender's short transactions: claim, read, record the outcome. The email itself is sent between them, never
- * inside one, so that a slow SMTP server holds no row lock and no connection.
+ * The sender's statements: claim, renew and read, record SENT; each one statement on the reactive pool (autocommit),
+ * the hot path of issue #16. The email itself is sent between them, never inside one, so that a slow SMTP server holds
+ * no row lock and no connection. The outcomes that need an ORM transaction (retry, wait, fail, skip or cancel, and a
+ * revocation notice's SENT with its erasure) are the service's DeliveryRecords, on the rows {@link #heldBy} and
+ * {@link #locked} give it.
  */
 @ApplicationScoped
-public class DeliveryStore {
+public class DeliveryRepository {
 
     /** One intent with what the directory knows about it; any of the last three may still be missing. */
     public record Loaded(NotificationEntity notification, ContactEntity contact, CircularLetterEntity letter,
                          ForumEditionEntity forum, NotificationRepository.CalendarTimes calendarTimes) {
     }
 
-    private final NotificationRepository repository;
-    private final Outbox outbox;
     private final Clock clock;
-
     private final Pool pool;
 
-    public DeliveryStore(NotificationRepository repository, Outbox outbox, Clock clock, Pool pool) {
-        this.repository = repository;
-        this.outbox = outbox;
+    public DeliveryRepository(Clock clock, Pool pool) {
         this.clock = clock;
         this.pool = pool;
     }
@@ -135,7 +123,7 @@ public class DeliveryStore {
      * statement sends them only when the caller does not hold them yet for that version of the letter's row (its id
      * and {@code xmin}, which every update of the row changes), and this map gives back the very String read first.
      * Reading, decoding and hashing 20 KB per email was a visible share of the sender's CPU; the same String instance
-     * also makes NotificationSender's parsed-texts lookup an identity match. Bounded: a few letters are current.
+     * also makes MessageContexts' parsed-texts lookup an identity match. Bounded: a few letters are current.
      */
     private static final Map<String, String> LETTER_TEXTS = new ConcurrentHashMap<>();
     private static final int LETTER_TEXTS_KEPT = 16;
@@ -291,40 +279,36 @@ public class DeliveryStore {
         return new NotificationRepository.CalendarTimes(null, null, forum.inPersonStart, forum.inPersonEnd);
     }
 
-    /**
-     * The SMTP server accepted the message: that is a fact, so it is recorded even if {@code holder} lost its claim
-     * meanwhile (a database outage longer than the lease); the other holder's renewal then fails and it does not
-     * send the message again. Only an intent already final (sent by the other holder, or cancelled) is left as is.
-     */
-    public Uni<SentRecord> markSent(UUID id, String holder, String recipient, String messageId,
-                                    LanguageFallbackPolicy.Resolution language) {
-        // An intent's invitation and kind never change: reading them first, outside the statement, is safe.
+    /** An intent's invitation and kind, which never change; null when there is no such intent. */
+    public record Intent(UUID invitationId, String kind) {
+    }
+
+    public Uni<Intent> intent(UUID id) {
         return pool.preparedQuery("select invitation_id, kind from notification where id = $1")
                 .execute(Tuple.of(id))
-                .chain(rows -> {
+                .map(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {
-                        return Uni.createFrom().item(SentRecord.ALREADY_FINAL);
+                        return null;
                     }
                     Row row = it.next();
-                    return markSent(id, row.getUUID("invitation_id"), row.getString("kind"), holder, recipient,
-                            messageId, language);
+                    return new Intent(row.getUUID("invitation_id"), row.getString("kind"));
                 });
     }
 
     /**
-     * As {@link #markSent(UUID, String, String, String, LanguageFallbackPolicy.Resolution)}, for the sender, which
-     * knows the intent's invitation and kind. One statement on the reactive pool (autocommit): the compare-and-set to
-     * SENT and its NotificationSent outbox row commit together or not at all, and the row is only written when the
-     * update was made. It replaces an ORM transaction of five statements (BEGIN, the locked read, the update, the
-     * outbox insert, COMMIT) per email. A revocation notice keeps the ORM transaction, which also erases the revoked
-     * invitation's personal data.
+     * The SMTP server accepted the message: that is a fact, so it is recorded even if {@code holder} lost its claim
+     * meanwhile (a database outage longer than the lease); the other holder's renewal then fails and it does not
+     * send the message again. Only an intent already final (sent by the other holder, or cancelled) is left as is.
+     * <p>
+     * One statement on the reactive pool (autocommit): the compare-and-set to SENT and its NotificationSent outbox
+     * row commit together or not at all, and the row is only written when the update was made. It replaces an ORM
+     * transaction of five statements (BEGIN, the locked read, the update, the outbox insert, COMMIT) per email. A
+     * revocation notice keeps the ORM transaction, which also erases the revoked invitation's personal data
+     * (DeliveryRecords.markSent).
      */
     public Uni<SentRecord> markSent(UUID id, UUID invitationId, String kind, String holder, String recipient,
                                     String messageId, LanguageFallbackPolicy.Resolution language) {
-        if (MessageKind.INVITATION_REVOKED.name().equals(kind)) {
-            return markSentWithErasure(id, holder, recipient, messageId, language);
-        }
         Instant now = clock.instant();
         NotificationSent event = new NotificationSent(UUID.randomUUID(), now, invitationId, id, kind, language.used(),
                 messageId);
@@ -335,7 +319,7 @@ public class DeliveryStore {
                 .addValue(language.used().code()).addValue(language.fallback()).addValue(at)
                 .addValue(event.eventId()).addValue(event.eventType()).addValue(event.partitionKey()).addValue(at)
                 .addValue(EventCodec.encode(event)).addValue(event.publishedOn().topicName())
-                // The intent's trace, current for its delivery (NotificationSender.deliver): the outcome goes on in it.
+                // The intent's trace, current for its delivery (MessageDelivery.deliver): the outcome goes on in it.
                 .addValue(TraceContexts.current());
         return pool.preparedQuery(MARK_SENT).execute(t).map(rows -> {
             RowIterator<Row> it = rows.iterator();
@@ -368,132 +352,28 @@ public class DeliveryStore {
                              $15::varchar from sent)
             select held from sent""";
 
-    /** The ORM transaction, for a revocation notice: SENT, its event, and the erasure it allows. */
-    @WithTransaction
-    public Uni<SentRecord> markSentWithErasure(UUID id, String holder, String recipient, String messageId,
-                                        LanguageFallbackPolicy.Resolution language) {
-        return locked(id).chain(n -> {
-            // A revocation cancels what is pending, but not a message whose dialogue was running: the server took it,
-            // so the log says SENT (and the invitee then gets the revocation notice, see revocationNotice).
-            boolean cancelledWhileSending = n != null && DeliveryStatus.CANCELLED.name().equals(n.status)
-                    && holder.equals(n.claimedBy);
-            if (n == null || !(DeliveryStatus.PENDING.name().equals(n.status) || cancelledWhileSending)) {
-                return Uni.createFrom().item(SentRecord.ALREADY_FINAL);
-            }
-            SentRecord record = holder.equals(n.claimedBy) ? SentRecord.RECORDED : SentRecord.RECORDED_AFTER_CLAIM_LOST;
-            Instant now = clock.instant();
-            n.status = DeliveryStatus.SENT.name();
-            n.recipient = recipient;
-            n.messageId = messageId;
-            n.requestedLanguage = language.requested() == null ? null : language.requested().code();
-            n.language = language.used().code();
-            n.languageFallback = language.fallback();
-            n.sentAt = now;
-            n.lastError = null;
-            release(n);
-            return outbox.append(new NotificationSent(UUID.randomUUID(), now, n.invitationId, n.id, n.kind,
-                    language.used(), messageId)).call(() -> afterFinal(n)).replaceWith(record);
-        });
+    /**
+     * Renews {@code holder}'s claim on a pending intent for one more lease (the heartbeat of an SMTP dialogue); false
+     * when the claim is no longer its own.
+     */
+    public Uni<Boolean> renewClaim(UUID id, String holder, Duration lease) {
+        return pool.preparedQuery("""
+                        update notification set claimed_until = now() + $3 * interval '1 millisecond'
+                         where id = $1 and claimed_by = $2 and status = 'PENDING'""")
+                .execute(Tuple.of(id, holder, lease.toMillis()))
+                .map(rows -> rows.rowCount() > 0);
     }
-
-    /** Once a revocation notice is final, the revoked invitation's personal data goes (see DirectoryService). */
-    private Uni<Void> afterFinal(NotificationEntity n) {
-        return MessageKind.INVITATION_REVOKED.name().equals(n.kind)
-                ? repository.eraseRevoked(n.invitationId, clock.instant())
-                : Uni.createFrom().voidItem();
-    }
-
-    /** What the sender does with a revocation notice now. */
-    public enum RevocationNotice { SEND, WAIT, SKIP }
 
     /**
-     * A revocation notice goes to someone who received an email about the invitation (else it would be the first
-     * they hear of it, and a confusing one), and only once no other email of the invitation is still in an SMTP
-     * dialogue: one cancelled by the revocation may still be accepted by the server, and then it counts as received.
+     * The row, locked for the caller's transaction, so that the check and the change are one compare-and-set.
      */
-    @WithTransaction
-    public Uni<RevocationNotice> revocationNotice(UUID id, UUID invitationId) {
-        return repository.anotherInFlight(invitationId, id).chain(inFlight -> inFlight
-                ? Uni.createFrom().item(RevocationNotice.WAIT)
-                : repository.anySent(invitationId).map(sent -> sent ? RevocationNotice.SEND : RevocationNotice.SKIP));
-    }
-
-    /** A transient failure: keep the intent pending until {@code nextAttemptAt}, and let go of it. */
-    @WithTransaction
-    public Uni<Void> markRetry(UUID id, String holder, Instant nextAttemptAt, String reason) {
-        return heldBy(id, holder).invoke(n -> {
-            if (n != null) {
-                n.nextAttemptAt = nextAttemptAt;
-                n.lastError = truncate(reason);
-                release(n);
-            }
-        }).replaceWithVoid();
-    }
-
-    /** The directory does not know the invitation, letter or forum yet: wait without counting an attempt. */
-    @WithTransaction
-    public Uni<Void> markWaiting(UUID id, String holder, Instant nextAttemptAt, String reason) {
-        return heldBy(id, holder).invoke(n -> {
-            if (n != null) {
-                n.nextAttemptAt = nextAttemptAt;
-                n.attempts = Math.max(0, n.attempts - 1);
-                n.lastError = reason;
-                release(n);
-            }
-        }).replaceWithVoid();
-    }
-
-    @WithTransaction
-    public Uni<Void> markFailed(UUID id, String holder, String reason, Language requested) {
-        return heldBy(id, holder).chain(n -> {
-            if (n == null) {
-                return Uni.createFrom().voidItem();
-            }
-            n.status = DeliveryStatus.FAILED.name();
-            n.lastError = truncate(reason);
-            if (requested != null) {
-                n.requestedLanguage = requested.code();
-            }
-            release(n);
-            return outbox.append(new NotificationFailed(UUID.randomUUID(), clock.instant(), n.invitationId, n.id,
-                    n.kind, truncate(reason))).call(() -> afterFinal(n));
-        });
-    }
-
-    /** SKIPPED or CANCELLED: a decision, not an error; no event. */
-    @WithTransaction
-    public Uni<Void> markFinal(UUID id, String holder, DeliveryStatus status, String reason) {
-        return heldBy(id, holder).chain(n -> {
-            if (n == null) {
-                return Uni.createFrom().voidItem();
-            }
-            n.status = status.name();
-            n.lastError = reason;
-            release(n);
-            return afterFinal(n);
-        });
-    }
-
-    /** The row, locked for this transaction, so that the check and the change are one compare-and-set. */
-    private static Uni<NotificationEntity> locked(UUID id) {
+    public Uni<NotificationEntity> locked(UUID id) {
         return NotificationEntity.<NotificationEntity>findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The row if it is still pending and {@code holder} still holds it; otherwise null, and nothing may change. */
-    private static Uni<NotificationEntity> heldBy(UUID id, String holder) {
+    public Uni<NotificationEntity> heldBy(UUID id, String holder) {
         return locked(id).map(n -> n != null && DeliveryStatus.PENDING.name().equals(n.status)
                 && holder.equals(n.claimedBy) ? n : null);
-    }
-
-    private static void release(NotificationEntity n) {
-        n.claimedBy = null;
-        n.claimedUntil = null;
-    }
-
-    private static String truncate(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 }

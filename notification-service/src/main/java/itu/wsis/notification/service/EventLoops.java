@@ -1,0 +1,38 @@
+package itu.wsis.notification.service;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+
+import java.util.function.Supplier;
+
+/** The sender's own event loops (its lanes, its SMTP loop), and how work is moved onto them and back. */
+final class EventLoops {
+
+    private EventLoops() {
+    }
+
+    /** A new event-loop context, taken round-robin from Vert.x's event loops. */
+    static ContextInternal create(Vertx vertx) {
+        return ((VertxInternal) vertx).createEventLoopContext();
+    }
+
+    /** Runs {@code work} on a new safe duplicated context of {@code loop}: a session of its own. */
+    static <T> Uni<T> onNewDuplicate(ContextInternal loop, Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context duplicate = VertxContext.createNewDuplicatedContext(loop);
+            VertxContextSafetyToggle.setContextSafe(duplicate, true);
+            duplicate.runOnContext(ignored -> Uni.createFrom().<T>deferred(work).subscribe()
+                    .with(emitter::complete, emitter::fail));
+        });
+    }
+
+    /** {@code work}'s outcome back on {@code context} (when there is one), whose session the caller goes on with. */
+    static <T> Uni<T> backOn(Context context, Uni<T> work) {
+        return context == null ? work : work.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+}
