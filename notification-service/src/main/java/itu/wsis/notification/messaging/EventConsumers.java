@@ -1,7 +1,7 @@
 package itu.wsis.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
-import itu.wsis.notification.service.DirectoryService;
+import itu.wsis.notification.service.DirectoryProjection;
 import itu.wsis.notification.service.DispatchLoop;
 import itu.wsis.support.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class EventConsumers {
 
     private final Inbox inbox;
-    private final DirectoryService directory;
+    private final DirectoryProjection directory;
     private final DispatchLoop sender;
 
-    public EventConsumers(Inbox inbox, DirectoryService directory, DispatchLoop sender) {
+    public EventConsumers(Inbox inbox, DirectoryProjection directory, DispatchLoop sender) {
         this.inbox = inbox;
         this.directory = directory;
         this.sender = sender;

@@ -26,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class IssuedInvitationRepository {
 
-    /** The columns InvitationIssued sets, as DirectoryService's ORM path set them. */
+    /** The columns InvitationIssued sets, as DirectoryProjection's ORM path set them. */
     public record Contact(UUID invitationId, UUID forumId, UUID letterId, String fullName, String formOfAddress,
                           String rank, String title, String email, String cc, String language, String timeZone,
                           String memberState, boolean hasResponseDeadline, LocalDate responseDeadlineDate,

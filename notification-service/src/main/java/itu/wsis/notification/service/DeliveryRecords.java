@@ -93,7 +93,7 @@ public class DeliveryRecords {
         });
     }
 
-    /** Once a revocation notice is final, the revoked invitation's personal data goes (see DirectoryService). */
+    /** Once a revocation notice is final, the revoked invitation's personal data goes (see DirectoryProjection). */
     private Uni<Void> afterFinal(NotificationEntity n) {
         return MessageKind.INVITATION_REVOKED.name().equals(n.kind)
                 ? repository.eraseRevoked(n.invitationId, clock.instant())

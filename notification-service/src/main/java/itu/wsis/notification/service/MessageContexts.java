@@ -12,6 +12,7 @@ import itu.wsis.notification.repository.CircularLetterEntity;
 import itu.wsis.notification.repository.ContactEntity;
 import itu.wsis.notification.repository.ForumEditionEntity;
 import itu.wsis.notification.repository.NotificationEntity;
+import itu.wsis.support.json.StoredJson;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ final class MessageContexts {
      */
     static Object detail(NotificationEntity n, MessageKind kind) {
         if (kind.reminder()) {
-            return Json.read(n.payload, MessageContext.Reminder.class);
+            return StoredJson.read(n.payload, MessageContext.Reminder.class);
         }
         // These are written from the contact, the letter and the forum as they are when the email is sent.
         if (kind == MessageKind.INVITATION || kind == MessageKind.LINK_REISSUED
@@ -69,7 +70,7 @@ final class MessageContexts {
             return cached;
         }
         Map<Language, LocalizedText> parsed = Collections.unmodifiableMap(
-                Json.read(json, new TypeReference<Map<Language, LocalizedText>>() {
+                StoredJson.read(json, new TypeReference<Map<Language, LocalizedText>>() {
                 }));
         if (LETTER_TEXTS.size() >= LETTER_TEXTS_KEPT) {
             LETTER_TEXTS.clear();
@@ -85,7 +86,7 @@ final class MessageContexts {
     }
 
     static MessageContext.Forum forum(ForumEditionEntity f) {
-        Map<Language, String> names = Json.read(f.names, new TypeReference<Map<Language, String>>() {
+        Map<Language, String> names = StoredJson.read(f.names, new TypeReference<Map<Language, String>>() {
         });
         ZoneId zone = zone(f.timeZone);
         return new MessageContext.Forum(f.code, names, zone == null ? ZoneId.of("Europe/Zurich") : zone, f.venue,
@@ -93,7 +94,7 @@ final class MessageContexts {
     }
 
     static List<String> cc(ContactEntity c) {
-        return c.cc == null ? List.of() : Json.read(c.cc, new TypeReference<List<String>>() {
+        return c.cc == null ? List.of() : StoredJson.read(c.cc, new TypeReference<List<String>>() {
         });
     }
 

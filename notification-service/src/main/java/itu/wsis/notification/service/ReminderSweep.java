@@ -11,6 +11,7 @@ import itu.wsis.notification.domain.IntentKeys;
 import itu.wsis.notification.domain.ReminderPolicy;
 import itu.wsis.notification.repository.ContactEntity;
 import itu.wsis.notification.repository.NotificationRepository;
+import itu.wsis.support.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -105,7 +106,7 @@ public class ReminderSweep {
                             .onItem().transformToUniAndConcatenate(d -> notifications.insertIntent(UUID.randomUUID(),
                                     IntentKeys.forReminder(d.kind(), d.invitationId(), d.offset(), d.deadline()),
                                     d.invitationId(), d.kind().name(),
-                                    Json.write(new MessageContext.Reminder(d.type().name(), d.offset(), d.deadline())),
+                                    StoredJson.write(new MessageContext.Reminder(d.type().name(), d.offset(), d.deadline())),
                                     now, null))
                             .collect().asList()
                             .map(inserted -> new Page(last, contacts.size(),

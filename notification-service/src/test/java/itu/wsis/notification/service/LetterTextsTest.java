@@ -2,6 +2,7 @@ package itu.wsis.notification.service;
 
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
+import itu.wsis.support.json.StoredJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -14,9 +15,9 @@ class LetterTextsTest {
 
     @Test
     void theSameTextsAreParsedOnceAndANewRevisionIsReadAfresh() {
-        String first = Json.write(Map.of(Language.EN, new LocalizedText("Invitation", "Dear colleague,\n\nWelcome.",
+        String first = StoredJson.write(Map.of(Language.EN, new LocalizedText("Invitation", "Dear colleague,\n\nWelcome.",
                 "Geneva", "To the Ministers", "Houlin Zhao", "Secretary-General")));
-        String revised = Json.write(Map.of(Language.EN, new LocalizedText("Invitation (revised)", "Welcome again.",
+        String revised = StoredJson.write(Map.of(Language.EN, new LocalizedText("Invitation (revised)", "Welcome again.",
                 "Geneva", "To the Ministers", "Houlin Zhao", "Secretary-General")));
 
         Map<Language, LocalizedText> once = MessageContexts.letterTexts(first);
@@ -34,7 +35,7 @@ class LetterTextsTest {
     @Test
     void pastTheBoundEveryLetterStillReadsItsOwnTexts() {
         for (int i = 0; i < 200; i++) {
-            String json = Json.write(Map.of(Language.FR, new LocalizedText("Lettre " + i, "Corps " + i)));
+            String json = StoredJson.write(Map.of(Language.FR, new LocalizedText("Lettre " + i, "Corps " + i)));
             assertThat(MessageContexts.letterTexts(json).get(Language.FR).subject()).isEqualTo("Lettre " + i);
         }
     }

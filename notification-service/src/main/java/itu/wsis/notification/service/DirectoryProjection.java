@@ -36,6 +36,7 @@ import itu.wsis.notification.repository.ContactEntity;
 import itu.wsis.notification.repository.ForumEditionEntity;
 import itu.wsis.notification.repository.IssuedInvitationRepository;
 import itu.wsis.notification.repository.NotificationRepository;
+import itu.wsis.support.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -51,7 +52,7 @@ import java.util.function.Consumer;
  * "seen" mark commit together: a redelivered event finds its inbox row and adds nothing. No email is sent here.
  */
 @ApplicationScoped
-public class DirectoryService {
+public class DirectoryProjection {
 
     private final NotificationRepository notifications;
     private final IssuedInvitationRepository issuedWrite;
@@ -59,7 +60,7 @@ public class DirectoryService {
     private final Clock clock;
     private final String domain;
 
-    public DirectoryService(NotificationRepository notifications, IssuedInvitationRepository issuedWrite,
+    public DirectoryProjection(NotificationRepository notifications, IssuedInvitationRepository issuedWrite,
                             PersonalDataErasure erasure, Clock clock, NotificationConfig config) {
         this.notifications = notifications;
         this.issuedWrite = issuedWrite;
@@ -81,7 +82,7 @@ public class DirectoryService {
         IssuedInvitationRepository.Contact c = new IssuedInvitationRepository.Contact(e.invitationId(), e.forumId(),
                 e.letterId(), invitee.fullName(), invitee.formOfAddress(),
                 invitee.rank() == null ? null : invitee.rank().name(), invitee.title(), invitee.email(),
-                Json.write(invitee.cc()),
+                StoredJson.write(invitee.cc()),
                 invitee.preferredLanguage() == null ? null : invitee.preferredLanguage().code(), invitee.timeZone(),
                 invitee.memberState(), e.responseDeadline() != null,
                 e.responseDeadline() == null ? null : e.responseDeadline().date(),
@@ -248,7 +249,7 @@ public class DirectoryService {
             forum.forumId = e.forumId();
             forum.revision = e.revision();
             forum.code = e.code();
-            forum.names = Json.write(e.names());
+            forum.names = StoredJson.write(e.names());
             forum.venue = e.venue();
             forum.timeZone = e.timeZone();
             forum.inPersonStart = e.inPersonStart();
@@ -295,7 +296,7 @@ public class DirectoryService {
             letter.reference = e.reference();
             letter.letterDate = e.letterDate();
             letter.originalLanguage = e.originalLanguage() == null ? "en" : e.originalLanguage().code();
-            letter.texts = Json.write(e.texts());
+            letter.texts = StoredJson.write(e.texts());
             letter.signatoryName = e.signatoryName();
             letter.signatoryTitle = e.signatoryTitle();
             if (e.contact() != null) {
@@ -320,7 +321,7 @@ public class DirectoryService {
             c.rank = invitee.rank() == null ? null : invitee.rank().name();
             c.title = invitee.title();
             c.email = invitee.email();
-            c.cc = Json.write(invitee.cc());
+            c.cc = StoredJson.write(invitee.cc());
             c.language = invitee.preferredLanguage() == null ? null : invitee.preferredLanguage().code();
             c.timeZone = invitee.timeZone();
             c.memberState = invitee.memberState();
