@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * <ul>
  *   <li>Text ({@code text}): the plain-Java rules that the services' domains may use (TextRulesArchitectureTest keeps
  *       them free of any framework); it uses no other layer;</li>
- *   <li>Basics ({@code json, validation, csv, keys, instance, tracing, metrics}): small tools on top of Text alone
+ *   <li>Basics ({@code json, sql, validation, csv, keys, instance, tracing, metrics}): small tools on top of Text alone
  *       (tracing: the W3C trace context as stored text, and the switch that keeps spans from being exported without an
  *       endpoint);</li>
  *   <li>Http ({@code problem, rest, links, ratelimit, openapi, security}): the HTTP edge, problem documents and the
@@ -51,7 +51,7 @@ class ArchitectureTest {
     }
 
     static String[] basics(String base) {
-        return packages(base, "json", "validation", "csv", "keys", "instance", "tracing", "metrics");
+        return packages(base, "json", "sql", "validation", "csv", "keys", "instance", "tracing", "metrics");
     }
 
     static String[] http(String base) {
