@@ -15,6 +15,7 @@ import itu.wsis.web.page.InvitationPage.Form;
 import itu.wsis.web.page.Links;
 import itu.wsis.web.page.Pages;
 import itu.wsis.web.page.Pages.Trouble;
+import itu.wsis.web.page.SeatForm;
 import itu.wsis.web.page.SpeakerForm;
 import itu.wsis.web.page.SpeakingForm;
 import itu.wsis.web.security.FailureLimiter;
@@ -53,7 +54,7 @@ public class InviteePages {
     static final String LANG_COOKIE = "wsis-lang";
     /** The confirmations a redirect may ask the page to show ({@code ?saved=}); anything else is ignored. */
     static final List<String> SAVED = List.of("accepted", "declined", "withdrawn", "speaking", "speaker",
-            "speaking_withdrawn");
+            "speaking_withdrawn", "seat", "seat_withdrawn");
 
     private final Api api;
     private final Pages pages;
@@ -246,6 +247,87 @@ public class InviteePages {
                         : pages.invitation(page.failed(Form.SPEAKING_WITHDRAW, e, problem), 422));
     }
 
+    /**
+     * A request for a seat at the forum's ministerial round table ({@code round-table}: its id, from the form). The
+     * round table is looked up again, so that the request names one of the forum's and carries its title. A rank that
+     * may not sit comes back from the service as {@code round-table-ministers-only}, shown on the form in the page's
+     * language.
+     */
+    @POST
+    @Path("invitation/round-table")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestSeat(@RestForm("round-table") String table, @RestForm("seat-holder") String speaker,
+                                @RestForm("seat-name") String name, @RestForm("seat-title") String title,
+                                @RestForm("seat-rank") String rank, @RestForm("seat-language") String language,
+                                @RestForm("seat-modality") String modality, @CookieParam(LINK_COOKIE) String token,
+                                @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                                @Context HttpServerRequest request) {
+        SeatForm form = SeatForm.of(speaker, name, title, rank, language, modality);
+        return submit(form.validate(), token, remembered, headers, request, false, id -> {
+                    Answer<Models.Session[]> tables = api.roundTables(id, token, client(request));
+                    if (!tables.ok()) {
+                        return new Answer<>(tables.status(), null, tables.problem());
+                    }
+                    Models.Session chosen = Arrays.stream(tables.body())
+                            .filter(s -> s.id().toString().equals(table)).findFirst().orElse(null);
+                    if (chosen == null) {
+                        return new Answer<>(404, null, new Models.Problem("urn:wsis:problem:session-not-found", "",
+                                404, "", List.of(), null, null));
+                    }
+                    String english = chosen.titles() == null ? null : chosen.titles().get("en");
+                    String topic = english != null ? english : chosen.titles() == null || chosen.titles().isEmpty()
+                            ? "Ministerial Round Table" : chosen.titles().values().iterator().next();
+                    return api.submitSpeakingRequest(id, token, client(request), form.toBody(chosen.id(), topic));
+                }, "seat", SeatForm::fieldId,
+                (page, e, problem) -> pages.invitation(page.seatForm(form).failed(Form.SEAT, e, problem), 422),
+                "refused_seat_");
+    }
+
+    /** Withdrawing the seat request frees the seat for the next delegation: a confirmation page first. */
+    @GET
+    @Path("invitation/round-table/withdraw")
+    public Response confirmSeatWithdrawal(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
+                                          @CookieParam(LANG_COOKIE) String remembered,
+                                          @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        Loaded loaded = load(token, lang, remembered, headers, request, false);
+        if (loaded.trouble != null) {
+            return loaded.trouble;
+        }
+        if (!loaded.page.activeSeat()) {
+            return redirect("/invitation").build();
+        }
+        return pages.withdrawSeat(loaded.page, 200, cookie(LANG_COOKIE, loaded.lang.code()));
+    }
+
+    /** The seat request of the round table the page shows; without one, nothing to withdraw: the page says so. */
+    @POST
+    @Path("invitation/round-table/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdrawSeatRequest(@RestForm("round-table") String table, @CookieParam(LINK_COOKIE) String token,
+                                        @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
+                                        @Context HttpServerRequest request) {
+        UUID roundTable = uuid(table);
+        FormErrors errors = new FormErrors();
+        return submit(errors, token, remembered, headers, request, false,
+                id -> roundTable == null
+                        ? new Answer<>(404, null, new Models.Problem("urn:wsis:problem:speaking-request-not-found", "",
+                        404, "", List.of(), null, null))
+                        : api.withdrawSeatRequest(id, roundTable, token, client(request)),
+                "seat_withdrawn", field -> "",
+                (page, e, problem) -> page.activeSeat()
+                        ? pages.withdrawSeat(page.failed(Form.SEAT_WITHDRAW, e, problem), 422)
+                        : pages.invitation(page.failed(Form.SEAT_WITHDRAW, e, problem), 422),
+                "refused_seat_");
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** How a refused form is shown again: the page with the form as sent, its field errors and the refusal. */
     @FunctionalInterface
     private interface Refused {
@@ -263,6 +345,19 @@ public class InviteePages {
                             HttpServerRequest request, boolean speakingOptional,
                             java.util.function.Function<UUID, Answer<Void>> call,
                             String savedKey, java.util.function.UnaryOperator<String> fieldOf, Refused show) {
+        return submit(errors, token, remembered, headers, request, speakingOptional, call, savedKey, fieldOf, show,
+                "refused_");
+    }
+
+    /**
+     * {@code refusals}: the prefix of the message keys of the service's refusals; the seat forms have their own
+     * ({@code refused_seat_}), since the same refusal (request-exists, request-closed) means a seat there.
+     */
+    private Response submit(FormErrors errors, String token, String remembered, HttpHeaders headers,
+                            HttpServerRequest request, boolean speakingOptional,
+                            java.util.function.Function<UUID, Answer<Void>> call,
+                            String savedKey, java.util.function.UnaryOperator<String> fieldOf, Refused show,
+                            String refusals) {
         UUID id = Links.invitationOf(token).orElse(null);
         if (id == null) {
             return failure(Trouble.NO_LINK, request);
@@ -299,7 +394,7 @@ public class InviteePages {
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
-        String problem = refused == null ? null : refusal(refused, loaded.lang);
+        String problem = refused == null ? null : refusal(refused, loaded.lang, refusals);
         return show.render(loaded.page, errors, problem);
     }
 
@@ -312,7 +407,14 @@ public class InviteePages {
      * know, else a general one. Never the service's {@code detail}: it is English, for developers.
      */
     static String refusal(Models.Problem p, UiLanguage lang) {
-        String known = Messages.of(lang).get("refused_" + p.slug().replace('-', '_'));
+        return refusal(p, lang, "refused_");
+    }
+
+    /** As {@link #refusal(Models.Problem, UiLanguage)}, a form's own wording ({@code prefix}) first. */
+    static String refusal(Models.Problem p, UiLanguage lang, String prefix) {
+        String slug = p.slug().replace('-', '_');
+        String own = Messages.of(lang).get(prefix + slug);
+        String known = own != null ? own : Messages.of(lang).get("refused_" + slug);
         return known != null ? known : Messages.get(lang, "refused_generic");
     }
 
@@ -356,10 +458,17 @@ public class InviteePages {
         if (reply != null && "ACCEPTED".equals(reply.status())) {
             Answer<Models.Session[]> sessions = api.sessions(id, token, client);
             Answer<Models.SpeakingRequest> mine = api.speakingRequest(id, token, client);
-            if (speakingOptional && (failed(sessions) || failed(mine))) {
+            Answer<Models.Session[]> tables = api.roundTables(id, token, client);
+            Models.Session table = tables.ok() && tables.body() != null && tables.body().length > 0
+                    ? tables.body()[0] : null;
+            Answer<Models.SpeakingRequest> seat = table == null ? null
+                    : api.seatRequest(id, table.id(), token, client);
+            List<Answer<?>> answers = seat == null ? List.of(sessions, mine, tables)
+                    : List.of(sessions, mine, tables, seat);
+            if (speakingOptional && answers.stream().anyMatch(InviteePages::failed)) {
                 return new Loaded(page.speakingUnavailable(), language, null);
             }
-            for (Answer<?> answer : List.of(sessions, mine)) {
+            for (Answer<?> answer : answers) {
                 Response failed = speakingTrouble(answer, language, request);
                 if (failed != null) {
                     return new Loaded(null, language, failed);
@@ -367,7 +476,8 @@ public class InviteePages {
             }
             page.speaking(mine.ok() ? mine.body() : null,
                     sessions.ok() ? Arrays.asList(sessions.body()) : List.of())
-                    .speakingNotReady(notReady(sessions) || notReady(mine));
+                    .speakingNotReady(notReady(sessions) || notReady(mine))
+                    .roundTable(table, seat != null && seat.ok() ? seat.body() : null);
         }
         return new Loaded(page, language, null);
     }

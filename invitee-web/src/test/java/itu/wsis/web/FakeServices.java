@@ -55,6 +55,22 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID REMOTE_SEAT = UUID.fromString("00000000-0000-0000-0000-0000000000c9");
     /** Accepted, allocated to speak remotely, live, in a session that has no join link yet. */
     static final UUID REMOTE_NO_LINK = UUID.fromString("00000000-0000-0000-0000-0000000000ca");
+    /** The forum's ministerial round table, listed with {@code ?kind=MINISTERIAL_ROUND_TABLE} to the RT_ ones. */
+    static final UUID ROUND_TABLE = UUID.fromString("00000000-0000-0000-0000-0000000000b7");
+    /** Accepted, allocated speaking time; the forum has a round table and the delegation no seat request yet. */
+    static final UUID RT_OPEN = UUID.fromString("00000000-0000-0000-0000-0000000000cb");
+    /** As {@link #RT_OPEN}; every request is refused 409 round-table-ministers-only (a Deputy Minister's invitation). */
+    static final UUID RT_MINISTERS_ONLY = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
+    /** Seated at the round table: seat 5, in person. */
+    static final UUID RT_SEATED = UUID.fromString("00000000-0000-0000-0000-0000000000cd");
+    /** Number 2 on the round table's waiting list. */
+    static final UUID RT_WAITING = UUID.fromString("00000000-0000-0000-0000-0000000000ce");
+    /** The seat request was withdrawn (released). */
+    static final UUID RT_RELEASED = UUID.fromString("00000000-0000-0000-0000-0000000000cf");
+    /** Recorded, not yet placed: waiting without a place on the list (a late request, for the secretariat). */
+    static final UUID RT_REQUESTED = UUID.fromString("00000000-0000-0000-0000-0000000000d0");
+    /** As {@link #RT_OPEN}, but speaking-request-service fails (503) when asked for the seat request. */
+    static final UUID RT_SEAT_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d4");
     static final String JOIN_URL = "https://meet.example.org/j/hlps-1?pwd=a&b=c";
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
     static final List<String> POSTED = new CopyOnWriteArrayList<>();
@@ -113,7 +129,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         boolean accepted = id.equals(PENDING_RANK) || id.equals(ALLOCATED) || id.equals(SPEAKING_DOWN)
                 || id.equals(REFUSING) || id.equals(FAILING) || id.equals(SPEAKING_NOT_READY)
                 || id.equals(SESSIONS_DOWN) || id.equals(IN_PERSON_DELEGATION) || id.equals(REMOTE_DELEGATION)
-                || id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK);
+                || id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK) || roundTable(id);
+        String query = exchange.getRequestURI().getQuery();
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (id.equals(REFUSING)) {
@@ -126,11 +143,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         + "\"detail\":\"Internal error\"}");
                 return;
             }
+            if (id.equals(RT_MINISTERS_ONLY)) {
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:round-table-ministers-only\",\"status\":409,"
+                        + "\"detail\":\"The Ministerial Round Table is for ministers only\",\"rank\":\"DEPUTY_MINISTER\"}");
+                return;
+            }
             if ("POST".equals(method)) {
                 POSTED.add(path + " " + body);
                 send(exchange, 201, "{}");
             } else {
-                CHANGED.add(method + " " + path + " " + body);
+                CHANGED.add(method + " " + path + (query == null ? "" : "?" + query) + " " + body);
                 send(exchange, 200, "{}");
             }
             return;
@@ -148,7 +170,6 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         : id.equals(REFUSING) ? "Europe/Sarajevo" : "Asia/Shanghai"));
             }
         } else if (path.contains("/visa-letters/")) {
-            String query = exchange.getRequestURI().getQuery();
             if (!id.equals(IN_PERSON_DELEGATION)) {
                 send(exchange, 409, problem("visa-letter-not-in-person", 409, null));
             } else if (Integer.parseInt(parts[4]) > 2) {
@@ -185,6 +206,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             send(exchange, 500, problem("internal-error", 500, null));
         } else if (id.equals(PENDING_RANK) && path.endsWith("/sessions")) {
             send(exchange, 200, "[]");
+        } else if (path.endsWith("/sessions") && "kind=MINISTERIAL_ROUND_TABLE".equals(query)) {
+            send(exchange, 200, !roundTable(id) ? "[]" : """
+                    [{"id":"%s","titles":{"en":"Ministerial Round Table: the information society twenty years on",
+                      "fr":"Table ronde ministérielle : la société de l'information vingt ans après"},
+                      "startsAt":"2022-06-02T14:30:00Z","endsAt":"2022-06-02T16:00:00Z","timeZone":"Europe/Zurich",
+                      "capacity":20,"allocated":5,"statementMinutes":5,"modalities":["IN_PERSON","REMOTE_LIVE"],
+                      "room":"Room 1","kind":"MINISTERIAL_ROUND_TABLE"}]""".formatted(ROUND_TABLE));
+        } else if (roundTable(id) && path.endsWith("/speaking-request") && query != null
+                && query.equals("sessionId=" + ROUND_TABLE)) {
+            seat(exchange, id);
         } else if (accepted && path.endsWith("/sessions")) {
             send(exchange, 200, """
                     [{"id":"%s","titles":{"en":"Opening ministerial session","fr":"Session ministérielle d'ouverture"},
@@ -222,6 +253,34 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } else {
             send(exchange, 404, problem("not-found", 404, null));
         }
+    }
+
+    private static boolean roundTable(UUID id) {
+        return List.of(RT_OPEN, RT_MINISTERS_ONLY, RT_SEATED, RT_WAITING, RT_RELEASED, RT_REQUESTED, RT_SEAT_DOWN)
+                .contains(id);
+    }
+
+    /** The delegation's request for a seat at {@link #ROUND_TABLE}, as speaking-request-service answers it. */
+    private static void seat(HttpExchange exchange, UUID id) throws IOException {
+        if (id.equals(RT_SEAT_DOWN)) {
+            send(exchange, 503, problem("database-unavailable", 503, null));
+            return;
+        }
+        if (id.equals(RT_OPEN) || id.equals(RT_MINISTERS_ONLY)) {
+            send(exchange, 404, problem("speaking-request-not-found", 404, null));
+            return;
+        }
+        String status = id.equals(RT_SEATED) ? "ALLOCATED" : id.equals(RT_RELEASED) ? "WITHDRAWN" : "WAITLISTED";
+        String seat = id.equals(RT_SEATED) ? """
+                {"sessionId":"%s","position":5,"plannedStart":"2022-06-02T14:30:00Z","room":"Room 1",
+                 "remoteJoinUrl":null}""".formatted(ROUND_TABLE) : "null";
+        send(exchange, 200, """
+                {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
+                 "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"fr","modality":"IN_PERSON",
+                 "topic":"Ministerial Round Table","submittedAt":"2022-03-24T10:00:00Z","status":"%s","seat":%s,
+                 "waitingPosition":%s,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null,
+                 "sessionKind":"MINISTERIAL_ROUND_TABLE"}"""
+                .formatted(UUID.randomUUID(), ROUND_TABLE, status, seat, id.equals(RT_WAITING) ? "2" : "null"));
     }
 
     private static String letter(UUID id, String language, String zone) {

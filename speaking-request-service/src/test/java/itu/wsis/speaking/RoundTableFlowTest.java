@@ -219,6 +219,43 @@ class RoundTableFlowTest {
                 .satisfies(e -> assertThat(e.sessionKind()).isEqualTo(SessionKind.MINISTERIAL_ROUND_TABLE));
     }
 
+    /**
+     * The list of participants as CSV for the secretariat's spreadsheet (Accept: text/csv), cells a spreadsheet would
+     * run as a formula neutralised; and each request's explanation says seat, not slot, at the round table.
+     */
+    @Test
+    void theListOfParticipantsExportsAsCsvAndAPlaceAtTheRoundTableIsExplainedAsASeat() {
+        Fixtures.Forum forum = Fixtures.forum(FUTURE);
+        UUID hlps = Fixtures.session(forum, 1, 31, 9);
+        UUID table = roundTable(forum, 2);
+        List<Fixtures.Delegation> d = Fixtures.delegations(forum, List.of("Malta", "Samoa"), Rank.MINISTER,
+                ParticipationMode.IN_PERSON);
+        String seat = withLink(d.get(0).link()).body(seatAt(table, "=HYPERLINK(\\\"https://evil.example\\\")"))
+                .post(MINE.formatted(d.get(0).invitationId())).then().statusCode(201)
+                .body("status", equalTo("ALLOCATED")).extract().path("explanation");
+        assertThat(seat).endsWith(" seat 1").doesNotContain("slot");
+        submit(d.get(1), seatAt(table, "Minister of Samoa"), 201);
+        String speaking = withLink(d.get(1).link()).body(requestBody("Minister of Samoa", "IN_PERSON", hlps))
+                .post(MINE.formatted(d.get(1).invitationId())).then().statusCode(201)
+                .extract().path("explanation");
+        assertThat(speaking).endsWith(" slot 1");
+        assertThat(withLink(d.get(1).link()).queryParam("sessionId", table).get(MINE.formatted(d.get(1).invitationId()))
+                .then().statusCode(200).extract().<String>path("explanation")).endsWith(" seat 2");
+
+        String csv = asSecretariat().accept("text/csv").get("/sessions/" + table + "/participants").then()
+                .statusCode(200).contentType(startsWith("text/csv"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"participants-" + table + ".csv\""))
+                .extract().asString();
+        assertThat(csv).isEqualTo("\uFEFFseat,member_state,participant,title,rank,substitute,modality\r\n"
+                + "1,Malta,\"'=HYPERLINK(\"\"https://evil.example\"\")\",Minister of ICT,MINISTER,false,IN_PERSON\r\n"
+                + "2,Samoa,Minister of Samoa,Minister of ICT,MINISTER,false,IN_PERSON\r\n");
+        // JSON stays the default, for */* as for application/json; CSV is public no earlier than the JSON.
+        asSecretariat().accept("*/*").get("/sessions/" + table + "/participants").then().statusCode(200)
+                .contentType(startsWith("application/json")).body("participants.seat", equalTo(List.of(1, 2)));
+        RestAssured.given().accept("text/csv").get("/sessions/" + table + "/participants").then().statusCode(404);
+        asSecretariat().accept("text/csv").get("/sessions/" + hlps + "/participants").then().statusCode(404);
+    }
+
     @Test
     void aDelegationThatNoLongerAttendsGivesUpBothItsSeatAndItsSpeakingTime() {
         Fixtures.Forum forum = Fixtures.forum(FUTURE);

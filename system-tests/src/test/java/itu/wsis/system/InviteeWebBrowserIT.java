@@ -360,6 +360,47 @@ class InviteeWebBrowserIT {
         }
     }
 
+    /**
+     * The demo's Ministerial Round Table (2 June 2022, 16:30 Geneva): a seat asked for, shown, withdrawn behind a
+     * confirmation. A delegation of its own: each invitation page view costs four calls to speaking-request-service
+     * now, and the first journey's link would reach that service's per-link rate limit (30 a minute).
+     */
+    @Test
+    @Order(6)
+    void aMinisterTakesASeatAtTheRoundTableAndReleasesIt() {
+        UUID id = invitationIn("en");
+        awaitKnownToRegistration(id);
+        browser.manage().deleteAllCookies();
+        browser.get(links.get(id));
+        acceptInPersonWithTwoDelegates("Grace Mwangi", "Minister", "Peter Otieno", "Adviser");
+        requestSeat(id, "rt-01");
+        assertThat(text("#round-table-title")).contains("Ministerial Round Table");
+        assertThat(text("#round-table-time-geneva")).contains("June 2, 2022").contains("4:30").endsWith("Geneva time");
+        assertThat(browser.findElement(By.id("seat-status")).getAttribute("data-status")).isEqualTo("ALLOCATED");
+        assertThat(text("#seat-status")).contains("Seated: a seat at the round table is reserved for your delegation.");
+        assertThat(text("#seat-position")).startsWith("Seat number");
+        assertThat(text("#seat-place")).contains("Room");
+        // A seat, never a speaking slot: the section has no statement, speaker number or time limit.
+        assertThat(text("#round-table")).doesNotContain("statement").doesNotContain("Speaker number")
+                .doesNotContain("minute");
+        scrollTo("round-table");
+        screenshot("rt-02-seated");
+        assertThat(seatStatus(id)).isEqualTo("ALLOCATED");
+
+        browser.findElement(By.id("withdraw-seat-link")).click();
+        screenshot("rt-03-withdraw-seat-confirmation");
+        assertThat(text("h1")).isEqualTo("Withdraw the request for a seat at the round table");
+        browser.findElement(By.id("withdraw-seat-submit")).click();
+        assertThat(text("#saved")).isEqualTo("Your request for a seat at the round table has been withdrawn.");
+        assertThat(browser.findElement(By.id("seat-status")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
+        assertThat(text("#seat-status")).contains("Released");
+        // Released: the delegation may ask again.
+        assertThat(browser.findElements(By.id("seat-form"))).hasSize(1);
+        scrollTo("round-table");
+        screenshot("rt-04-seat-released");
+        assertThat(seatStatus(id)).isEqualTo("WITHDRAWN");
+    }
+
     // ---------------------------------------------------------------- steps
 
     static void acceptInPersonWithTwoDelegates(String name1, String title1, String name2, String title2) {
@@ -391,11 +432,7 @@ class InviteeWebBrowserIT {
      * registration's events, so the form may be refused for a moment: the invitee would simply try again.
      */
     static void requestSpeakingTime(UUID id, String topic, String step) {
-        if (!sessionsLoaded) {
-            await().atMost(Duration.ofMinutes(3)).until(() -> at("speaking-request-service").auth().oauth2(secretariat)
-                    .contentType("application/json").post("/ops/demo-data").statusCode() / 100 == 2);
-            sessionsLoaded = true;
-        }
+        loadDemoSessions();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             browser.get(stack.service(SystemStack.WEB).baseUrl() + "/invitation");
             if (browser.findElements(By.id("speaking-form")).isEmpty()) {
@@ -411,6 +448,54 @@ class InviteeWebBrowserIT {
             return !browser.findElements(By.id("saved")).isEmpty();
         });
         screenshot(step + "-speaking-saved");
+    }
+
+    /** The demo's sessions and round table, from the secretariat's demo data of speaking-request-service, once. */
+    static void loadDemoSessions() {
+        if (!sessionsLoaded) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> at("speaking-request-service").auth().oauth2(secretariat)
+                    .contentType("application/json").post("/ops/demo-data").statusCode() / 100 == 2);
+            sessionsLoaded = true;
+        }
+    }
+
+    /**
+     * A seat at the demo's round table for the invited Minister, in person, through the page's form. The demo
+     * sessions are loaded by {@link #requestSpeakingTime}, which every journey runs first.
+     */
+    static void requestSeat(UUID id, String step) {
+        loadDemoSessions();
+        // speaking-request-service learns the acceptance from registration's events: the form comes once it has.
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                browser.get(stack.service(SystemStack.WEB).baseUrl() + "/invitation");
+                return !browser.findElements(By.id("seat-form")).isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException shownBelow) {
+            // the assertion below shows the page
+        }
+        assertThat(browser.findElements(By.id("seat-form"))).as("the round table's form:%n%s", pageText()).hasSize(1);
+        browser.findElement(By.id("seat-name")).sendKeys("Minister " + id.toString().substring(0, 4));
+        browser.findElement(By.id("seat-title")).sendKeys("Minister");
+        browser.findElement(By.id("seat-modality")).click();
+        scrollTo("seat-form");
+        screenshot(step + "-seat-form");
+        browser.findElement(By.id("seat-submit")).click();
+        assertThat(browser.findElements(By.id("saved"))).as("the page after the seat request:%n%s", pageText())
+                .isNotEmpty();
+        screenshot(step + "-seat-saved");
+    }
+
+    /** The delegation's request for a seat at the forum's round table, as speaking-request-service has it. */
+    static String seatStatus(UUID id) {
+        String link = token(links.get(id));
+        List<String> tables = at("speaking-request-service").header("WSIS-Personal-Link", link)
+                .queryParam("kind", "MINISTERIAL_ROUND_TABLE").get("/invitations/" + id + "/sessions")
+                .then().statusCode(200).extract().path("id");
+        assertThat(tables).hasSize(1);
+        return at("speaking-request-service").header("WSIS-Personal-Link", link)
+                .queryParam("sessionId", tables.get(0)).get("/invitations/" + id + "/speaking-request")
+                .then().statusCode(200).extract().path("status");
     }
 
     // ---------------------------------------------------------------- helpers

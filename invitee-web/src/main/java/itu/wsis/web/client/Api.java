@@ -29,6 +29,9 @@ public class Api {
      */
     public static final String FORWARDED_FOR = "X-Forwarded-For";
 
+    /** speaking-request-service's session kind of a ministerial round table. */
+    public static final String ROUND_TABLE = "MINISTERIAL_ROUND_TABLE";
+
     private static final Logger LOG = Logger.getLogger(Api.class);
 
     public record Answer<T>(int status, T body, Models.Problem problem) {
@@ -80,11 +83,21 @@ public class Api {
     }
 
     public Answer<Models.Session[]> sessions(UUID id, String link, String client) {
-        return call(() -> speaking.sessions(id, link, client), Models.Session[].class);
+        return call(() -> speaking.sessions(id, null, link, client), Models.Session[].class);
+    }
+
+    /** The forum's ministerial round tables, where a delegation may ask for a seat. */
+    public Answer<Models.Session[]> roundTables(UUID id, String link, String client) {
+        return call(() -> speaking.sessions(id, ROUND_TABLE, link, client), Models.Session[].class);
     }
 
     public Answer<Models.SpeakingRequest> speakingRequest(UUID id, String link, String client) {
-        return call(() -> speaking.request(id, link, client), Models.SpeakingRequest.class);
+        return call(() -> speaking.request(id, null, link, client), Models.SpeakingRequest.class);
+    }
+
+    /** The delegation's request for a seat at this round table (404 {@code speaking-request-not-found}: none). */
+    public Answer<Models.SpeakingRequest> seatRequest(UUID id, UUID roundTable, String link, String client) {
+        return call(() -> speaking.request(id, roundTable, link, client), Models.SpeakingRequest.class);
     }
 
     public Answer<Void> submitSpeakingRequest(UUID id, String link, String client, Models.SpeakingRequestBody body) {
@@ -96,7 +109,11 @@ public class Api {
     }
 
     public Answer<Void> withdrawSpeakingRequest(UUID id, String link, String client) {
-        return call(() -> speaking.withdraw(id, link, client), Void.class);
+        return call(() -> speaking.withdraw(id, null, link, client), Void.class);
+    }
+
+    public Answer<Void> withdrawSeatRequest(UUID id, UUID roundTable, String link, String client) {
+        return call(() -> speaking.withdraw(id, roundTable, link, client), Void.class);
     }
 
     private static Response send(Supplier<Response> request) {

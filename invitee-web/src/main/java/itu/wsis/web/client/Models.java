@@ -51,8 +51,10 @@ public final class Models {
     public record InvitationView(UUID invitationId, Deadline deadline, boolean deadlinePassed, Reply reply) {
     }
 
+    /** {@code kind}: HIGH_LEVEL_POLICY_SESSION or MINISTERIAL_ROUND_TABLE (whose capacity is in seats). */
     public record Session(UUID id, Map<String, String> titles, Instant startsAt, Instant endsAt, String timeZone,
-                          int capacity, int allocated, int statementMinutes, List<String> modalities) {
+                          int capacity, int allocated, int statementMinutes, List<String> modalities, String room,
+                          String kind) {
     }
 
     public record Speaker(String name, String title, String rank, boolean substitute) {

@@ -11,12 +11,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
-/** speaking-request-service's invitee endpoints. */
+/**
+ * speaking-request-service's invitee endpoints. {@code sessionId} null: the request for speaking time at the
+ * high-level policy sessions; a round table's id: the request for a seat at it. {@code kind} null: the policy sessions.
+ */
 @Path("/invitations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -24,13 +28,13 @@ public interface SpeakingApi {
 
     @GET
     @Path("/sessions")
-    Response sessions(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
-                      @HeaderParam(Api.FORWARDED_FOR) String client);
+    Response sessions(@PathParam("id") UUID id, @QueryParam("kind") String kind,
+                      @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
 
     @GET
     @Path("/speaking-request")
-    Response request(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
-                     @HeaderParam(Api.FORWARDED_FOR) String client);
+    Response request(@PathParam("id") UUID id, @QueryParam("sessionId") UUID sessionId,
+                     @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
 
     @POST
     @Path("/speaking-request")
@@ -44,6 +48,6 @@ public interface SpeakingApi {
 
     @DELETE
     @Path("/speaking-request")
-    Response withdraw(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
-                      @HeaderParam(Api.FORWARDED_FOR) String client);
+    Response withdraw(@PathParam("id") UUID id, @QueryParam("sessionId") UUID sessionId,
+                      @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
 }

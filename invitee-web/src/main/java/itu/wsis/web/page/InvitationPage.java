@@ -23,12 +23,13 @@ import java.util.Optional;
 public final class InvitationPage {
 
     /** Which form a submission came from, so that its errors show there and in the summary. */
-    public enum Form { ACCEPT, DECLINE, WITHDRAW, SPEAKING, SPEAKER, SPEAKING_WITHDRAW }
+    public enum Form { ACCEPT, DECLINE, WITHDRAW, SPEAKING, SPEAKER, SPEAKING_WITHDRAW, SEAT, SEAT_WITHDRAW }
 
     /** Where each page of these pages lives; the language links of a page point back to it. */
     public static final String PATH = "/invitation";
     public static final String SPEAKER_PATH = "/invitation/speaking-request/speaker";
     public static final String WITHDRAW_SPEAKING_PATH = "/invitation/speaking-request/withdraw";
+    public static final String WITHDRAW_SEAT_PATH = "/invitation/round-table/withdraw";
 
     private final UiLanguage lang;
     private final Models.LetterView letter;
@@ -39,6 +40,9 @@ public final class InvitationPage {
     private String declineReason = "";
     private SpeakingForm speakingForm;
     private SpeakerForm speakerForm;
+    private Models.Session roundTable;
+    private Models.SpeakingRequest seatRequest;
+    private SeatForm seatForm;
     private boolean speakingNotReady;
     private boolean speakingUnavailable;
     private String path = PATH;
@@ -60,6 +64,31 @@ public final class InvitationPage {
     }
 
     /**
+     * The forum's ministerial round table (null: none) and the delegation's request for a seat at it (null: none).
+     * A forum with several round tables shows the first: the programme has had one, and the form is for one.
+     */
+    public InvitationPage roundTable(Models.Session table, Models.SpeakingRequest seat) {
+        this.roundTable = table;
+        this.seatRequest = table == null ? null : seat;
+        return this;
+    }
+
+    public Optional<Models.Session> roundTable() {
+        return Optional.ofNullable(roundTable);
+    }
+
+    /** A seat request that holds a seat or waits for one: the one that can be withdrawn; no second may be made. */
+    public boolean activeSeat() {
+        return seatRequest != null
+                && ("ALLOCATED".equals(seatRequest.status()) || "WAITLISTED".equals(seatRequest.status()));
+    }
+
+    public InvitationPage seatForm(SeatForm form) {
+        this.seatForm = form;
+        return this;
+    }
+
+    /**
      * speaking-request-service does not know the invitation or its acceptance yet (its events are on their way):
      * the page says so instead of offering a form the service would refuse.
      */
@@ -76,6 +105,8 @@ public final class InvitationPage {
         this.speakingUnavailable = true;
         this.request = null;
         this.sessions = List.of();
+        this.roundTable = null;
+        this.seatRequest = null;
         return this;
     }
 
@@ -223,7 +254,76 @@ public final class InvitationPage {
                 failedForm == Form.DECLINE ? errors : new FormErrors(), t));
 
         speaking(data, t, accepted);
+        roundTable(data, t, accepted);
         return data;
+    }
+
+    /**
+     * The ministerial round table: its time and place, the delegation's seat request where it stands, and the form
+     * while the delegation has no active one. Worded as a seat throughout: a round table has no order of speakers
+     * and no statement length.
+     */
+    private void roundTable(Map<String, Object> data, Map<String, String> t, boolean accepted) {
+        boolean unavailable = accepted && speakingUnavailable;
+        data.put("roundTable", roundTable != null);
+        if (roundTable == null) {
+            return;
+        }
+        ZoneId zone = Times.zone(roundTable.timeZone()).orElse(Times.GENEVA);
+        data.put("roundTableTitle", localized(roundTable.titles()));
+        data.put("roundTableWhen", Messages.format(lang, "time_geneva", Times.dateTime(roundTable.startsAt(), zone, lang)));
+        data.put("roundTableWhenLocal", localTime(roundTable.startsAt(), zone));
+        data.put("roundTablePlace", place(letter.forum() == null ? null : letter.forum().venue(), roundTable.room()));
+        data.put("roundTableSeats", Messages.format(lang, "seat_capacity", roundTable.capacity()));
+        boolean active = activeSeat();
+        data.put("seatStatus", seatRequest == null ? null : seatStatus(t, zone));
+        data.put("seatActive", active);
+        data.put("seatOpen", accepted && !speakingNotReady && !unavailable && !active);
+        SeatForm form = seatForm != null ? seatForm : SeatForm.empty(lang.code());
+        FormErrors e = failedForm == Form.SEAT ? errors : new FormErrors();
+        data.put("seatTableId", roundTable.id().toString());
+        data.put("seatSubstitute", form.substitute());
+        data.put("seatName", field("seat-name", form.name(), e, t));
+        data.put("seatTitle", field("seat-title", form.title(), e, t));
+        data.put("seatRank", field("seat-rank", form.rank(), e, t));
+        data.put("seatRanks", Views.choices(SeatForm.RANKS, r -> t.get("rank_" + r), form.rank()));
+        data.put("seatLanguage", field("seat-language", form.language(), e, t));
+        data.put("seatLanguages", Arrays.stream(UiLanguage.values()).map(l -> new Views.Choice(l.code(),
+                l.nativeName(), l.code().equals(form.language()))).toList());
+        data.put("seatModality", field("seat-modality", form.modality(), e, t));
+        List<String> offered = roundTable.modalities() == null || roundTable.modalities().isEmpty()
+                ? List.of("IN_PERSON", "REMOTE_LIVE") : roundTable.modalities();
+        data.put("seatModalities", Views.choices(offered, m -> t.get("seat_modality_" + m), form.modality()));
+    }
+
+    private Views.SeatStatus seatStatus(Map<String, String> t, ZoneId zone) {
+        Models.SpeakingRequest r = seatRequest;
+        String key = "WAITLISTED".equals(r.status()) && r.waitingPosition() == null ? "REQUESTED" : r.status();
+        String position = null;
+        String place = null;
+        String joinUrl = null;
+        if (r.seat() != null) {
+            position = Messages.format(lang, "seat_number", r.seat().position());
+            if ("REMOTE_LIVE".equals(r.modality())) {
+                joinUrl = joinUrl(r.seat().remoteJoinUrl());
+            } else {
+                place = place(letter.forum() == null ? null : letter.forum().venue(), r.seat().room());
+            }
+        } else if (r.waitingPosition() != null) {
+            position = Messages.format(lang, "seat_waiting_position", r.waitingPosition());
+        }
+        String holder = r.speaker() == null ? null : r.speaker().name() + ", " + r.speaker().title()
+                + (r.speaker().substitute() ? " (" + t.get("speaker_substitute_short") + ")" : "");
+        return new Views.SeatStatus(r.status(), t.getOrDefault("seat_" + key, r.status()), holder, position, place,
+                joinUrl, r.seat() != null && "REMOTE_LIVE".equals(r.modality()) && joinUrl == null, r.statusReason());
+    }
+
+    /** A moment in the invitee's zone, only when their clock reads otherwise than {@code zone}'s then. */
+    private String localTime(Instant at, ZoneId zone) {
+        return Times.zone(letter.inviteeTimeZone())
+                .filter(z -> !z.getRules().getOffset(at).equals(zone.getRules().getOffset(at)))
+                .map(z -> Messages.format(lang, "time_local", Times.dateTime(at, z, lang), z.getId()))
+                .orElse(null);
     }
 
     private void speaking(Map<String, Object> data, Map<String, String> t, boolean accepted) {

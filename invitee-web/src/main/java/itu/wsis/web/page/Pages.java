@@ -75,14 +75,17 @@ public class Pages {
     private final Template notice;
     private final Template speaker;
     private final Template withdrawSpeaking;
+    private final Template withdrawSeat;
 
     public Pages(@Location("invitation.html") Template invitation, @Location("notice.html") Template notice,
                  @Location("speaker.html") Template speaker,
-                 @Location("withdraw-speaking.html") Template withdrawSpeaking) {
+                 @Location("withdraw-speaking.html") Template withdrawSpeaking,
+                 @Location("withdraw-seat.html") Template withdrawSeat) {
         this.invitation = invitation;
         this.notice = notice;
         this.speaker = speaker;
         this.withdrawSpeaking = withdrawSpeaking;
+        this.withdrawSeat = withdrawSeat;
     }
 
     public Response invitation(InvitationPage page, int status, NewCookie... cookies) {
@@ -99,6 +102,12 @@ public class Pages {
     public Response withdrawSpeaking(InvitationPage page, int status, NewCookie... cookies) {
         return html(status, withdrawSpeaking.data(titled(page.at(InvitationPage.WITHDRAW_SPEAKING_PATH).data(),
                 "withdraw_speaking_heading")).render(), cookies);
+    }
+
+    /** The confirmation asked before the request for a seat at the round table is withdrawn. */
+    public Response withdrawSeat(InvitationPage page, int status, NewCookie... cookies) {
+        return html(status, withdrawSeat.data(titled(page.at(InvitationPage.WITHDRAW_SEAT_PATH).data(),
+                "withdraw_seat_heading")).render(), cookies);
     }
 
     /** Each page's own title first, then the forum's (WCAG 2.4.2). */

@@ -65,6 +65,15 @@ public final class Views {
                                  String place, String joinUrl, boolean joinPending) {
     }
 
+    /**
+     * The delegation's request for a seat at a round table: who would sit, the seat number or the place on the seat
+     * waiting list, where to go (or the join link of a remote live seat), and why it ended when it did.
+     */
+    @TemplateData
+    public record SeatStatus(String status, String statusText, String holder, String position, String place,
+                             String joinUrl, boolean joinPending, String reason) {
+    }
+
     @TemplateData
     public record Line(String label, String value) {
     }

@@ -42,23 +42,34 @@ public record Allocation(Map<UUID, Outcome> outcomes,
      * 10:00 slot 7". {@code sessionLabel} names a session briefly (its day and time).
      */
     public String explain(Candidate candidate, ZoneId zone, String zoneLabel, Function<UUID, String> sessionLabel) {
+        return explain(candidate, zone, zoneLabel, sessionLabel, session -> false);
+    }
+
+    /**
+     * As above, where {@code roundTable} tells the ministerial round tables: a place there is a seat ("2 June 16:30
+     * seat 4"), since a round table has no order of speakers.
+     */
+    public String explain(Candidate candidate, ZoneId zone, String zoneLabel, Function<UUID, String> sessionLabel,
+                          java.util.function.Predicate<UUID> roundTable) {
+        boolean seat = candidate.preferredSessionIds().stream().anyMatch(roundTable);
         List<String> parts = new ArrayList<>();
         parts.add("rank " + candidate.rank() + ", " + modality(candidate.modality()) + ", submitted "
                 + SUBMITTED.format(candidate.submittedAt().atZone(zone)) + " " + zoneLabel
                 + (candidate.late() ? " (after the deadline)" : ""));
         for (Note note : notes.getOrDefault(candidate.requestId(), List.of())) {
-            parts.add(describe(note, sessionLabel));
+            parts.add(describe(note, sessionLabel, seat ? "seat" : "slot"));
         }
         Outcome outcome = outcomes.get(candidate.requestId());
         if (outcome instanceof Outcome.Allocated allocated) {
-            parts.add(sessionLabel.apply(allocated.sessionId()) + " slot " + allocated.position());
+            parts.add(sessionLabel.apply(allocated.sessionId())
+                    + (roundTable.test(allocated.sessionId()) ? " seat " : " slot ") + allocated.position());
         } else if (outcome instanceof Outcome.Waiting waiting) {
             parts.add("waiting list position " + waiting.position());
         }
         return String.join("; ", parts);
     }
 
-    private static String describe(Note note, Function<UUID, String> sessionLabel) {
+    private static String describe(Note note, Function<UUID, String> sessionLabel, String place) {
         if (note instanceof Note.SessionFull full) {
             return sessionLabel.apply(full.sessionId()) + " full";
         }
@@ -74,7 +85,7 @@ public record Allocation(Map<UUID, Outcome> outcomes,
         if (note instanceof Note.HeldBecause held) {
             return held.why();
         }
-        return ((Note.Frozen) note).kept() ? "list frozen: keeps its slot" : "list frozen: no automatic allocation";
+        return ((Note.Frozen) note).kept() ? "list frozen: keeps its " + place : "list frozen: no automatic allocation";
     }
 
     static String modality(SpeakingModality modality) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,6 +45,7 @@ import java.util.UUID;
 @Tag(name = "Secretariat: allocation and lists of speakers", description = "The allocation of speaking slots by protocol precedence: settings, dry run, freeze, publication, and the lists of speakers (public once published).")
 public class AllocationResource {
 
+    static final String CSV = "text/csv";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final AllocationService forums;
@@ -148,13 +150,42 @@ public class AllocationResource {
     @GET
     @Path("/sessions/{sessionId}/participants")
     @PermitAll
-    @Operation(operationId = "getListOfParticipants", summary = "A ministerial round table's list of participants: public once published, secretariat only before")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "getListOfParticipants", summary = "A ministerial round table's list of participants: public once published, secretariat only before; as JSON, or as CSV with Accept: text/csv")
     @SecurityRequirementsSet({})
     @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
-    @APIResponse(responseCode = "200", description = "The delegations seated at the round table, one seat each, in the order of precedence.")
+    @APIResponse(responseCode = "200", description = "The delegations seated at the round table, one seat each, in the order of precedence; as a CSV attachment (RFC 4180, UTF-8 with BOM, formula cells neutralised) when the client's first choice is text/csv.",
+            headers = @Header(name = "Content-Disposition", description = "CSV only: attachment; filename=\"participants-<sessionId>.csv\"", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dtos.ParticipantsListDto.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such round table (a high-level policy session has a list of speakers instead), or its list is not published yet (and the caller is not the secretariat).")
-    public Uni<Dtos.ParticipantsListDto> participants(@PathParam("sessionId") UUID sessionId) {
-        return staff().chain(staff -> forums.participants(sessionId, staff)).map(Dtos.ParticipantsListDto::from);
+    public Uni<Response> participants(@PathParam("sessionId") UUID sessionId, @Context HttpHeaders headers) {
+        boolean csv = wantsCsv(headers);
+        return staff().chain(staff -> forums.participants(sessionId, staff)).map(l -> csv
+                ? Response.ok(participantsCsv(l), CSV + "; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants-" + sessionId + ".csv\"")
+                .build()
+                : Response.ok(Dtos.ParticipantsListDto.from(l), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** CSV when the client's first choice is text/csv; JSON otherwise, {@code *}{@code /*} included. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return !accepted.isEmpty() && !accepted.get(0).isWildcardType()
+                && accepted.get(0).isCompatible(MediaType.valueOf(CSV));
+    }
+
+    /** The columns of the JSON lines; names and titles are typed by delegations, so every cell is neutralised. */
+    static String participantsCsv(ListOfSpeakers l) {
+        StringBuilder csv = new StringBuilder(SpreadsheetCsv.BOM);
+        csv.append(SpreadsheetCsv.row(List.of("seat", "member_state", "participant", "title", "rank", "substitute",
+                "modality")));
+        for (ListOfSpeakers.Speaker s : l.speakers()) {
+            csv.append(SpreadsheetCsv.row(List.of(Integer.toString(s.position()), nullSafe(s.memberState()),
+                    nullSafe(s.speakerName()), nullSafe(s.speakerTitle()), s.rank().name(),
+                    Boolean.toString(s.substitute()), s.modality().name())));
+        }
+        return csv.toString();
     }
 
     private Uni<ListOfSpeakers> list(UUID sessionId) {

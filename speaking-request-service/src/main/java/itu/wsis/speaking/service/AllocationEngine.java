@@ -11,6 +11,7 @@ import itu.wsis.speaking.domain.Candidate;
 import itu.wsis.speaking.domain.Outcome;
 import itu.wsis.speaking.domain.Reallocation;
 import itu.wsis.speaking.domain.Session;
+import itu.wsis.speaking.domain.SessionSlots;
 import itu.wsis.speaking.repository.AllocationRepository;
 import itu.wsis.speaking.repository.ForumEntity;
 import itu.wsis.speaking.repository.SessionEntity;
@@ -126,7 +127,11 @@ public class AllocationEngine {
             return null;
         }
         ZoneId zone = state.zone();
-        String line = allocation.explain(candidate, zone, Mapping.zoneLabel(zone), state.labels());
+        java.util.Set<UUID> roundTables = new java.util.HashSet<>();
+        state.sessions.stream().map(Mapping::slots).filter(SessionSlots::roundTable)
+                .forEach(s -> roundTables.add(s.sessionId()));
+        String line = allocation.explain(candidate, zone, Mapping.zoneLabel(zone), state.labels(),
+                roundTables::contains);
         if (request.rankConfirmation == RankConfirmation.PENDING) {
             return line + "; " + request.speakerRank + " claimed, counts once the secretariat confirms it";
         }

@@ -112,6 +112,29 @@ class RoundTableTest {
         assertThat(a.outcomeOf(new UUID(9, 11))).isEqualTo(new Outcome.Waiting(1));
     }
 
+    /** The one line that explains a request's place says seat at a round table, slot in a policy session. */
+    @Test
+    void theExplanationOfAPlaceAtTheRoundTableNamesASeatNotASlot() {
+        List<Candidate> candidates = List.of(candidate(1, Rank.MINISTER, HLPS), candidate(2, Rank.MINISTER, TABLE),
+                candidate(3, Rank.MINISTER, TABLE));
+        java.util.function.Function<UUID, String> label = id -> id.equals(TABLE) ? "2 June 16:30" : "31 May 09:00";
+        java.util.function.Predicate<UUID> roundTable = TABLE::equals;
+        java.time.ZoneId geneva = java.time.ZoneId.of("Europe/Zurich");
+
+        Allocation a = AllocationPolicy.allocate(sessions(1, 2), candidates, Precedence.protocol(), false);
+        assertThat(a.explain(candidates.get(0), geneva, "Geneva", label, roundTable)).endsWith("; 31 May 09:00 slot 1");
+        assertThat(a.explain(candidates.get(1), geneva, "Geneva", label, roundTable))
+                .endsWith("; 2 June 16:30 seat 1").doesNotContain("slot");
+        assertThat(a.explain(candidates.get(2), geneva, "Geneva", label, roundTable))
+                .endsWith("; 2 June 16:30 seat 2").doesNotContain("slot");
+
+        // A frozen list keeps the seat it gave, and says so.
+        List<Candidate> seated = List.of(candidate(2, Rank.MINISTER, TABLE).withCurrentSession(TABLE));
+        Allocation frozen = AllocationPolicy.allocate(sessions(1, 2), seated, Precedence.protocol(), true);
+        assertThat(frozen.explain(seated.get(0), geneva, "Geneva", label, roundTable))
+                .contains("list frozen: keeps its seat").doesNotContain("slot");
+    }
+
     @Test
     void aFreeSeatAtTheRoundTableNeverGoesToARequestForSpeakingTimeNorTheReverse() {
         List<Candidate> candidates = List.of(candidate(1, Rank.HEAD_OF_STATE, HLPS), candidate(2, Rank.MINISTER, HLPS),
