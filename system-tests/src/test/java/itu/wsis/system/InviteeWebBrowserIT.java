@@ -363,7 +363,7 @@ class InviteeWebBrowserIT {
     /**
      * The demo's Ministerial Round Table (2 June 2022, 16:30 Geneva): a seat asked for, shown, withdrawn behind a
      * confirmation. A delegation of its own: each invitation page view costs four calls to speaking-request-service
-     * now, and the first journey's link would reach that service's per-link rate limit (30 a minute).
+     * now, and the first journey's link would come close to that service's per-link rate limit (60 a minute).
      */
     @Test
     @Order(6)
