@@ -40,7 +40,7 @@ class PackagedJarIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.events(Topic.SPEAKING_REQUEST.topicName(),
                         SpeakingRequestSubmitted.class).stream()
                 .anyMatch(e -> e.invitationId().equals(delegation.invitationId())));
-        given().when().get("/forums/{id}/allocation/settings", forum.forumId())
+        given().when().get("/forums/{id}/allocation", forum.forumId())
                 .then().statusCode(401).contentType("application/problem+json");
         given().when().get("/q/health/ready").then().statusCode(200);
     }
