@@ -542,8 +542,16 @@ class InviteeWebBrowserIT {
         return browser.findElement(By.tagName("html"));
     }
 
+    /** An element's text; when it is missing, the failure shows what the page said instead (and a screenshot). */
     static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText().trim();
+        try {
+            return browser.findElement(By.cssSelector(css)).getText().trim();
+        } catch (org.openqa.selenium.NoSuchElementException missing) {
+            screenshot("missing-" + css.replaceAll("[^A-Za-z0-9-]", ""));
+            String page = pageText();
+            throw new AssertionError("no " + css + " on " + browser.getCurrentUrl() + "; the page says: "
+                    + page.substring(0, Math.min(800, page.length())), missing);
+        }
     }
 
     static String pageText() {
