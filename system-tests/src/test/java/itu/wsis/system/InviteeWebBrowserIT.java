@@ -429,11 +429,13 @@ class InviteeWebBrowserIT {
 
     /**
      * Sessions come from the secretariat's demo data; the speaking-request service learns the acceptance from
-     * registration's events, so the form may be refused for a moment: the invitee would simply try again.
+     * registration's events, so the form may be refused for a moment: the invitee would simply try again. Every
+     * look at the page costs four calls of the link's budget at speaking-request-service (60 a minute), so the page
+     * is looked at every 5 s, as a person trying again would, not every 2 s.
      */
     static void requestSpeakingTime(UUID id, String topic, String step) {
         loadDemoSessions();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5)).until(() -> {
             browser.get(stack.service(SystemStack.WEB).baseUrl() + "/invitation");
             if (browser.findElements(By.id("speaking-form")).isEmpty()) {
                 return !browser.findElements(By.id("speaking-status")).isEmpty();
