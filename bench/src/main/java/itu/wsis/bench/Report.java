@@ -1,14 +1,24 @@
 package itu.wsis.bench;
 
+import org.HdrHistogram.Histogram;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The results file: machine, parameters, one table of every figure, then findings and evidence. */
+/**
+ * The results file: machine, parameters, the load average at each phase, one table of every figure, then findings and
+ * evidence. Phases add to it; {@link #write} turns it into markdown.
+ */
 final class Report {
 
     /** A figure; value null means "not measured" and {@code note} says why. */
@@ -30,6 +40,49 @@ final class Report {
 
     void notMeasured(String measure, String name, String reason) {
         figures.add(new Figure(measure, name, null, "", "", null, "", "NOT MEASURED: " + reason));
+    }
+
+    /** The load average (1/5/15 min) at the start of a phase. */
+    void load(String phase) {
+        try {
+            loadSamples.add(phase + ": " + ProcStats.loadAverage());
+        } catch (IOException e) {
+            loadSamples.add(phase + ": unreadable");
+        }
+    }
+
+    /** The "Machine" table: what the figures were measured on. */
+    void describeMachine(String commit) throws IOException {
+        machine.put("cores (available to the JVM)", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().orElse("?").replaceAll("\\s+", " ");
+        machine.put("memory", mem);
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        machine.put("CPU", cpu);
+        machine.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("kernel", Files.readString(Path.of("/proc/version")).split(" \\(")[0]);
+        machine.put("commit", commit);
+        machine.put("started (UTC)", Instant.now().toString());
+    }
+
+    /** {@code <date>-<commit>[-emails][-quick].md}: a partial or quick run never takes a full run's name. */
+    static String fileName(LocalDate date, String commit, boolean emailsOnly, boolean quick) {
+        return date + "-" + commit + (emailsOnly ? "-emails" : "") + (quick ? "-quick" : "") + ".md";
+    }
+
+    static String title(LocalDate date, String commit, boolean emailsOnly, boolean quick) {
+        return "Benchmark results " + date + ", commit " + commit
+                + (emailsOnly ? " (partial: the email phase only, `--only emails`)" : "")
+                + (quick ? " (quick mode)" : "");
+    }
+
+    /** The coarse ticks of an HdrHistogram's percentile distribution: enough to read the shape. */
+    static String percentiles(Histogram h) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        h.outputPercentileDistribution(new PrintStream(out), 2, 1.0);
+        String all = out.toString();
+        return all.lines().filter(l -> !l.isBlank()).limit(40).reduce((a, b2) -> a + "\n" + b2).orElse("");
     }
 
     static String fmt(Double v) {

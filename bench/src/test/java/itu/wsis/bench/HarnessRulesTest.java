@@ -45,14 +45,14 @@ class HarnessRulesTest {
     void aSteadyBacklogIsKeptAndAGrowingOneIsNot() {
         // 100/s with 30 in flight all along, noise of ±4.
         List<long[]> steady = trace(60_000, t -> 30 + (t / 1000 % 3 == 0 ? 4 : -4));
-        assertThat(Bench.kept(Bench.growth(steady, 60_000), 100, 0)).isTrue();
+        assertThat(SustainedPhase.kept(SustainedPhase.growth(steady, 60_000), 100, 0)).isTrue();
         // 100/s arriving, 90/s leaving: 10 more owed every second, 360 more over the last three fifths.
         List<long[]> growing = trace(60_000, t -> 10 * t / 1000);
-        assertThat(Bench.growth(growing, 60_000)).isGreaterThan(300);
-        assertThat(Bench.kept(Bench.growth(growing, 60_000), 100, 0)).isFalse();
+        assertThat(SustainedPhase.growth(growing, 60_000)).isGreaterThan(300);
+        assertThat(SustainedPhase.kept(SustainedPhase.growth(growing, 60_000), 100, 0)).isFalse();
         // A slow rate may wobble by a few requests without failing.
-        assertThat(Bench.kept(Bench.growth(trace(60_000, t -> t > 50_000 ? 4 : 0), 60_000), 2, 0)).isTrue();
-        assertThat(Bench.kept(0, 100, 1)).as("a failed request fails the step").isFalse();
+        assertThat(SustainedPhase.kept(SustainedPhase.growth(trace(60_000, t -> t > 50_000 ? 4 : 0), 60_000), 2, 0)).isTrue();
+        assertThat(SustainedPhase.kept(0, 100, 1)).as("a failed request fails the step").isFalse();
     }
 
     @Test
@@ -68,9 +68,9 @@ class HarnessRulesTest {
 
     @Test
     void receiptsAreMatchedByTheAddressInTheirToHeader() {
-        assertThat(Bench.address("\"Bench Invitee 5\" <Invitee-5@Bench.example.org>")).isEqualTo("invitee-5@bench.example.org");
-        assertThat(Bench.address("invitee-5@bench.example.org")).isEqualTo("invitee-5@bench.example.org");
-        assertThat(Bench.address("=?UTF-8?Q?Bench?= <a@b.org>, c@d.org")).isEqualTo("a@b.org");
-        assertThat(Bench.address(null)).isNull();
+        assertThat(Mailbox.address("\"Bench Invitee 5\" <Invitee-5@Bench.example.org>")).isEqualTo("invitee-5@bench.example.org");
+        assertThat(Mailbox.address("invitee-5@bench.example.org")).isEqualTo("invitee-5@bench.example.org");
+        assertThat(Mailbox.address("=?UTF-8?Q?Bench?= <a@b.org>, c@d.org")).isEqualTo("a@b.org");
+        assertThat(Mailbox.address(null)).isNull();
     }
 }

@@ -1,0 +1,178 @@
+package itu.wsis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Measures 4 and 5, the bulk issue and notification-service's email rate (phases 2 and 3): the demo data's 193
+ * emails, then a new letter bulk issued to the 193 demo invitees, then to {@code bulkLarge} imported invitees, each
+ * timed from the bulk POST to the last of its invitation emails at the sink. The large bulk gives the email rate,
+ * the CPU per email (schedstat), a JFR profile, pg_stat_activity samples and the SMTP timings seen by the sink.
+ */
+final class BulkPhase {
+
+    /** A bulk's invitations with their links, and its email rate (first to last email at the sink; null: too few). */
+    record Bulk(List<OpenLoop.Invitee> invitees, Double emailRate) {
+    }
+
+    private final RunContext ctx;
+
+    BulkPhase(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Phase 2: the 193 invitation emails of {@code ./wsis up}'s demo load. */
+    void demoData() throws InterruptedException {
+        ctx.mailbox.waitForNewInvitations(Set.of(), 193, 240, "demo data");
+    }
+
+    /**
+     * A new letter (the demo letter's texts), published and bulk issued to the 193 demo invitees.
+     *
+     * @return the letter, which the later bulks and the sweep use too
+     */
+    UUID demoStates() throws Exception {
+        String letterId = Seeding.publishBenchLetter(ctx.secretariat(), ctx.root);
+        Set<UUID> known = ctx.mailbox.invitations();
+        timedBulk(letterId, known, 193, "193 (the demo's Member States)", false, true);
+        return UUID.fromString(letterId);
+    }
+
+    /**
+     * {@code n} new invitees imported and the letter bulk issued to them. {@code primary}: the bulk whose rate is
+     * notification-service's email rate (one instance), with JFR; otherwise the bulk with two instances.
+     */
+    Bulk large(UUID letterId, int n, String prefix, boolean primary) throws Exception {
+        Seeding.importInvitees(ctx.secretariat(), ctx.root, n, prefix);
+        Set<UUID> known = ctx.mailbox.invitations();
+        Bulk bulk = timedBulk(letterId.toString(), known, n, String.format(Locale.ROOT, "%,d", n)
+                + (primary ? "" : " (two instances of notification-service)"), true, primary);
+        return bulk;
+    }
+
+    private Bulk timedBulk(String letterId, Set<UUID> known, int expected, String label, boolean large, boolean primary)
+            throws Exception {
+        Stack stack = ctx.stack;
+        Report report = ctx.report;
+        Measured measured = ctx.measured;
+        int before = ctx.mailbox.mark();
+        Path jfr = ctx.work.resolve("notification-bulk.jfr");
+        PgActivity activity = null;
+        ProcStats.Cpu ncpu0 = ProcStats.schedstat(stack, "notification-service");
+        ProcStats.Cpu ncpu0b = primary ? ProcStats.Cpu.NONE : ProcStats.schedstat(stack, "notification-service-2");
+        if (large && primary && ctx.options.statements()) {
+            stack.psql("notification", "create extension if not exists pg_stat_statements").requireOk("pg_stat_statements");
+            stack.psql("notification", "select pg_stat_statements_reset()").requireOk("pg_stat_statements_reset");
+        }
+        if (large && primary) {
+            ctx.jfr.start("notification-service", jfr);
+            activity = new PgActivity("notification");
+        }
+        long t0 = System.nanoTime();
+        JsonNode r = ctx.secretariat().post(Stack.INV + "/letters/" + letterId + "/invitations/bulk", "{}");
+        long answered = System.nanoTime();
+        int issued = r.get("issued").asInt();
+        if (issued != expected) {
+            throw new IllegalStateException("bulk issued " + issued + ", expected " + expected + ": " + r);
+        }
+        List<UUID> ids = ctx.mailbox.waitForNewInvitations(known, expected, large ? 3600 : 300, "bulk " + label);
+        long done = System.nanoTime();
+        ProcStats.Cpu ncpu1 = ProcStats.schedstat(stack, "notification-service");
+        if (large && primary && ctx.options.statements()) {
+            statementsPerEmail(expected, label);
+        }
+        ProcStats.Cpu ncpu1b = primary ? ProcStats.Cpu.NONE : ProcStats.schedstat(stack, "notification-service-2");
+        double notifCpu = (ncpu1.cpuNanos() - ncpu0.cpuNanos() + ncpu1b.cpuNanos() - ncpu0b.cpuNanos()) / 1e9;
+        if (large) {
+            report.figure("4", "notification-service CPU per email (bulk of " + label + ")", 1000 * notifCpu / expected,
+                    "ms", "", null, "", String.format(Locale.ROOT, "%.1f s of CPU (schedstat, every thread%s) over %d"
+                            + " invitation emails; the issue's target is about 1 ms", notifCpu,
+                            primary ? "" : ", both instances", expected));
+            if (primary) {
+                measured.cpuPerEmailMs = 1000 * notifCpu / expected;
+            }
+        }
+        if (activity != null) {
+            report.evidence.put("CPU and run-queue wait during the bulk of " + label,
+                    ProcStats.cpuShareByGroup("notification-service", ncpu0, ncpu1, (done - t0) / 1e9));
+            activity.close();
+            report.evidence.put("notification database connections during the bulk of " + label + " (pg_stat_activity)",
+                    activity.text());
+        }
+        List<SmtpSink.Received> batch = ctx.mailbox.invitationEmailsSince(before, known);
+        ctx.load("bulk " + label);
+        report.figure("5", "bulk issue of " + label + " invitations: POST …/invitations/bulk answered", (answered - t0) / 1e9,
+                "s", "", null, "", "invitation-service: invitations and InvitationIssued outbox rows written");
+        report.figure("5", "bulk issue of " + label + ": until every invitation email was accepted by SMTP",
+                (done - t0) / 1e9, "s", "", null, "", ids.size() + " distinct invitations seen in emails at the sink");
+        List<OpenLoop.Invitee> invitees = new ArrayList<>();
+        for (UUID id : ids) {
+            invitees.add(new OpenLoop.Invitee(id, ctx.mailbox.token(id)));
+        }
+        if (!large || batch.size() <= 1) {
+            return new Bulk(invitees, null);
+        }
+        long first = batch.get(0).nanos();
+        long last = batch.get(batch.size() - 1).nanos();
+        double rate = (batch.size() - 1) / ((last - first) / 1e9);
+        double avgBytes = batch.stream().mapToInt(SmtpSink.Received::bytes).average().orElse(0);
+        double wholeRate = expected / ((done - t0) / 1e9);
+        if (!primary) {
+            report.figure("5", "bulk of " + label + ": invitations/s from the POST to the last email", wholeRate,
+                    "msg/s", "", null, "", "");
+            return new Bulk(invitees, rate);
+        }
+        measured.emailRate = rate;
+        measured.emailBytes = (int) Math.round(avgBytes);
+        report.figure("5", "bulk of " + label + ": invitations/s from the POST to the last email", wholeRate,
+                "msg/s", "notification-service's steady email rate in the same bulk (measure 4)", rate, "≥ 0.9×",
+                "the bulk reaches SMTP at the email rate when the POST, the relay and the consumer keep ahead of the sender");
+        report.evidence.put("SMTP timing of notification-service's " + batch.size() + " bulk emails, seen at the sink (µs)",
+                smtpTimings(batch));
+        report.evidence.put("notification-service during the bulk of " + label + " (JFR)", ctx.jfr.stopText(jfr));
+        return new Bulk(invitees, rate);
+    }
+
+    /** Where the time of each message went, as the sink saw it: the service idle, the SMTP dialogue, DATA alone. */
+    static String smtpTimings(List<SmtpSink.Received> batch) {
+        Histogram idle = new Histogram(3_600_000_000L, 3);
+        Histogram dialogue = new Histogram(3_600_000_000L, 3);
+        Histogram data = new Histogram(3_600_000_000L, 3);
+        for (SmtpSink.Received m : batch) {
+            idle.recordValue(Math.min(m.idleBeforeNanos() / 1000, 3_600_000_000L));
+            dialogue.recordValue(Math.min(m.dialogueNanos() / 1000, 3_600_000_000L));
+            data.recordValue(Math.min(m.dataNanos() / 1000, 3_600_000_000L));
+        }
+        return String.format(Locale.ROOT, "idle before MAIL FROM (the service between two messages): mean %.0f, p50 %d, p99 %d%n"
+                        + "MAIL FROM → end of DATA (SMTP dialogue):                 mean %.0f, p50 %d, p99 %d%n"
+                        + "DATA transfer alone:                                     mean %.0f, p50 %d, p99 %d%n",
+                idle.getMean(), idle.getValueAtPercentile(50), idle.getValueAtPercentile(99),
+                dialogue.getMean(), dialogue.getValueAtPercentile(50), dialogue.getValueAtPercentile(99),
+                data.getMean(), data.getValueAtPercentile(50), data.getValueAtPercentile(99));
+    }
+
+    /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */
+    private void statementsPerEmail(int emails, String label) {
+        String perEmail = "round(sum(calls)::numeric / " + emails + ", 2)";
+        Proc.Result total = ctx.stack.psql("notification", "select " + perEmail + " from pg_stat_statements s"
+                + " join pg_database d on d.oid = s.dbid where d.datname = 'notification'");
+        Proc.Result each = ctx.stack.psql("notification", "select lpad(round(calls::numeric / " + emails + ", 3)::text, 8)"
+                + " || '  ' || lpad(calls::text, 7) || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
+                + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                + " where d.datname = 'notification' and calls >= " + Math.max(1, emails / 100)
+                + " order by calls desc limit 40");
+        ctx.report.evidence.put("statements notification-service issued during the bulk of " + label
+                        + " (pg_stat_statements, --statements; every statement of the notification database, the"
+                        + " outbox relay's included)",
+                "per email, all statements (BEGIN and COMMIT included): " + total.out().trim()
+                        + "\n\nper email   calls  statement (those called at least once per 100 emails)\n"
+                        + each.out().stripTrailing());
+    }
+}

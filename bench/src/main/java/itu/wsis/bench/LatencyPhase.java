@@ -1,0 +1,50 @@
+package itu.wsis.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measure 2, accept latency (phase 7): open loop at 50% of (a), notification-service still frozen by the caller,
+ * latency from each request's intended send time (coordinated omission corrected), HdrHistogram.
+ */
+final class LatencyPhase {
+
+    private final RunContext ctx;
+
+    LatencyPhase(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run(List<OpenLoop.Invitee> invitees, double maxRate) throws Exception {
+        Report report = ctx.report;
+        Stack stack = ctx.stack;
+        ctx.load("latency");
+        double rate = Math.max(1, maxRate / 2);
+        long count = (long) (rate * ctx.p.latencySeconds());
+        String before = ctx.ops().text(Stack.REG + "/q/metrics");
+        PgActivity activity = new PgActivity("registration");
+        ProcStats.Cpu cpu0 = ProcStats.schedstat(stack, "registration-service");
+        long w0 = System.nanoTime();
+        OpenLoop.Outcome o = OpenLoop.run(List.of(Stack.REG), invitees, rate, count, 0, ctx.modes, new OpenLoop.Progress());
+        report.evidence.put("CPU and run-queue wait during the latency run", ProcStats.cpuShareByGroup("registration-service",
+                cpu0, ProcStats.schedstat(stack, "registration-service"), (System.nanoTime() - w0) / 1e9));
+        activity.close();
+        report.evidence.put("registration database connections during the latency run (pg_stat_activity)", activity.text());
+        report.evidence.put("registration-service /q/metrics, accept endpoint, over the latency run",
+                ThroughputPhase.serverTimer(before, ctx.ops().text(Stack.REG + "/q/metrics")));
+        Histogram h = o.latencyMicros();
+        String note = String.format(Locale.ROOT, "at 50%% of (a), notification-service frozen as in (a);"
+                + " %.0f req/s intended (%.0f achieved by the sender), %d requests: %d × 201, %d × 200,"
+                + " %d failed; %d sent more than 1 ms late (still timed from the intended instant)", rate, o.achievedRate(),
+                o.sent(), o.created(), o.unchanged(), o.failed(), o.late());
+        report.figure("2", "accept latency p50 (open loop, from intended send time)", h.getValueAtPercentile(50) / 1000.0,
+                "ms", "", null, "", note);
+        report.figure("2", "accept latency p99", h.getValueAtPercentile(99) / 1000.0, "ms", "", null, "< 25 ms", "");
+        report.figure("2", "accept latency p99.9", h.getValueAtPercentile(99.9) / 1000.0, "ms", "", null, "< 100 ms", "");
+        report.figure("2", "accept latency max", h.getMaxValue() / 1000.0, "ms", "", null, "", "");
+        report.evidence.put("latency histogram (µs, HdrHistogram percentiles, corrected for coordinated omission by timing from the intended send)",
+                Report.percentiles(h));
+    }
+}

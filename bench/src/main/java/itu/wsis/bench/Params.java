@@ -1,0 +1,56 @@
+package itu.wsis.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The sizes of one run. {@code sustainWindow}: seconds of each open-loop step of the sustained-rate search (the goal
+ * says 60); {@code sustainSteps}: how many rates it tries; {@code bulkSecond}: invitations of the bulk with two
+ * instances; {@code drainSeconds}: the longest wait for the receipts of one phase to be sent before the next starts.
+ */
+record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, int wrkSeconds, int latencySeconds,
+              int e2eCount, double e2eSeconds, int bulkLarge, int sweepContacts, int smtpMessages, int sustainWindow,
+              int sustainSteps, int bulkSecond, int drainSeconds) {
+
+    static Params of(boolean quick) {
+        return quick ? new Params(true, 2, 3, 2_000, 3, 3, 10, 5, 60, 1_000, 300, 8, 2, 40, 120)
+                : new Params(false, 8, 20, 200_000, 15, 20, 150, 30, 10_000, 100_000, 20_000, 60, 4, 5_000, 900);
+    }
+
+    /** The results file's "Parameters" table, in its order. */
+    Map<String, String> describe(boolean emailsOnly, boolean statements) {
+        Map<String, String> d = new LinkedHashMap<>();
+        if (statements) {
+            d.put("pg_stat_statements", "loaded (--statements): the statements per email are counted;"
+                    + " the extension costs PostgreSQL CPU, so this run's rates are not comparable with a run without it");
+        }
+        d.put("mode", (quick ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full")
+                + (emailsOnly ? "; only the email phase (--only emails): stack, demo data, bulks, raw SMTP" : ""));
+        d.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(clients));
+        d.put("pgbench", pgbenchSeconds + " s, " + pgbenchRows + " seeded invitations, -M prepared, -j 2");
+        d.put("HTTP max throughput (wrk, closed loop)", wrkSeconds + " s, 2 threads, after a warm-up run "
+                + ThroughputPhase.WARM_UP_FACTOR + " times as long on other invitations");
+        d.put("latency (open loop)", latencySeconds + " s at 50% of (a), notification-service frozen as in (a)");
+        d.put("end to end", "at 50% of (b), open loop, each invitation once: at least " + e2eCount
+                + " accepts, or " + e2eSeconds + " s of them");
+        d.put("(a) endpoint alone", "notification-service frozen with SIGSTOP during the warm-up, the"
+                + " closed-loop run and the latency run (SIGCONT after; its receipts then drain before (b))");
+        d.put("(b) sustained search", sustainSteps + " open-loop steps of " + sustainWindow
+                + " s each, from a drained system; kept when the backlog (requests unanswered + 201s without receipt)"
+                + " grows by at most max(5, one second of arrivals) between the second and the last fifth of the window");
+        d.put("two instances", "./wsis start notification-service 2 and registration-service 2 (ports"
+                + " 8184 and 8182: the first instance's + 100); a bulk of " + bulkSecond + " new invitations, then (b) again with the accepts"
+                + " sent to both registration instances in turn");
+        d.put("bulk issue", "193 and " + bulkLarge + " invitations");
+        d.put("reminder sweep", sweepContacts + " open invitations seeded by SQL");
+        d.put("raw SMTP", smtpMessages + " messages per smtp-source run");
+        d.put("stack", "`./wsis up` with WSIS_RUN_DIR=bench/target/run (fresh data), WSIS_SMTP_PORT="
+                + Stack.SINK_PORT + " (the bench's SMTP sink instead of GreenMail), service JVMs with the wsis defaults (-Xms32m -Xmx256m, serial GC, class cache; bench/README.md)");
+        d.put("config overrides for the run", "WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS=1000000 (the"
+                + " load repeats each invitee's link far beyond the production limit of 30/min per link; failed"
+                + " authentications, the only thing counted per address, do not occur);"
+                + " WSIS_NOTIFICATIONS_REMINDERS_SWEEP_INTERVAL=off"
+                + " (the sweep runs only when the bench triggers it, so it is measured alone)");
+        return d;
+    }
+}

@@ -1,0 +1,59 @@
+package itu.wsis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measure 1's reference (phase 5): pgbench running the accept's own statements ({@link AcceptScript}) in a separate
+ * database of the same server with registration's schema. Its TPS is the reference of (a) and (b).
+ */
+final class PgbenchPhase {
+
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    // pgbench reads ":name" as a variable, even inside a literal: a space after each JSON colon, and the colons of
+    // the timestamps escaped as \u003a (the same JSON once parsed).
+    static final String DELEGATION = "[{\"name\": \"Bench Delegate\",\"title\": \"Minister\",\"email\": \"delegate@bench.example.org\","
+            + "\"accessibilityNeed\": null,\"headOfDelegation\": true}]";
+    static final String PAYLOAD = "{\"eventId\": \"00000000-0000-0000-0000-000000000000\",\"occurredAt\": \"2022-03-21T09\\u003a00\\u003a00Z\","
+            + "\"invitationId\": \"00000000-0000-0000-0000-000000000000\",\"version\": 1,\"mode\": \"IN_PERSON\","
+            + "\"late\": false,\"delegationSize\": 1,\"headOfDelegation\": {\"name\": \"Bench Delegate\",\"title\": \"Minister\"},"
+            + "\"channel\": \"WEB\",\"recordedAt\": \"2022-03-21T09\\u003a00\\u003a00Z\",\"recordedBy\": \"invitee\"}";
+
+    private final RunContext ctx;
+
+    PgbenchPhase(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** @return pgbench's TPS */
+    double run() throws Exception {
+        ctx.load("pgbench");
+        Params p = ctx.p;
+        Seeding.acceptDatabase(ctx.stack, ctx.work, p.pgbenchRows());
+        Path script = ctx.work.resolve("accept.sql");
+        Files.writeString(script, AcceptScript.build(ctx.root, p.pgbenchRows(), DELEGATION, PAYLOAD));
+        Proc.Result r = ctx.stack.pgTool(List.of("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
+                "-c", String.valueOf(p.clients()), "-j", "2", "-T", String.valueOf(p.pgbenchSeconds()), "bench_accept"));
+        ctx.report.evidence.put("pgbench output", r.out());
+        r.requireOk("pgbench");
+        double tps = tps(r.out());
+        String written = ctx.stack.psql("bench_accept", "select count(*) from reply").out().trim();
+        ctx.report.figure("1", "pgbench: the accept (admission read + 3-statement transaction), N clients", tps, "TPS",
+                "platform notes: one-row INSERT, 8 clients: 13.4k", 13400.0, "",
+                written + " reply rows written; separate database bench_accept, same server and schema");
+        return tps;
+    }
+
+    /** The TPS pgbench reports without its initial connection time. */
+    static double tps(String pgbenchOutput) {
+        Matcher m = TPS.matcher(pgbenchOutput);
+        if (!m.find()) {
+            throw new IllegalStateException("no tps in pgbench output");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,125 @@
+package itu.wsis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Measure 7, startup: the whole {@code ./wsis up} with each service's start under contention (phase 1), and each
+ * service started alone at the end of the run (phase 14). A service's start is its JVM's start time from
+ * /proc/&lt;pid&gt;/stat (10 ms ticks) to the first 200 from /q/health/ready, polled every 20 ms by the driver,
+ * independent of ./wsis's own 1 s polling.
+ */
+final class StartupPhase {
+
+    private final RunContext ctx;
+    private final Api probe = new Api("");
+
+    StartupPhase(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Phase 1: starts the stack (fresh data) and times it; the staff APIs are signed in after. */
+    void underContention() throws Exception {
+        Stack stack = ctx.stack;
+        Report report = ctx.report;
+        stack.clean();
+        stack.requirePortsFree();
+        long upMillis = System.currentTimeMillis();
+        Process up = stack.launchUp();
+        Map<String, Long> startMillis = new HashMap<>();
+        Map<String, Long> readyMillis = new HashMap<>();
+        long deadline = System.currentTimeMillis() + 400_000;
+        long btime = ProcStats.bootTimeSeconds();
+        while (readyMillis.size() < Stack.SERVICES.size() && System.currentTimeMillis() < deadline && up.isAlive()) {
+            for (Map.Entry<String, Integer> s : Stack.SERVICES.entrySet()) {
+                String name = s.getKey();
+                if (!startMillis.containsKey(name)) {
+                    Long started = ProcStats.startMillis(stack.pidFile(name), btime);
+                    if (started != null) {
+                        startMillis.put(name, started);
+                    }
+                } else if (!readyMillis.containsKey(name) && ready(s.getValue())) {
+                    readyMillis.put(name, System.currentTimeMillis());
+                }
+            }
+            Thread.sleep(20);
+        }
+        int exit = up.waitFor();
+        long upDone = System.currentTimeMillis();
+        if (exit != 0) {
+            throw new IllegalStateException("./wsis up failed (exit " + exit + "), see " + stack.upLog()
+                    + "\n" + Proc.tail(Files.readString(stack.upLog()), 2000));
+        }
+        ctx.load("stack up");
+        report.figure("7", "`./wsis up` (everything built, fresh data) until it returned: infrastructure, 4 services,"
+                + " invitee pages ready, demo data loaded", (upDone - upMillis) / 1000.0, "s", "", null, "≤ 15 s",
+                "the bench built everything before; fresh PostgreSQL and Kafka data");
+        if (readyMillis.size() == Stack.SERVICES.size()) {
+            report.figure("7", "`./wsis up` launched → every service's first 200 from /q/health/ready",
+                    (readyMillis.values().stream().mapToLong(Long::longValue).max().orElseThrow() - upMillis) / 1000.0, "s",
+                    "", null, "", "");
+        }
+        for (String name : Stack.SERVICES.keySet()) {
+            Long s = startMillis.get(name);
+            Long r = readyMillis.get(name);
+            if (s == null || r == null) {
+                report.notMeasured("7", name + ": process start → first 200 from /q/health/ready", "pid or readiness not seen");
+            } else {
+                report.figure("7", name + ": process start → first 200 from /q/health/ready", (r - s) / 1000.0, "s",
+                        "", null, "", "4 services and Kafka/PostgreSQL start together on " + Runtime.getRuntime().availableProcessors()
+                                + " cores; start time from /proc/<pid>/stat (10 ms ticks)");
+            }
+        }
+        ctx.signIn();
+    }
+
+    /**
+     * Phase 14, each service alone: the four are stopped (PostgreSQL and Kafka stay up), then each is started by
+     * itself with {@code ./wsis start}, timed from its JVM's start to the first 200 from /q/health/ready, and stopped
+     * again.
+     */
+    void alone() throws Exception {
+        Stack stack = ctx.stack;
+        ctx.drain.all("everything before the startup measurement");
+        for (String name : Stack.SERVICES.keySet()) {
+            stack.stop(name);
+        }
+        ctx.load("startup alone");
+        long btime = ProcStats.bootTimeSeconds();
+        for (Map.Entry<String, Integer> s : Stack.SERVICES.entrySet()) {
+            String name = s.getKey();
+            Path pidFile = stack.pidFile(name);
+            Files.deleteIfExists(pidFile);
+            Path log = ctx.work.resolve("start-" + name + ".log");
+            Process start = stack.launchStart(name, log);
+            Long startMillis = null;
+            Long ready = null;
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (ready == null && System.currentTimeMillis() < deadline) {
+                if (startMillis == null) {
+                    startMillis = ProcStats.startMillis(pidFile, btime);
+                }
+                if (startMillis != null && ready(s.getValue())) {
+                    ready = System.currentTimeMillis();
+                }
+                Thread.sleep(20);
+            }
+            start.waitFor();
+            String load = ProcStats.loadAverage();
+            if (startMillis == null || ready == null) {
+                ctx.report.notMeasured("7", name + " alone: process start → ready", "not ready within 120 s, see " + log);
+            } else {
+                ctx.report.figure("7", name + " alone (the other services down, PostgreSQL and Kafka up): process start → first"
+                        + " 200 from /q/health/ready", (ready - startMillis) / 1000.0, "s", "", null, "≤ 3 s",
+                        "load average then: " + load);
+            }
+            stack.stop(name);
+        }
+    }
+
+    private boolean ready(int port) {
+        return probe.status("http://127.0.0.1:" + port + "/q/health/ready") == 200;
+    }
+}

@@ -1,0 +1,158 @@
+package itu.wsis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measure 1 (a), the accept endpoint alone (phase 6): wrk, closed loop, with accept.lua over the invitations' own
+ * links, notification-service frozen by the caller; a warm-up run first. Recorded over the measured run: JFR,
+ * pg_stat_activity, the server timer of /q/metrics and the CPU per accept (schedstat, every thread).
+ */
+final class ThroughputPhase {
+
+    /**
+     * The warm-up runs this many times as long as the measured run: after a warm-up as long as the run, the compiler
+     * threads still took nearly half of registration-service's CPU during it (schedstat, 2026-11-29).
+     */
+    static final int WARM_UP_FACTOR = 4;
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern STATUSES = Pattern.compile("statuses 201=(\\d+) 200=(\\d+) other=(\\d+)");
+
+    /** What wrk and accept.lua printed: the request rate and the answers by status. */
+    record Wrk(double rate, long created, long unchanged, long other) {
+
+        static Wrk parse(String out) {
+            Matcher rps = RPS.matcher(out);
+            Matcher st = STATUSES.matcher(out);
+            if (!rps.find() || !st.find()) {
+                throw new IllegalStateException("wrk output not understood");
+            }
+            return new Wrk(Double.parseDouble(rps.group(1)), Long.parseLong(st.group(1)), Long.parseLong(st.group(2)),
+                    Long.parseLong(st.group(3)));
+        }
+
+        long total() {
+            return created + unchanged + other;
+        }
+
+        /** Only 201s count: new reply versions per second. */
+        double writeRate() {
+            return total() == 0 ? 0 : rate * created / total();
+        }
+    }
+
+    private final RunContext ctx;
+
+    ThroughputPhase(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The same load as the measured run, on other invitations, so that the JIT has compiled the accept path. */
+    void warmUp(List<OpenLoop.Invitee> invitees) throws Exception {
+        ctx.load("HTTP warm-up");
+        Proc.Result r = wrk(targets("targets-warmup.txt", invitees), WARM_UP_FACTOR * ctx.p.wrkSeconds());
+        ctx.report.evidence.put("wrk warm-up (not counted)", r.out());
+    }
+
+    /** @return (a): new reply versions per second */
+    double run(List<OpenLoop.Invitee> invitees, double pgTps) throws Exception {
+        Report report = ctx.report;
+        Stack stack = ctx.stack;
+        ctx.load("HTTP throughput");
+        Path targets = targets("targets-throughput.txt", invitees);
+        String before = ctx.ops().text(Stack.REG + "/q/metrics");
+        Path jfr = ctx.work.resolve("registration-throughput.jfr");
+        ctx.jfr.start("registration-service", jfr);
+        PgActivity activity = new PgActivity("registration");
+        ProcStats.Cpu cpu0 = ProcStats.schedstat(stack, "registration-service");
+        ProcStats.Cpu ncpu0 = ProcStats.schedstat(stack, "notification-service");
+        long w0 = System.nanoTime();
+        Proc.Result r = wrk(targets, ctx.p.wrkSeconds());
+        double secs = (System.nanoTime() - w0) / 1e9;
+        ProcStats.Cpu cpu1 = ProcStats.schedstat(stack, "registration-service");
+        report.evidence.put("CPU and run-queue wait during the throughput run (notification-service frozen: its figure should be 0)",
+                ProcStats.cpuShareByGroup("registration-service", cpu0, cpu1, secs)
+                        + ProcStats.cpuShare("notification-service", ncpu0, ProcStats.schedstat(stack, "notification-service"), secs));
+        activity.close();
+        String profile = ctx.jfr.stopText(jfr);
+        String after = ctx.ops().text(Stack.REG + "/q/metrics");
+        report.evidence.put("registration database connections during the throughput run (pg_stat_activity)", activity.text());
+        report.evidence.put("wrk output", r.out());
+        r.requireOk("wrk");
+        Wrk w = Wrk.parse(r.out());
+        long total = w.total();
+        double writeRate = w.writeRate();
+        report.figure("1", "(a) the endpoint alone: HTTP POST /invitations/{id}/accept, N connections, closed loop (wrk),"
+                        + " new reply versions/s, notification-service frozen (SIGSTOP)",
+                writeRate, "req/s", "pgbench TPS (above)", pgTps, "≥ 0.6×",
+                String.format(Locale.ROOT, "%d requests over %d distinct invitations: %d × 201, %d × 200, %d other", total,
+                        invitees.size(), w.created(), w.unchanged(), w.other()));
+        report.evidence.put("registration-service during the throughput run (JFR)", profile);
+        double cpuSeconds = (cpu1.cpuNanos() - cpu0.cpuNanos()) / 1e9;
+        report.figure("1", "CPU per accept inside registration-service, during (a)", total == 0 ? null : 1000 * cpuSeconds / total,
+                "ms", "", null, "≤ 1.5 ms", String.format(Locale.ROOT, "%.2f s of CPU over %d requests (every thread of the"
+                        + " process: event loops, JIT, GC, relay; /proc/<pid>/task/*/schedstat)", cpuSeconds, total));
+        ctx.measured.cpuPerAcceptMs = total == 0 ? -1 : 1000 * cpuSeconds / total;
+        report.evidence.put("registration-service /q/metrics, accept endpoint, after the throughput run",
+                serverTimer(before, after));
+        return writeRate;
+    }
+
+    /** accept.lua's input: one "invitation-id token" line per invitation. */
+    private Path targets(String name, List<OpenLoop.Invitee> invitees) throws Exception {
+        Path targets = ctx.work.resolve(name);
+        StringBuilder b = new StringBuilder();
+        for (OpenLoop.Invitee i : invitees) {
+            b.append(i.invitationId()).append(' ').append(i.token()).append('\n');
+        }
+        Files.writeString(targets, b.toString());
+        return targets;
+    }
+
+    private Proc.Result wrk(Path targets, int seconds) {
+        return ctx.stack.tool(List.of("wrk", "-t", "2", "-c", String.valueOf(ctx.p.clients()), "-d", seconds + "s",
+                "--timeout", "10s", "-s", ctx.root.resolve("bench/accept.lua").toString(), Stack.REG, "--",
+                targets.toString(), "2"));
+    }
+
+    /** The server-side timer of the accept endpoint over the run: what the service itself saw. */
+    static String serverTimer(String before, String after) {
+        StringBuilder b = new StringBuilder();
+        double[] x = timer(before);
+        double[] y = timer(after);
+        double n = y[0] - x[0];
+        double s = y[1] - x[1];
+        b.append(String.format(Locale.ROOT, "http_server_requests_seconds{uri=/invitations/{invitationId}/accept}: %.0f requests,"
+                + " mean %.2f ms inside the service (count/sum delta over the run)%n", n, n == 0 ? 0 : 1000 * s / n));
+        for (String line : after.lines().toList()) {
+            if (line.startsWith("http_server_requests_seconds_max") && line.contains("accept")
+                    || line.startsWith("vertx_sql") || line.contains("pool") && line.startsWith("vertx") && !line.startsWith("#")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Count and sum of the accept endpoint's server timer, over every status and outcome. */
+    static double[] timer(String metrics) {
+        double count = 0;
+        double sum = 0;
+        for (String line : metrics.lines().toList()) {
+            if (!line.contains("/invitations/{invitationId}/accept") || !line.startsWith("http_server_requests_seconds_")) {
+                continue;
+            }
+            double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("http_server_requests_seconds_count")) {
+                count += v;
+            } else if (line.startsWith("http_server_requests_seconds_sum")) {
+                sum += v;
+            }
+        }
+        return new double[] {count, sum};
+    }
+}

@@ -1,0 +1,149 @@
+package itu.wsis.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** What the bench reads from the tools' output, /proc and /q/metrics, and what it sends when it seeds. */
+class ParsingTest {
+
+    @Test
+    void wrkCountsOnlyTheNewReplyVersions() {
+        ThroughputPhase.Wrk w = ThroughputPhase.Wrk.parse("""
+                Running 3s test @ http://127.0.0.1:8082
+                  51 requests in 3.02s, 26.14KB read
+                Requests/sec:     16.89
+                Transfer/sec:      8.66KB
+                statuses 201=30 200=15 other=6
+                """);
+
+        assertThat(w).isEqualTo(new ThroughputPhase.Wrk(16.89, 30, 15, 6));
+        assertThat(w.total()).isEqualTo(51);
+        assertThat(w.writeRate()).isCloseTo(16.89 * 30 / 51, within(1e-9));
+        assertThat(new ThroughputPhase.Wrk(10, 0, 0, 0).writeRate()).isZero();
+        assertThatThrownBy(() -> ThroughputPhase.Wrk.parse("Requests/sec: 3.0\n"))
+                .as("no statuses line: accept.lua did not run").hasMessageContaining("not understood");
+    }
+
+    @Test
+    void pgbenchTpsIsTheOneWithoutConnectionTime() {
+        assertThat(PgbenchPhase.tps("""
+                latency average = 0.891 ms
+                initial connection time = 12.532 ms
+                tps = 2240.356960 (without initial connection time)
+                """)).isEqualTo(2240.35696);
+        assertThatThrownBy(() -> PgbenchPhase.tps("pgbench: error")).hasMessageContaining("no tps");
+    }
+
+    @Test
+    void theServerTimerIsTheAcceptEndpointsDeltaOverTheRun() {
+        String before = """
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 100.0
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 1.0
+                http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/q/health"} 7.0
+                """;
+        String after = """
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 250.0
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 1.5
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/invitations/{invitationId}/accept"} 50.0
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/invitations/{invitationId}/accept"} 0.5
+                http_server_requests_seconds_max{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 0.2
+                http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/q/health"} 9000.0
+                """;
+
+        assertThat(ThroughputPhase.timer(after)).containsExactly(300.0, 2.0);
+        assertThat(ThroughputPhase.serverTimer(before, after))
+                .startsWith("http_server_requests_seconds{uri=/invitations/{invitationId}/accept}: 200 requests, mean 5.00 ms")
+                .contains("http_server_requests_seconds_max{")
+                .doesNotContain("/q/health");
+    }
+
+    @Test
+    void metricsAreSummedOverTheirLabels() {
+        String metrics = """
+                # HELP wsis_notifications_sent_total Emails sent
+                wsis_notifications_sent_total{kind="INVITATION"} 40.0
+                wsis_notifications_sent_total{kind="REPLY_ACCEPTED"} 2.0
+                wsis_notifications_sent_totally_different 99.0
+                jvm_memory_used_bytes{area="heap",id="Tenured Gen"} 1000.0
+                jvm_memory_used_bytes{area="heap",id="Eden Space"} 24.0
+                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 5000.0
+                """;
+
+        assertThat(TwoInstancesPhase.sum(metrics, "wsis_notifications_sent_total")).isEqualTo(42.0);
+        assertThat(SweepPhase.heapUsed(metrics)).isEqualTo(1024.0);
+    }
+
+    @Test
+    void aProcessStartsAtItsTicksAfterBootWhateverItsName() {
+        // Field 2, the command, may hold spaces and parentheses; field 22 is the start time in 10 ms ticks.
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 30 0 12345 999 77";
+
+        assertThat(ProcStats.startMillis(stat, 1_700_000_000L)).isEqualTo(1_700_000_000_000L + 123_450L);
+    }
+
+    @Test
+    void statusFieldsAreReadInKilobytes() {
+        List<String> status = List.of("Name:\tjava", "VmRSS:\t  284000 kB", "RssAnon:\t  236000 kB");
+
+        assertThat(ProcStats.statusKb(status, "VmRSS")).isEqualTo(284_000);
+        assertThat(ProcStats.statusKb(status, "RssAnon")).isEqualTo(236_000);
+        assertThat(ProcStats.statusKb(status, "RssFile")).as("absent").isZero();
+    }
+
+    @Test
+    void threadsAreGroupedByNameWithoutTheirNumber() {
+        assertThat(ProcStats.threadGroup("vert.x-eventloop-thread-1\n")).isEqualTo("vert.x-eventloop-thread");
+        assertThat(ProcStats.threadGroup("C2 CompilerThre")).isEqualTo("C2 CompilerThre");
+        assertThat(ProcStats.threadGroup("GC Thread#3")).isEqualTo("GC Thread");
+
+        ProcStats.Cpu before = new ProcStats.Cpu(1_000_000_000L, 0, Map.of("11|loop", 1_000_000_000L));
+        ProcStats.Cpu after = new ProcStats.Cpu(4_000_000_000L, 2_000_000_000L,
+                Map.of("11|loop", 2_000_000_000L, "12|loop", 1_500_000_000L, "13|GC", 500_000_000L));
+        assertThat(ProcStats.cpuShareByGroup("svc", before, after, 6.0))
+                .startsWith("svc over 6.0 s: 3.00 s on CPU (50% of one core), 2.00 s runnable but waiting")
+                .endsWith("0.67 s of waiting per second of CPU\n  CPU by thread group:\n      2.50 s  loop\n      0.50 s  GC\n");
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        List<Double> v = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+
+        assertThat(EndToEndPhase.pct(v, 50)).isEqualTo(5.0);
+        assertThat(EndToEndPhase.pct(v, 99)).isEqualTo(10.0);
+        assertThat(EndToEndPhase.pct(v, 0)).isEqualTo(1.0);
+        assertThat(EndToEndPhase.pct(List.of(), 50)).isNaN();
+    }
+
+    @Test
+    void importsSpreadTheInviteesOverTheMemberStates() {
+        ArrayNode rows = Seeding.inviteeRows(List.of("CH", "FR", "KE"), 1000, 1004, "second");
+
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).get("email").asText()).isEqualTo("second-1000@bench.example.org");
+        assertThat(rows.get(0).get("fullName").asText()).isEqualTo("Bench Invitee second 1000");
+        assertThat(rows.findValuesAsText("memberState")).containsExactly("FR", "KE", "CH", "FR");
+    }
+
+    @Test
+    void theBenchLetterHasTheDemoTextsUnderItsOwnReference() throws Exception {
+        ObjectNode demo = (ObjectNode) Api.JSON.readTree("""
+                {"reference": "CL-22/010", "subjects": {"en": "Invitation", "fr": "Invitation (fr)"}, "signatory": "SG"}""");
+
+        ObjectNode letter = Seeding.benchLetter(demo, language -> "body in " + language, "BENCH-1");
+
+        assertThat(letter.get("reference").asText()).isEqualTo("BENCH-1");
+        assertThat(letter.has("subjects")).isFalse();
+        assertThat(letter.get("signatory").asText()).isEqualTo("SG");
+        assertThat(letter.at("/texts/fr/subject").asText()).isEqualTo("Invitation (fr)");
+        assertThat(letter.at("/texts/en/body").asText()).isEqualTo("body in en");
+        assertThat(demo.has("subjects")).as("the demo letter itself is left as it was").isTrue();
+    }
+}
