@@ -69,8 +69,8 @@ public final class AsyncApiDocument {
         consumers.put(Topic.REGISTRATION.topicName(),
                 List.of("invitation-service", "speaking-request-service", "notification-service"));
         // invitation-service reads the speaking-request and notification topics for the erasure reports
-        // (PersonalDataErased), and the speaking-request topic again for the audit trail; the other records there it
-        // acknowledges unread.
+        // (PersonalDataErased), and both again for the audit trail (the notification topic for the resends); the other
+        // records there it acknowledges unread.
         consumers.put(Topic.SPEAKING_REQUEST.topicName(), List.of("invitation-service", "notification-service"));
         consumers.put(Topic.NOTIFICATION.topicName(), List.of("invitation-service"));
         return consumers;
@@ -467,8 +467,7 @@ public final class AsyncApiDocument {
             return switch (topic) {
                 case INVITATION -> List.of(reader + ".audit-trail");
                 case REGISTRATION -> List.of(reader, reader + ".audit-trail");
-                case SPEAKING_REQUEST -> List.of(reader + ".erasure-reports", reader + ".audit-trail");
-                default -> List.of(reader + ".erasure-reports");
+                case SPEAKING_REQUEST, NOTIFICATION -> List.of(reader + ".erasure-reports", reader + ".audit-trail");
             };
         }
         return List.of(reader.equals("speaking-request-service") ? reader + "." + topic.topicName()

@@ -92,6 +92,9 @@ class AsyncApiDocumentTest {
         assertThat(AsyncApiDocument.keyOf(itu.wsis.events.ForumEditionPublished.class)).isEqualTo("forumId");
         assertThat(AsyncApiDocument.keyOf(itu.wsis.events.CircularLetterPublished.class)).isEqualTo("letterId");
         assertThat(AsyncApiDocument.keyOf(itu.wsis.events.ListOfSpeakersPublished.class)).isEqualTo("sessionId");
+        assertThat(AsyncApiDocument.keyOf(itu.wsis.events.AllocationFrozen.class)).isEqualTo("forumId");
+        assertThat(AsyncApiDocument.keyOf(itu.wsis.events.AllocationUnfrozen.class)).isEqualTo("forumId");
+        assertThat(AsyncApiDocument.keyOf(itu.wsis.events.NotificationResent.class)).isEqualTo("invitationId");
     }
 
     /** The consumers and dead-letter topics the document names are the ones the services are configured with. */

@@ -33,13 +33,17 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SpeakingSlotRescheduled.class, name = SpeakingSlotRescheduled.TYPE),
         @JsonSubTypes.Type(value = SpeakerRankDecided.class, name = SpeakerRankDecided.TYPE),
         @JsonSubTypes.Type(value = ListOfSpeakersPublished.class, name = ListOfSpeakersPublished.TYPE),
+        @JsonSubTypes.Type(value = AllocationFrozen.class, name = AllocationFrozen.TYPE),
+        @JsonSubTypes.Type(value = AllocationUnfrozen.class, name = AllocationUnfrozen.TYPE),
         @JsonSubTypes.Type(value = NotificationSent.class, name = NotificationSent.TYPE),
         @JsonSubTypes.Type(value = NotificationFailed.class, name = NotificationFailed.TYPE),
+        @JsonSubTypes.Type(value = NotificationResent.class, name = NotificationResent.TYPE),
         @JsonSubTypes.Type(value = PersonalDataErasureRequested.class, name = PersonalDataErasureRequested.TYPE),
         @JsonSubTypes.Type(value = PersonalDataErased.class, name = PersonalDataErased.TYPE),
 })
 public sealed interface DomainEvent
-        permits ForumEditionPublished, CircularLetterPublished, ListOfSpeakersPublished, InvitationEvent,
+        permits ForumEditionPublished, CircularLetterPublished, ListOfSpeakersPublished, AllocationFrozen,
+        AllocationUnfrozen, InvitationEvent,
         PersonalDataErasureRequested, PersonalDataErased {
 
     UUID eventId();

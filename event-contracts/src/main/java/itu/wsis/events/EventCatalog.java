@@ -37,8 +37,11 @@ public final class EventCatalog {
             Map.entry(SpeakingSlotRescheduled.class, Topic.SPEAKING_REQUEST),
             Map.entry(SpeakerRankDecided.class, Topic.SPEAKING_REQUEST),
             Map.entry(ListOfSpeakersPublished.class, Topic.SPEAKING_REQUEST),
+            Map.entry(AllocationFrozen.class, Topic.SPEAKING_REQUEST),
+            Map.entry(AllocationUnfrozen.class, Topic.SPEAKING_REQUEST),
             Map.entry(NotificationSent.class, Topic.NOTIFICATION),
             Map.entry(NotificationFailed.class, Topic.NOTIFICATION),
+            Map.entry(NotificationResent.class, Topic.NOTIFICATION),
             Map.entry(PersonalDataErasureRequested.class, Topic.INVITATION));
 
     /** Records that more than one service publishes, each on its own topic (see {@link DomainEvent#publishedOn()}). */

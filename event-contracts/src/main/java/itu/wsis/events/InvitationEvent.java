@@ -9,7 +9,7 @@ public sealed interface InvitationEvent extends DomainEvent
         SpeakingRequestSubmitted, SpeakingSlotAllocated, SpeakingRequestWaitlisted, SpeakingRequestWithdrawn,
         SpeakingRequestPromoted, SpeakingRequestRejected, SpeakerSubstituted, SpeakingSlotRescheduled,
         SpeakerRankDecided,
-        NotificationSent, NotificationFailed {
+        NotificationSent, NotificationFailed, NotificationResent {
 
     UUID invitationId();
 

@@ -107,6 +107,32 @@ class EventCodecTest {
     }
 
     @Test
+    void aFreezeIsKeyedByItsForumAndAResendByItsInvitationEachWithItsStaffActor() {
+        UUID forum = UUID.randomUUID();
+        AllocationFrozen frozen = new AllocationFrozen(UUID.randomUUID(), NOW, forum, Actor.staff("staff-7"));
+        AllocationUnfrozen unfrozen = new AllocationUnfrozen(UUID.randomUUID(), NOW, forum, null)
+                .withActor(Actor.staff("staff-7"));
+        for (DomainEvent event : List.<DomainEvent>of(frozen, unfrozen)) {
+            assertThat(event.publishedOn()).isEqualTo(Topic.SPEAKING_REQUEST);
+            assertThat(event.partitionKey()).isEqualTo(forum.toString());
+            assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
+        }
+        assertThat(EventCodec.encode(frozen)).contains("\"type\":\"AllocationFrozen.v1\"")
+                .contains("\"actor\":{\"kind\":\"STAFF\",\"subject\":\"staff-7\"}").doesNotContain("partitionKey");
+        assertThat(unfrozen.eventType()).isEqualTo("AllocationUnfrozen.v1");
+
+        UUID original = UUID.randomUUID();
+        NotificationResent resent = new NotificationResent(UUID.randomUUID(), NOW, INVITATION, UUID.randomUUID(),
+                original, "INVITATION", null);
+        assertThat(resent.publishedOn()).isEqualTo(Topic.NOTIFICATION);
+        assertThat(resent.partitionKey()).isEqualTo(INVITATION.toString());
+        assertThat(AttributedEvent.attribute(resent, Actor.staff("ops-1"))).isEqualTo(
+                new NotificationResent(resent.eventId(), NOW, INVITATION, resent.notificationId(), original,
+                        "INVITATION", Actor.staff("ops-1")));
+        assertThat(EventCodec.decode(EventCodec.encode(resent))).isEqualTo(resent);
+    }
+
+    @Test
     void rejectsPoisonPayloads() {
         assertThatThrownBy(() -> EventCodec.decode("not json"))
                 .isInstanceOf(EventCodec.UnreadableEventException.class);

@@ -3,11 +3,13 @@ package itu.wsis.invitation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import itu.wsis.events.Actor;
+import itu.wsis.events.AllocationFrozen;
 import itu.wsis.events.Delegate;
 import itu.wsis.events.EventCodec;
 import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationDeclined;
 import itu.wsis.events.ListOfSpeakersPublished;
+import itu.wsis.events.NotificationResent;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyChannel;
@@ -56,6 +58,8 @@ class AuditTrailTest {
 
     static final String DB = InvitationServiceTest.DATABASE;
     static final String STAFF = "test.secretariat@itu.example.org";
+    static final String OPS = "test.ops@itu.example.org";
+    static final String DLQ = Topic.deadLetterTopicOf("invitation-service");
     /** After every business time the test clock can show: these replies are the newest entries. */
     static final Instant LATER = Instant.parse("2031-01-01T09:00:00Z");
 
@@ -132,6 +136,59 @@ class AuditTrailTest {
         assertThat(forum.<String>path("items[0].action")).isEqualTo("LIST_OF_SPEAKERS_PUBLISHED");
     }
 
+    /**
+     * The secretariat freezes the forum's allocation (speaking-request-service) and ops resend the invitation email
+     * (notification-service, on its own topic). The freeze comes here without a type header, as an old relay would
+     * send it, so it takes the inbox path of both consumers of its topic: the erasure reports' consumer claims it and
+     * does nothing, the trail records it; neither dead-letters it.
+     */
+    @Test
+    void aFreezeAndAResendAreInTheTrailWithTheStaffMemberWhoDidThem() {
+        Scenario s = scenario();
+        AllocationFrozen frozen = new AllocationFrozen(UUID.randomUUID(), LATER.plusSeconds(240), s.forumId(),
+                Actor.staff(STAFF));
+        TestKafka.publish(Topic.SPEAKING_REQUEST.topicName(), s.forumId().toString(), EventCodec.encode(frozen),
+                Map.of());
+        UUID original = UUID.randomUUID();
+        UUID again = UUID.randomUUID();
+        NotificationResent resent = new NotificationResent(UUID.randomUUID(), LATER.plusSeconds(300),
+                s.invitationId(), again, original, "INVITATION", Actor.staff(OPS));
+        TestKafka.publish(resent);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOps().get("/invitations/{id}/audit", s.invitationId())
+                .then().statusCode(200).extract().<Integer>path("total"), total -> total == 7);
+        Response invitation = asSecretariat().get("/invitations/{id}/audit", s.invitationId());
+        assertThat(invitation.<String>path("items[0].action")).isEqualTo("NOTIFICATION_RESENT");
+        assertThat(invitation.<String>path("items[0].actorKind")).isEqualTo("STAFF");
+        assertThat(invitation.<String>path("items[0].actorSubject")).isEqualTo(OPS);
+        assertThat(invitation.<String>path("items[0].eventType")).isEqualTo("NotificationResent.v1");
+        assertThat(invitation.<String>path("items[0].forumId")).isEqualTo(s.forumId().toString());
+        assertThat(invitation.<String>path("items[0].summary")).contains(again.toString(), original.toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOps()
+                .get("/forums/{id}/audit?action=ALLOCATION_FROZEN,NOTIFICATION_RESENT", s.forumId())
+                .then().statusCode(200).extract().<Integer>path("total"), total -> total == 2);
+        Response forum = asOps().get("/forums/{id}/audit?action=ALLOCATION_FROZEN&action=NOTIFICATION_RESENT",
+                s.forumId());
+        forum.then().statusCode(200).body("items.action",
+                org.hamcrest.Matchers.contains("NOTIFICATION_RESENT", "ALLOCATION_FROZEN"));
+        assertThat(forum.<String>path("items[1].actorSubject")).isEqualTo(STAFF);
+        assertThat(forum.<String>path("items[1].invitationId")).isNull();
+        assertThat(Instant.parse(forum.<String>path("items[1].occurredAt"))).isEqualTo(LATER.plusSeconds(240));
+        asOps().get("/forums/{id}/audit?action=ALLOCATION_UNFROZEN", s.forumId()).then().statusCode(200)
+                .body("total", equalTo(0));
+        String csv = asOps().get("/forums/{id}/audit?format=csv&action=ALLOCATION_FROZEN", s.forumId()).then()
+                .statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(LATER.plusSeconds(240) + ",ALLOCATION_FROZEN,STAFF," + STAFF + ",");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(DB,
+                "select count(*) from inbox_processed_event where event_id = ?", frozen.eventId()) == 1);
+        assertThat(TestKafka.records(DLQ)).noneMatch(r -> r.value() != null
+                && (r.value().contains(frozen.eventId().toString()) || r.value().contains(resent.eventId().toString())));
+    }
+
     @Test
     void filtersPageAndExportAsCsvWithFormulasNeutralised() {
         Scenario s = scenario();
@@ -186,9 +243,15 @@ class AuditTrailTest {
      */
     @Test
     void replayingTheTopicsIntoAnEmptyStoreRebuildsTheSameTrail() throws Exception {
-        scenario();
+        Scenario s = scenario();
+        AllocationFrozen frozen = new AllocationFrozen(UUID.randomUUID(), LATER.plusSeconds(240), s.forumId(),
+                Actor.staff(STAFF));
+        NotificationResent resent = new NotificationResent(UUID.randomUUID(), LATER.plusSeconds(300),
+                s.invitationId(), UUID.randomUUID(), UUID.randomUUID(), "INVITATION", Actor.staff(OPS));
+        TestKafka.publish(frozen);
+        TestKafka.publish(resent);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        for (Topic topic : List.of(Topic.INVITATION, Topic.REGISTRATION, Topic.SPEAKING_REQUEST)) {
+        for (Topic topic : List.of(Topic.INVITATION, Topic.REGISTRATION, Topic.SPEAKING_REQUEST, Topic.NOTIFICATION)) {
             records.addAll(TestKafka.records(topic.topicName()));
         }
         Set<UUID> expected = new HashSet<>();
@@ -199,7 +262,7 @@ class AuditTrailTest {
                 // poison records of other tests: the live consumer dead-letters them, the replay skips them
             }
         }
-        assertThat(expected).isNotEmpty();
+        assertThat(expected).contains(frozen.eventId(), resent.eventId());
         // The live trail has caught up with every action on the topics.
         await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(DB,
                 "select count(*) from audit_entry"), count -> count == expected.size());

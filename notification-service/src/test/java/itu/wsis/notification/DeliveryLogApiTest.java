@@ -1,9 +1,12 @@
 package itu.wsis.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
+import itu.wsis.events.Actor;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.Language;
+import itu.wsis.events.NotificationResent;
 import itu.wsis.testing.TestKafka;
+import itu.wsis.testing.TestPostgres;
 import itu.wsis.testing.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +72,14 @@ class DeliveryLogApiTest {
         assertThat(both.stream().map(Mails::messageId).distinct()).hasSize(2);
         given().auth().oauth2(TestTokens.ops()).get("/ops/notifications/" + resendId)
                 .then().statusCode(200).body("resendOf", equalTo(id)).body("kind", equalTo("INVITATION"));
+        // The audit trail learns who resent what from the notification topic, through the outbox.
+        NotificationResent resent = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.events(
+                        "wsis.notification-events", NotificationResent.class).stream()
+                .filter(e -> e.invitationId().equals(issued.invitationId())).toList(), l -> !l.isEmpty()).get(0);
+        assertThat(resent.notificationId()).isEqualTo(UUID.fromString(resendId));
+        assertThat(resent.resendOf()).isEqualTo(UUID.fromString(id));
+        assertThat(resent.kind()).isEqualTo("INVITATION");
+        assertThat(resent.actor()).isEqualTo(Actor.staff("test.ops@itu.example.org"));
 
         // Five resends a minute per operator (the default): the sixth is refused.
         int accepted = 1;
@@ -84,5 +96,9 @@ class DeliveryLogApiTest {
         }
         assertThat(accepted).isLessThanOrEqualTo(5);
         assertThat(refused).isGreaterThanOrEqualTo(2);
+        // One event per resend made; a refused one is no action.
+        assertThat(TestPostgres.queryLong(NotificationServiceTest.DATABASE, "select count(*) from outbox_event "
+                + "where event_type = ? and message_key = ?", NotificationResent.TYPE,
+                issued.invitationId().toString())).isEqualTo(accepted);
     }
 }

@@ -1,6 +1,9 @@
 package itu.wsis.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
+import itu.wsis.events.Actor;
+import itu.wsis.events.AllocationFrozen;
+import itu.wsis.events.AllocationUnfrozen;
 import itu.wsis.events.Delegate;
 import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationIssued;
@@ -185,6 +188,27 @@ class DeliveryTest {
         Mails.awaitSubject(email, "your acceptance has been received");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.records(DLQ).stream()
                 .anyMatch(r -> poison.equals(r.value())));
+    }
+
+    /**
+     * A forum's freeze concerns no recipient: the events are taken once (their inbox rows) and go nowhere else, neither
+     * to an email nor to the dead letters.
+     */
+    @Test
+    void theAllocationFreezeEventsMailNobodyAndAreNotDeadLettered() {
+        UUID forum = UUID.randomUUID();
+        AllocationFrozen frozen = new AllocationFrozen(UUID.randomUUID(), clock.instant(), forum,
+                Actor.staff("staff-1"));
+        AllocationUnfrozen unfrozen = new AllocationUnfrozen(UUID.randomUUID(), clock.instant(), forum,
+                Actor.staff("staff-1"));
+        TestKafka.publish(frozen);
+        TestKafka.publish(unfrozen);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from inbox_processed_event "
+                + "where event_id in (?, ?) and topic = 'wsis.speaking-request-events'", frozen.eventId(),
+                unfrozen.eventId()) == 2);
+        assertThat(TestKafka.records(DLQ)).noneMatch(r -> r.value() != null
+                && (r.value().contains(frozen.eventId().toString()) || r.value().contains(unfrozen.eventId().toString())));
+        assertThat(count("select count(*) from notification where payload like ?", "%" + forum + "%")).isZero();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package itu.wsis.invitation.domain;
 
 import itu.wsis.events.Actor;
+import itu.wsis.events.AllocationFrozen;
+import itu.wsis.events.AllocationUnfrozen;
 import itu.wsis.events.AttributedEvent;
 import itu.wsis.events.CircularLetterPublished;
 import itu.wsis.events.DomainEvent;
@@ -10,6 +12,7 @@ import itu.wsis.events.InvitationDeclined;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.ListOfSpeakersPublished;
+import itu.wsis.events.NotificationResent;
 import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyChannel;
@@ -36,14 +39,18 @@ import java.util.UUID;
  */
 public final class AuditPolicy {
 
-    /** The records the trail reads: every event that records an action. Others (notifications, erasure) are not. */
+    /**
+     * The records the trail reads: every event that records an action. Others (an email sent or failed, erasure) are
+     * not; a resend is, because an operator asked for it.
+     */
     public static final Set<Class<? extends DomainEvent>> RECORDED = Set.of(ForumEditionPublished.class,
             CircularLetterPublished.class, InvitationIssued.class, InvitationRevoked.class,
             ResponseDeadlineExtended.class, PersonalLinkReissued.class, InvitationAccepted.class,
             InvitationDeclined.class, ReplyChanged.class, ReplyWithdrawn.class, SpeakingRequestSubmitted.class,
             SpeakingSlotAllocated.class, SpeakingRequestWaitlisted.class, SpeakingRequestPromoted.class,
             SpeakingRequestRejected.class, SpeakingRequestWithdrawn.class, SpeakerSubstituted.class,
-            SpeakingSlotRescheduled.class, SpeakerRankDecided.class, ListOfSpeakersPublished.class);
+            SpeakingSlotRescheduled.class, SpeakerRankDecided.class, ListOfSpeakersPublished.class,
+            AllocationFrozen.class, AllocationUnfrozen.class, NotificationResent.class);
 
     private AuditPolicy() {
     }
@@ -155,6 +162,18 @@ public final class AuditPolicy {
             return entry(e, e.forumId(), null, null, e.sessionId(), null, AuditAction.LIST_OF_SPEAKERS_PUBLISHED,
                     null, null, "List of speakers published, revision " + e.revision() + ", " + e.speakers()
                             + " speaker(s)");
+        }
+        if (event instanceof AllocationFrozen e) {
+            return entry(e, e.forumId(), null, null, null, null, AuditAction.ALLOCATION_FROZEN, null, null,
+                    "Allocation frozen: no automatic changes, overrides only");
+        }
+        if (event instanceof AllocationUnfrozen e) {
+            return entry(e, e.forumId(), null, null, null, null, AuditAction.ALLOCATION_UNFROZEN, null, null,
+                    "Allocation unfrozen: the forum is re-allocated");
+        }
+        if (event instanceof NotificationResent e) {
+            return invitation(e, e.invitationId(), AuditAction.NOTIFICATION_RESENT, "Email " + e.kind()
+                    + " resent as notification " + e.notificationId() + " (of " + e.resendOf() + ")");
         }
         throw new IllegalStateException(event.eventType() + " is recorded but has no mapping");
     }

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The audit trail's own reading of wsis.invitation-events, wsis.registration-events and
- * wsis.speaking-request-events, in a consumer group of its own: every action event becomes one audit_entry row.
+ * The audit trail's own reading of wsis.invitation-events, wsis.registration-events, wsis.speaking-request-events and
+ * wsis.notification-events (for the resends), in a consumer group of its own: every action event becomes one
+ * audit_entry row.
  * The row is its own inbox (its event id is unique), so it does not claim the event in inbox_processed_event, where
  * this service's other consumers of the same events claim them; the retries, the waiting out of a database outage
  * and the dead-lettering are the inbox's. An event the trail does not record is acknowledged by its CloudEvents type

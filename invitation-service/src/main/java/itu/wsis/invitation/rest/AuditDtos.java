@@ -6,9 +6,11 @@ import itu.wsis.invitation.domain.AuditActorKind;
 import itu.wsis.invitation.domain.AuditEntry;
 import itu.wsis.invitation.domain.AuditQuery;
 import itu.wsis.invitation.service.AuditTrail;
+import itu.wsis.support.openapi.ApiContract;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -30,7 +32,13 @@ final class AuditDtos {
     }
 
     @Schema(name = "AuditEntry", description = "One action in the audit trail. No personal data: the actor is the staff member's JWT subject, or just the kind (INVITEE via the personal link, SYSTEM, or UNKNOWN for an event written before events named their actor).")
-    record AuditEntryResponse(UUID eventId, String eventType, Instant occurredAt, AuditAction action,
+    record AuditEntryResponse(UUID eventId, String eventType, Instant occurredAt,
+                              @Schema(description = "What was done (docs/audit.md). The list is open: the trail "
+                                      + "records more kinds of action as they are added, so a client must accept "
+                                      + "an action it does not know.",
+                                      extensions = @Extension(name = ApiContract.OPEN_ENUM, value = "true",
+                                              parseValue = true))
+                              AuditAction action,
                               AuditActorKind actorKind, String actorSubject, String channel,
                               String documentReference, String summary, UUID forumId, UUID letterId,
                               UUID invitationId, UUID sessionId, UUID speakingRequestId) {

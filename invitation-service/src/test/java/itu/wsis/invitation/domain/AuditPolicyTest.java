@@ -1,6 +1,8 @@
 package itu.wsis.invitation.domain;
 
 import itu.wsis.events.Actor;
+import itu.wsis.events.AllocationFrozen;
+import itu.wsis.events.AllocationUnfrozen;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.Delegate;
 import itu.wsis.events.DomainEvent;
@@ -10,6 +12,7 @@ import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.InviteeContact;
 import itu.wsis.events.Language;
+import itu.wsis.events.NotificationResent;
 import itu.wsis.events.NotificationSent;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
@@ -60,6 +63,44 @@ class AuditPolicyTest {
         assertThat(accepted.channel()).isEqualTo("WEB");
         assertThat(accepted.summary()).isEqualTo("Accepted, IN_PERSON, delegation of 2 (reply version 1)")
                 .doesNotContain("Ana");
+    }
+
+    @Test
+    void aFreezeAndAnUnfreezeAreTheForumsWithTheStaffMemberWhoDidIt() {
+        UUID forum = UUID.randomUUID();
+        AuditEntry frozen = AuditPolicy.entryFor(new AllocationFrozen(UUID.randomUUID(), AT, forum,
+                Actor.staff("staff-42"))).orElseThrow();
+        assertThat(frozen.action()).isEqualTo(AuditAction.ALLOCATION_FROZEN);
+        assertThat(frozen.eventType()).isEqualTo("AllocationFrozen.v1");
+        assertThat(frozen.forumId()).isEqualTo(forum);
+        assertThat(frozen.invitationId()).isNull();
+        assertThat(frozen.sessionId()).isNull();
+        assertThat(frozen.actorKind()).isEqualTo(AuditActorKind.STAFF);
+        assertThat(frozen.actorSubject()).isEqualTo("staff-42");
+        assertThat(frozen.occurredAt()).isEqualTo(AT);
+        assertThat(frozen.summary()).isEqualTo("Allocation frozen: no automatic changes, overrides only");
+
+        AuditEntry unfrozen = AuditPolicy.entryFor(new AllocationUnfrozen(UUID.randomUUID(), AT, forum,
+                Actor.staff("staff-43"))).orElseThrow();
+        assertThat(unfrozen.action()).isEqualTo(AuditAction.ALLOCATION_UNFROZEN);
+        assertThat(unfrozen.forumId()).isEqualTo(forum);
+        assertThat(unfrozen.actorSubject()).isEqualTo("staff-43");
+        assertThat(unfrozen.summary()).isEqualTo("Allocation unfrozen: the forum is re-allocated");
+    }
+
+    @Test
+    void aResendIsTheInvitationsWithTheOperatorAndBothNotificationIds() {
+        UUID original = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID again = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        AuditEntry resent = AuditPolicy.entryFor(new NotificationResent(UUID.randomUUID(), AT, INVITATION, again,
+                original, "REPLY_ACCEPTED", Actor.staff("ops-7"))).orElseThrow();
+        assertThat(resent.action()).isEqualTo(AuditAction.NOTIFICATION_RESENT);
+        assertThat(resent.invitationId()).isEqualTo(INVITATION);
+        assertThat(resent.forumId()).as("filled in from the invitation row when stored").isNull();
+        assertThat(resent.actorKind()).isEqualTo(AuditActorKind.STAFF);
+        assertThat(resent.actorSubject()).isEqualTo("ops-7");
+        assertThat(resent.summary()).isEqualTo("Email REPLY_ACCEPTED resent as notification " + again + " (of "
+                + original + ")");
     }
 
     @Test

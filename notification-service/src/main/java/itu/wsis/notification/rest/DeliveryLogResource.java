@@ -1,10 +1,12 @@
 package itu.wsis.notification.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.notification.service.DeliveryLog;
 import itu.wsis.notification.service.ReminderSweep;
 import itu.wsis.notification.service.RetentionService;
 import itu.wsis.notification.service.DispatchLoop;
+import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,13 +44,15 @@ public class DeliveryLogResource {
     private final ReminderSweep sweep;
     private final RetentionService retention;
     private final DispatchLoop sender;
+    private final SecurityIdentity identity;
 
     public DeliveryLogResource(DeliveryLog log, ReminderSweep sweep, RetentionService retention,
-                               DispatchLoop sender) {
+                               DispatchLoop sender, SecurityIdentity identity) {
         this.log = log;
         this.sweep = sweep;
         this.retention = retention;
         this.sender = sender;
+        this.identity = identity;
     }
 
     public record DeliveryDto(UUID id, UUID invitationId, String kind, String status, String recipient,
@@ -111,9 +114,8 @@ public class DeliveryLogResource {
     @APIResponse(responseCode = "409", description = "The delivery was cancelled, the invitation was revoked (only its revocation notice can be resent), or the person's data was erased: it cannot be sent again.")
     @APIResponse(responseCode = "429", description = "Too many resends by this operator; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Response> resend(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri) {
-        String operator = security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
-        return log.resend(id, operator).map(resendId -> Response.accepted()
+    public Uni<Response> resend(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return log.resend(id, Actors.of(identity)).map(resendId -> Response.accepted()
                 .location(uri.getBaseUriBuilder().path("ops/notifications").path(resendId.toString()).build())
                 .entity(new ResendDto(resendId, id)).build());
     }

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import itu.wsis.events.Actor;
+import itu.wsis.events.NotificationResent;
 import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.IntentKeys;
@@ -11,6 +13,7 @@ import itu.wsis.notification.domain.MessageKind;
 import itu.wsis.notification.repository.ContactEntity;
 import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.repository.NotificationRepository;
+import itu.wsis.support.outbox.Outbox;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.ratelimit.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +46,13 @@ public class DeliveryLog {
     }
 
     private final NotificationRepository repository;
+    private final Outbox outbox;
     private final Clock clock;
     private final RateLimiter resendLimiter;
 
-    public DeliveryLog(NotificationRepository repository, Clock clock, NotificationConfig config) {
+    public DeliveryLog(NotificationRepository repository, Outbox outbox, Clock clock, NotificationConfig config) {
         this.repository = repository;
+        this.outbox = outbox;
         this.clock = clock;
         this.resendLimiter = new RateLimiter(config.resendsPerMinute(), Duration.ofMinutes(1), 10_000);
     }
@@ -100,12 +105,13 @@ public class DeliveryLog {
 
     /**
      * A resend is a new intent (its own key, its own Message-ID) copied from the original, so the original's log row
-     * stays as it was. Rate-limited per operator, and logged with ids only.
+     * stays as it was. Rate-limited per operator, and logged with ids only. NotificationResent, written with the
+     * intent, tells the audit trail who asked (docs/audit.md); the operator is the staff actor of the request.
      */
     @WithTransaction
-    public Uni<UUID> resend(UUID id, String operator) {
+    public Uni<UUID> resend(UUID id, Actor operator) {
         try {
-            resendLimiter.acquire("resend:" + operator);
+            resendLimiter.acquire("resend:" + operator.subject());
         } catch (ProblemException tooMany) {
             return Uni.createFrom().failure(tooMany);
         }
@@ -129,22 +135,26 @@ public class DeliveryLog {
                     return Uni.createFrom().<UUID>failure(ProblemException.conflict("invitation-revoked",
                             "The invitation was revoked: only its revocation notice can be resent."));
                 }
-                return newIntent(original);
+                return newIntent(original, operator);
             });
         });
     }
 
-    private Uni<UUID> newIntent(NotificationEntity original) {
+    private Uni<UUID> newIntent(NotificationEntity original, Actor operator) {
         UUID resendId = UUID.randomUUID();
+        Instant now = clock.instant();
         // A resent calendar entry is the same entry: same uid, sequence and method, so a calendar takes it once.
         return repository.insertIntent(resendId, IntentKeys.forResend(original.id, resendId), original.invitationId,
-                original.kind, original.payload, clock.instant(), original.id,
+                original.kind, original.payload, now, original.id,
                 NotificationRepository.CalendarRef.of(original.calendarUid, original.calendarSequence,
-                        original.calendarMethod)).map(created -> {
-            LOG.infof("Resend %s of notification %s (%s) requested by an operator", resendId, original.id,
-                    original.kind);
-            return resendId;
-        });
+                        original.calendarMethod))
+                .chain(() -> outbox.append(new NotificationResent(UUID.randomUUID(), now, original.invitationId,
+                        resendId, original.id, original.kind, operator)))
+                .map(appended -> {
+                    LOG.infof("Resend %s of notification %s (%s) requested by an operator", resendId, original.id,
+                            original.kind);
+                    return resendId;
+                });
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -26,6 +26,14 @@ public final class ApiContract {
     public static final String EVERY_SERVICE = "x-wsis-every-service";
 
     /**
+     * Extension that declares an enum of a response open: clients must accept a value they do not know, and a new
+     * value is then a compatible change (docs/api/README.md, Versioning). Use it as
+     * {@code @Extension(name = ApiContract.OPEN_ENUM, value = "true", parseValue = true)} in the {@code @Schema} of
+     * the response's property.
+     */
+    public static final String OPEN_ENUM = "x-wsis-open-enum";
+
+    /**
      * Where a request body's example lives on the classpath: {@code openapi-examples/<operationId>.json} (or
      * {@code .csv} for a {@code text/csv} body). The filter attaches it; Redocly checks it against the schema.
      */

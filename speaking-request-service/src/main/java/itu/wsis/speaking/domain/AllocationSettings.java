@@ -1,5 +1,7 @@
 package itu.wsis.speaking.domain;
 
+import itu.wsis.events.AllocationFrozen;
+import itu.wsis.events.AllocationUnfrozen;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.ListOfSpeakersPublished;
 import itu.wsis.events.SessionKind;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,8 +28,44 @@ public record AllocationSettings(UUID forumId, String code, String timeZone, Lat
         }
     }
 
+    /**
+     * The settings after a freeze or an unfreeze, and the event that records it: none when the forum already was in
+     * that state, so that repeating the call (a retried request, a double click) leaves no second entry in the trail.
+     */
+    public record FreezeChange(AllocationSettings settings, Optional<DomainEvent> event) {
+
+        public boolean changed() {
+            return event.isPresent();
+        }
+    }
+
     public boolean published() {
         return publishedRevision > 0;
+    }
+
+    /**
+     * Stops every automatic change of the allocation; the secretariat's overrides still apply. The event names no
+     * actor: the outbox stamps the caller's, as for the allocation's other events.
+     */
+    public FreezeChange freeze(Instant now) {
+        if (frozen) {
+            return new FreezeChange(this, Optional.empty());
+        }
+        return new FreezeChange(withFrozen(true), Optional.of(new AllocationFrozen(UUID.randomUUID(), now, forumId,
+                null)));
+    }
+
+    /** Lets the rule run again; the caller re-allocates the forum. */
+    public FreezeChange unfreeze(Instant now) {
+        if (!frozen) {
+            return new FreezeChange(this, Optional.empty());
+        }
+        return new FreezeChange(withFrozen(false), Optional.of(new AllocationUnfrozen(UUID.randomUUID(), now,
+                forumId, null)));
+    }
+
+    private AllocationSettings withFrozen(boolean value) {
+        return new AllocationSettings(forumId, code, timeZone, latePolicy, value, publishedRevision, publishedAt);
     }
 
     /**

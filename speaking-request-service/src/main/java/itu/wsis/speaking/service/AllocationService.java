@@ -58,22 +58,34 @@ public class AllocationService {
         });
     }
 
-    /** Stops every automatic change; explicit secretariat overrides still apply. */
+    /**
+     * Stops every automatic change; explicit secretariat overrides still apply. AllocationFrozen records it, with the
+     * caller as its actor (the outbox names them); freezing a frozen forum changes nothing and records nothing.
+     */
     @WithTransaction
     public Uni<AllocationSettings> freeze(UUID forumId) {
-        return engine.lock(forumId).map(forum -> {
-            forum.frozen = true;
-            return Mapping.settings(forum);
+        Instant now = clock.instant();
+        return engine.lock(forumId).chain(forum -> {
+            AllocationSettings.FreezeChange change = Mapping.settings(forum).freeze(now);
+            forum.frozen = change.settings().frozen();
+            return outbox.appendAll(change.event().stream().toList()).replaceWith(change.settings());
         });
     }
 
-    /** Lets the rule run again: the forum is recomputed at once and the changes are announced. */
+    /**
+     * Lets the rule run again: the forum is recomputed at once and the changes are announced, after the
+     * AllocationUnfrozen that caused them. On a forum that is not frozen nothing is recorded; the recomputation still
+     * runs, as after any change, and finds nothing to move unless the rule itself changed.
+     */
     @WithTransaction
     public Uni<AllocationSettings> unfreeze(UUID forumId) {
+        Instant now = clock.instant();
         return engine.lock(forumId).chain(forum -> {
-            forum.frozen = false;
-            return engine.loadAfterFlush(forum)
-                    .chain(state -> engine.reallocate(state, Set.of(), clock.instant()))
+            AllocationSettings.FreezeChange change = Mapping.settings(forum).unfreeze(now);
+            forum.frozen = change.settings().frozen();
+            return outbox.appendAll(change.event().stream().toList())
+                    .chain(() -> engine.loadAfterFlush(forum))
+                    .chain(state -> engine.reallocate(state, Set.of(), now))
                     .chain(result -> outbox.appendAll(result.events()))
                     .replaceWith(Mapping.settings(forum));
         });

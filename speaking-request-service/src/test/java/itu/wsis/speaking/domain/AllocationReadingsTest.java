@@ -1,5 +1,7 @@
 package itu.wsis.speaking.domain;
 
+import itu.wsis.events.AllocationFrozen;
+import itu.wsis.events.AllocationUnfrozen;
 import itu.wsis.events.ListOfSpeakersPublished;
 import itu.wsis.events.Rank;
 import net.jqwik.api.ForAll;
@@ -82,6 +84,36 @@ class AllocationReadingsTest {
         assertThat(((ListOfSpeakersPublished) publication.events().get(0)).sessionId()).isEqualTo(first);
         assertThat(((ListOfSpeakersPublished) publication.events().get(0)).speakers()).isEqualTo(18);
         assertThat(new AllocationSettings(null, null, null, LatePolicy.REJECT, false, 0, null).published()).isFalse();
+    }
+
+    @Test
+    void onlyAChangeOfTheFreezeIsRecordedAndTheEventLeavesTheActorToTheCaller() {
+        UUID forum = UUID.randomUUID();
+        AllocationSettings open = new AllocationSettings(forum, "WSIS-2022", "Europe/Zurich", LatePolicy.WAITLIST,
+                false, 1, START);
+
+        AllocationSettings.FreezeChange frozen = open.freeze(START.plusSeconds(60));
+        assertThat(frozen.changed()).isTrue();
+        assertThat(frozen.settings()).isEqualTo(new AllocationSettings(forum, "WSIS-2022", "Europe/Zurich",
+                LatePolicy.WAITLIST, true, 1, START));
+        AllocationFrozen event = (AllocationFrozen) frozen.event().orElseThrow();
+        assertThat(event.forumId()).isEqualTo(forum);
+        assertThat(event.occurredAt()).isEqualTo(START.plusSeconds(60));
+        assertThat(event.actor()).as("named by the outbox, from the request").isNull();
+
+        AllocationSettings.FreezeChange again = frozen.settings().freeze(START.plusSeconds(120));
+        assertThat(again.changed()).isFalse();
+        assertThat(again.settings()).isEqualTo(frozen.settings());
+        assertThat(open.unfreeze(START).changed()).as("unfreezing what is not frozen").isFalse();
+        assertThat(open.unfreeze(START).settings()).isEqualTo(open);
+
+        AllocationSettings.FreezeChange unfrozen = frozen.settings().unfreeze(START.plusSeconds(180));
+        assertThat(unfrozen.settings()).isEqualTo(open);
+        assertThat(unfrozen.event().orElseThrow()).isInstanceOfSatisfying(AllocationUnfrozen.class, e -> {
+            assertThat(e.forumId()).isEqualTo(forum);
+            assertThat(e.occurredAt()).isEqualTo(START.plusSeconds(180));
+            assertThat(e.eventId()).isNotEqualTo(event.eventId());
+        });
     }
 
     private static DryRun.Line line(UUID currentSession, Integer currentPosition, Outcome outcome) {
