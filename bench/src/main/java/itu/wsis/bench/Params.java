@@ -47,7 +47,7 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
         d.put("stack", "`./wsis up` with WSIS_RUN_DIR=bench/target/run (fresh data), WSIS_SMTP_PORT="
                 + Stack.SINK_PORT + " (the bench's SMTP sink instead of GreenMail), service JVMs with the wsis defaults (-Xms32m -Xmx256m, serial GC, class cache; bench/README.md)");
         d.put("config overrides for the run", "WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS=1000000 (the"
-                + " load repeats each invitee's link far beyond the production limit of 30/min per link; failed"
+                + " load repeats each invitee's link far beyond the production limit of 60/min per link and service; failed"
                 + " authentications, the only thing counted per address, do not occur);"
                 + " WSIS_NOTIFICATIONS_REMINDERS_SWEEP_INTERVAL=off"
                 + " (the sweep runs only when the bench triggers it, so it is measured alone)");
