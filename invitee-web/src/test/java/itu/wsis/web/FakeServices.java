@@ -33,7 +33,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ALLOCATED = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     /** Accepted; speaking-request-service fails (503) when asked for the request. */
     static final UUID SPEAKING_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
-    /** Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused 409 request-closed (English detail). */
+    /**
+     * Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused: 409 request-closed (English detail),
+     * a withdrawal 404 speaking-request-not-found.
+     */
     static final UUID REFUSING = UUID.fromString("00000000-0000-0000-0000-0000000000c4");
     /** Accepted, allocated; every change fails with a 500. */
     static final UUID FAILING = UUID.fromString("00000000-0000-0000-0000-0000000000c5");
@@ -59,7 +62,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ROUND_TABLE = UUID.fromString("00000000-0000-0000-0000-0000000000b7");
     /** Accepted, allocated speaking time; the forum has a round table and the delegation no seat request yet. */
     static final UUID RT_OPEN = UUID.fromString("00000000-0000-0000-0000-0000000000cb");
-    /** As {@link #RT_OPEN}; every request is refused 409 round-table-ministers-only (a Deputy Minister's invitation). */
+    /** As {@link #RT_OPEN}; every new request is refused 409 round-table-ministers-only (a Deputy Minister's). */
     static final UUID RT_MINISTERS_ONLY = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
     /** Seated at the round table: seat 5, in person. */
     static final UUID RT_SEATED = UUID.fromString("00000000-0000-0000-0000-0000000000cd");
@@ -117,8 +120,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")));
         if (id != null && id.equals(LIMITED)) {
             exchange.getResponseHeaders().set("Retry-After", "17");
-            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"status\":429,\"detail\":\"x\","
-                    + "\"retryAfterSeconds\":17}");
+            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"title\":\"Too many requests\","
+                    + "\"status\":429,\"detail\":\"x\",\"retryAfterSeconds\":17}");
             return;
         }
         if (id == null || link == null || !link.equals(token(id))) {
@@ -133,18 +136,24 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String query = exchange.getRequestURI().getQuery();
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (id.equals(REFUSING) && "DELETE".equals(method)) {
+                // Refused as the service refuses to withdraw a request no longer active: it documents no 409 here.
+                send(exchange, 404, problem("speaking-request-not-found", 404, null));
+                return;
+            }
             if (id.equals(REFUSING)) {
-                send(exchange, 409, "{\"type\":\"urn:wsis:problem:request-closed\",\"status\":409,"
-                        + "\"detail\":\"This request is already WITHDRAWN.\"}");
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:request-closed\",\"title\":\"Request closed\","
+                        + "\"status\":409,\"detail\":\"This request is already WITHDRAWN.\"}");
                 return;
             }
             if (id.equals(FAILING)) {
-                send(exchange, 500, "{\"type\":\"urn:wsis:problem:internal-error\",\"status\":500,"
-                        + "\"detail\":\"Internal error\"}");
+                send(exchange, 500, "{\"type\":\"urn:wsis:problem:internal-error\",\"title\":\"Internal error\","
+                        + "\"status\":500,\"detail\":\"Internal error\"}");
                 return;
             }
-            if (id.equals(RT_MINISTERS_ONLY)) {
-                send(exchange, 409, "{\"type\":\"urn:wsis:problem:round-table-ministers-only\",\"status\":409,"
+            if (id.equals(RT_MINISTERS_ONLY) && "POST".equals(method)) {
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:round-table-ministers-only\","
+                        + "\"title\":\"Ministers only\",\"status\":409,"
                         + "\"detail\":\"The Ministerial Round Table is for ministers only\",\"rank\":\"DEPUTY_MINISTER\"}");
                 return;
             }
@@ -304,7 +313,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String problem(String slug, int status, String language) {
-        return "{\"type\":\"urn:wsis:problem:" + slug + "\",\"status\":" + status + ",\"detail\":\"x\""
+        return "{\"type\":\"urn:wsis:problem:" + slug + "\",\"title\":\"" + slug + "\",\"status\":" + status
+                + ",\"detail\":\"x\""
                 + (language == null ? "" : ",\"language\":\"" + language + "\"") + "}";
     }
 
