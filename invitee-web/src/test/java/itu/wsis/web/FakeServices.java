@@ -3,12 +3,15 @@ package itu.wsis.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import itu.wsis.web.contract.ContractFilter;
+import itu.wsis.web.contract.ServiceContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Canned answers of the three services' invitee endpoints, for testing this module's rendering and form handling
  * on its own (the real services are exercised by system-tests' InviteeWebBrowserIT). Records what was posted.
+ * Every request and every answer is checked against the services' published contracts in docs/api
+ * ({@link ContractFilter}): a canned answer the real service could not give fails the test that got it.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -82,7 +87,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** The X-Forwarded-For of every call the services received, in order. */
     static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
 
-    private HttpServer server;
+    /** invitation-, registration- and speaking-request-service, each on its own port. */
+    private final List<HttpServer> servers = new ArrayList<>();
 
     static String token(UUID id) {
         ByteBuffer payload = ByteBuffer.allocate(44);
@@ -93,23 +99,29 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // One canned handler answers for the three; each port checks its calls against its own service's docs/api
+        // document, so that the client's choice of service is checked too.
+        return Map.of("wsis.web.invitation-url", serve("invitation-service"),
+                "wsis.web.registration-url", serve("registration-service"),
+                "wsis.web.speaking-url", serve("speaking-request-service"));
+    }
+
+    private String serve(String service) {
+        HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(new ContractFilter(ServiceContract.of(service)));
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("wsis.web.invitation-url", base, "wsis.web.registration-url", base,
-                "wsis.web.speaking-url", base);
+        servers.add(server);
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+        servers.forEach(server -> server.stop(0));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
