@@ -3,12 +3,15 @@ package itu.wsis.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import itu.wsis.web.contract.ContractFilter;
+import itu.wsis.web.contract.ServiceContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Canned answers of the three services' invitee endpoints, for testing this module's rendering and form handling
  * on its own (the real services are exercised by system-tests' InviteeWebBrowserIT). Records what was posted.
+ * Every request and every answer is checked against the services' published contracts in docs/api
+ * ({@link ContractFilter}): a canned answer the real service could not give fails the test that got it.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -33,7 +38,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ALLOCATED = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
     /** Accepted; speaking-request-service fails (503) when asked for the request. */
     static final UUID SPEAKING_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
-    /** Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused 409 request-closed (English detail). */
+    /**
+     * Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused: 409 request-closed (English detail),
+     * a withdrawal 404 speaking-request-not-found.
+     */
     static final UUID REFUSING = UUID.fromString("00000000-0000-0000-0000-0000000000c4");
     /** Accepted, allocated; every change fails with a 500. */
     static final UUID FAILING = UUID.fromString("00000000-0000-0000-0000-0000000000c5");
@@ -59,7 +67,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID ROUND_TABLE = UUID.fromString("00000000-0000-0000-0000-0000000000b7");
     /** Accepted, allocated speaking time; the forum has a round table and the delegation no seat request yet. */
     static final UUID RT_OPEN = UUID.fromString("00000000-0000-0000-0000-0000000000cb");
-    /** As {@link #RT_OPEN}; every request is refused 409 round-table-ministers-only (a Deputy Minister's invitation). */
+    /** As {@link #RT_OPEN}; every new request is refused 409 round-table-ministers-only (a Deputy Minister's). */
     static final UUID RT_MINISTERS_ONLY = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
     /** Seated at the round table: seat 5, in person. */
     static final UUID RT_SEATED = UUID.fromString("00000000-0000-0000-0000-0000000000cd");
@@ -79,7 +87,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** The X-Forwarded-For of every call the services received, in order. */
     static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
 
-    private HttpServer server;
+    /** invitation-, registration- and speaking-request-service, each on its own port. */
+    private final List<HttpServer> servers = new ArrayList<>();
 
     static String token(UUID id) {
         ByteBuffer payload = ByteBuffer.allocate(44);
@@ -90,23 +99,29 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // One canned handler answers for the three; each port checks its calls against its own service's docs/api
+        // document, so that the client's choice of service is checked too.
+        return Map.of("wsis.web.invitation-url", serve("invitation-service"),
+                "wsis.web.registration-url", serve("registration-service"),
+                "wsis.web.speaking-url", serve("speaking-request-service"));
+    }
+
+    private String serve(String service) {
+        HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(new ContractFilter(ServiceContract.of(service)));
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("wsis.web.invitation-url", base, "wsis.web.registration-url", base,
-                "wsis.web.speaking-url", base);
+        servers.add(server);
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+        servers.forEach(server -> server.stop(0));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -117,8 +132,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")));
         if (id != null && id.equals(LIMITED)) {
             exchange.getResponseHeaders().set("Retry-After", "17");
-            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"status\":429,\"detail\":\"x\","
-                    + "\"retryAfterSeconds\":17}");
+            send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"title\":\"Too many requests\","
+                    + "\"status\":429,\"detail\":\"x\",\"retryAfterSeconds\":17}");
             return;
         }
         if (id == null || link == null || !link.equals(token(id))) {
@@ -133,18 +148,24 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String query = exchange.getRequestURI().getQuery();
         if (!"GET".equals(method)) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (id.equals(REFUSING) && "DELETE".equals(method)) {
+                // Refused as the service refuses to withdraw a request no longer active: it documents no 409 here.
+                send(exchange, 404, problem("speaking-request-not-found", 404, null));
+                return;
+            }
             if (id.equals(REFUSING)) {
-                send(exchange, 409, "{\"type\":\"urn:wsis:problem:request-closed\",\"status\":409,"
-                        + "\"detail\":\"This request is already WITHDRAWN.\"}");
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:request-closed\",\"title\":\"Request closed\","
+                        + "\"status\":409,\"detail\":\"This request is already WITHDRAWN.\"}");
                 return;
             }
             if (id.equals(FAILING)) {
-                send(exchange, 500, "{\"type\":\"urn:wsis:problem:internal-error\",\"status\":500,"
-                        + "\"detail\":\"Internal error\"}");
+                send(exchange, 500, "{\"type\":\"urn:wsis:problem:internal-error\",\"title\":\"Internal error\","
+                        + "\"status\":500,\"detail\":\"Internal error\"}");
                 return;
             }
-            if (id.equals(RT_MINISTERS_ONLY)) {
-                send(exchange, 409, "{\"type\":\"urn:wsis:problem:round-table-ministers-only\",\"status\":409,"
+            if (id.equals(RT_MINISTERS_ONLY) && "POST".equals(method)) {
+                send(exchange, 409, "{\"type\":\"urn:wsis:problem:round-table-ministers-only\","
+                        + "\"title\":\"Ministers only\",\"status\":409,"
                         + "\"detail\":\"The Ministerial Round Table is for ministers only\",\"rank\":\"DEPUTY_MINISTER\"}");
                 return;
             }
@@ -304,7 +325,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String problem(String slug, int status, String language) {
-        return "{\"type\":\"urn:wsis:problem:" + slug + "\",\"status\":" + status + ",\"detail\":\"x\""
+        return "{\"type\":\"urn:wsis:problem:" + slug + "\",\"title\":\"" + slug + "\",\"status\":" + status
+                + ",\"detail\":\"x\""
                 + (language == null ? "" : ",\"language\":\"" + language + "\"") + "}";
     }
 

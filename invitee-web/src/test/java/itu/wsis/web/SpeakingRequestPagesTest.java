@@ -201,11 +201,17 @@ class SpeakingRequestPagesTest {
 
     @Test
     void aRefusalIsASentenceInThePagesLanguageNeverTheServicesEnglishDetail() {
-        Session s = open(FakeServices.REFUSING, "/invitation/speaking-request/withdraw");
-        String page = s.post("es").post("/invitation/speaking-request/withdraw").then()
+        Session s = open(FakeServices.REFUSING, "/invitation/speaking-request/speaker");
+        String page = s.post("es").formParam("speaker", "minister").formParam("speaker-name", "A B")
+                .formParam("speaker-title", "Minister").post("/invitation/speaking-request/speaker").then()
                 .statusCode(422).extract().asString();
         assertThat(page).contains("<p id=\"form-problem\">Esta solicitud de tiempo de palabra ya está cerrada")
                 .doesNotContain("already WITHDRAWN").doesNotContain("urn:wsis:problem").doesNotContain("\"status\"");
+        // A withdrawal, which the service refuses as finding no active request (it answers no 409 there).
+        s = open(FakeServices.REFUSING, "/invitation/speaking-request/withdraw");
+        page = s.post("es").post("/invitation/speaking-request/withdraw").then().statusCode(422).extract().asString();
+        assertThat(page).contains("<p id=\"form-problem\">Su delegación no tiene ninguna solicitud de tiempo de "
+                + "palabra en curso").doesNotContain("urn:wsis:problem");
     }
 
     @ParameterizedTest
