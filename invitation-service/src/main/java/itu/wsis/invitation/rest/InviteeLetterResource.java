@@ -23,6 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,6 +60,8 @@ public class InviteeLetterResource {
     @APIResponse(responseCode = "200", description = "The forum, the letter and the deadlines of the invitation.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one. `language` is the invitee's.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId) {
         return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterView::of);
     }

@@ -5,7 +5,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,11 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
-import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsSubstring;
-import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageHasKey;
-import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathContainsRegexp;
-import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusIs;
 
 /**
  * One service's published contract, {@code docs/api/<service>.json} (kept equal to what the service generates by its
@@ -37,28 +31,6 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.response
 public final class ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final String UNKNOWN_STATUS = "validation.response.status.unknown";
-    private static final String UNKNOWN_MEMBER = "validation.response.body.schema.additionalProperties";
-
-    /**
-     * What the services answer and their documents do not say yet, each reported (docs/api is generated from the
-     * services' code: it is not edited by hand) and tolerated here as narrowly as it can be named, until the
-     * service's document says it; docs/system-tests.md lists them.
-     */
-    static final ValidationErrorsWhitelist DOCUMENT_GAPS = ValidationErrorsWhitelist.create()
-            .withRule("invitation-service: getMyInvitationLetter is behind the personal-link rate limit every invitee "
-                            + "endpoint shares, but documents no 429",
-                    allOf(messageHasKey(UNKNOWN_STATUS), pathContainsRegexp("^/invitations/[^/]+/letter$"),
-                            responseStatusIs(429)))
-            .withRule("Problem: no member `language`, which a personal-link refusal (410) carries with the "
-                            + "invitee's language (getMyInvitationLetter's 410 describes it)",
-                    allOf(messageHasKey(UNKNOWN_MEMBER), responseStatusIs(410),
-                            messageContainsSubstring("[\"language\"]")))
-            .withRule("Problem: no member `rank`, which speaking-request-service's 409 round-table-ministers-only "
-                            + "carries (the rank the delegation's request is placed by)",
-                    allOf(messageHasKey(UNKNOWN_MEMBER), responseStatusIs(409),
-                            messageContainsSubstring("[\"rank\"]")));
 
     private final String service;
     private final OpenApiInteractionValidator validator;
@@ -74,8 +46,7 @@ public final class ServiceContract {
         try {
             String spec = Files.readString(document, StandardCharsets.UTF_8);
             return new ServiceContract(service,
-                    OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30.of(spec))
-                            .withWhitelist(DOCUMENT_GAPS).build());
+                    OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30.of(spec)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

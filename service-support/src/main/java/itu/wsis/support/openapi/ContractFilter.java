@@ -348,6 +348,10 @@ public class ContractFilter implements OASFilter {
                         .format("int64").description("On 429 and 503: seconds to wait, as in the `Retry-After` header."))
                 .addProperty("errorId", string("On 500: the id under which the operators logged the failure."))
                 .addProperty("reason", string("On some 409s: the refused rule, e.g. `deadline_passed`."))
+                .addProperty("language", string("On 410 for a personal link: the invitee's language (`ar`, `en`, "
+                        + "`es`, `fr`, `ru` or `zh`), so that a front-end can explain the refusal in it."))
+                .addProperty("rank", string("On 409 `round-table-ministers-only`: the rank the delegation's request "
+                        + "was judged by."))
                 .addRequired("type").addRequired("title").addRequired("status");
     }
 
