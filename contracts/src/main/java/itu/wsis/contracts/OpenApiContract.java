@@ -354,9 +354,12 @@ public final class OpenApiContract {
                 breaking ? "breaking, with a new major version" : "compatible", render(diff), regenerate));
     }
 
-    /** openapi-diff's comparison: {@code isIncompatible()} when a client of {@code committed} breaks on {@code served}. */
+    /**
+     * openapi-diff's comparison: {@code isIncompatible()} when a client of {@code committed} breaks on {@code served}.
+     * Both go through {@link OpenApi30} first: on the services' 3.1 documents openapi-diff compares no schema.
+     */
     public static ChangedOpenApi diff(JsonNode committed, JsonNode served) {
-        return OpenApiCompare.fromContents(pretty(committed), pretty(served));
+        return OpenApiCompare.fromContents(OpenApi30.of(pretty(committed)), OpenApi30.of(pretty(served)));
     }
 
     public static String regenerateCommand(String service) {

@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import itu.wsis.contracts.OpenApi30;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package itu.wsis.web.contract;
+package itu.wsis.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A services' OpenAPI 3.1 document as the OpenAPI 3.0 document that says the same, for the validator: its Java 17
- * line (2.x) checks types, formats and unknown members only in 3.0 documents (given 3.1 it checks required members,
- * statuses and content types, but lets a string pass for a boolean). The services' documents use 3.1 only for
- * schema {@code examples} and nullable {@code type} lists, which have 3.0 forms; any other 3.1-only keyword stops the
- * conversion, so that the check can never quietly check less than the document says.
+ * A service's OpenAPI 3.1 document as the OpenAPI 3.0 document that says the same, for tools whose Java 17 lines read
+ * schemas only in 3.0: openapi-diff (given 3.1 it sees operations and paths but no schema type, so a member turned
+ * from string to integer is no difference) and swagger-request-validator (given 3.1 it lets a string pass for a
+ * boolean). The services' documents use 3.1 only for schema {@code examples} and nullable {@code type} lists, which
+ * have 3.0 forms; any other 3.1-only keyword stops the conversion, so that a check can never quietly check less than
+ * the document says.
  */
-final class OpenApi30 {
+public final class OpenApi30 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** JSON Schema keywords of 3.1 that OpenAPI 3.0 has no form for. */
@@ -32,7 +33,7 @@ final class OpenApi30 {
     private OpenApi30() {
     }
 
-    static String of(String openApi31) {
+    public static String of(String openApi31) {
         try {
             ObjectNode document = (ObjectNode) JSON.readTree(openApi31);
             if (!document.path("openapi").asText().startsWith("3.1")) {
