@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -248,10 +247,10 @@ public class InviteePages {
     }
 
     /**
-     * A request for a seat at the forum's ministerial round table ({@code round-table}: its id, from the form). The
-     * round table is looked up again, so that the request names one of the forum's and carries its title. A rank that
-     * may not sit comes back from the service as {@code round-table-ministers-only}, shown on the form in the page's
-     * language.
+     * A request for a seat at one of the forum's ministerial round tables ({@code round-table}: its id, from the form),
+     * naming that round table alone and without a topic: a seat has no statement. Which round tables the forum has
+     * is the service's to check (a session of another kind or forum is refused). A rank that may not sit comes back
+     * as {@code round-table-ministers-only}, shown on that round table's form in the page's language.
      */
     @POST
     @Path("invitation/round-table")
@@ -263,43 +262,38 @@ public class InviteePages {
                                 @CookieParam(LANG_COOKIE) String remembered, @Context HttpHeaders headers,
                                 @Context HttpServerRequest request) {
         SeatForm form = SeatForm.of(speaker, name, title, rank, language, modality);
-        return submit(form.validate(), token, remembered, headers, request, false, id -> {
-                    Answer<Models.Session[]> tables = api.roundTables(id, token, client(request));
-                    if (!tables.ok()) {
-                        return new Answer<>(tables.status(), null, tables.problem());
-                    }
-                    Models.Session chosen = Arrays.stream(tables.body())
-                            .filter(s -> s.id().toString().equals(table)).findFirst().orElse(null);
-                    if (chosen == null) {
-                        return new Answer<>(404, null, new Models.Problem("urn:wsis:problem:session-not-found", "",
-                                404, "", List.of(), null, null));
-                    }
-                    String english = chosen.titles() == null ? null : chosen.titles().get("en");
-                    String topic = english != null ? english : chosen.titles() == null || chosen.titles().isEmpty()
-                            ? "Ministerial Round Table" : chosen.titles().values().iterator().next();
-                    return api.submitSpeakingRequest(id, token, client(request), form.toBody(chosen.id(), topic));
-                }, "seat", SeatForm::fieldId,
-                (page, e, problem) -> pages.invitation(page.seatForm(form).failed(Form.SEAT, e, problem), 422),
+        UUID roundTable = uuid(table);
+        return submit(form.validate(), token, remembered, headers, request, false,
+                id -> roundTable == null ? notFound("session-not-found")
+                        : api.submitSpeakingRequest(id, token, client(request), form.toBody(roundTable)),
+                "seat", SeatForm::fieldId,
+                (page, e, problem) -> pages.invitation(page.seatForm(roundTable, form).failed(Form.SEAT, e, problem),
+                        422),
                 "refused_seat_");
     }
 
-    /** Withdrawing the seat request frees the seat for the next delegation: a confirmation page first. */
+    /**
+     * Withdrawing a seat request frees the seat for the next delegation: a confirmation page first, for the round
+     * table named by {@code round-table}.
+     */
     @GET
     @Path("invitation/round-table/withdraw")
-    public Response confirmSeatWithdrawal(@QueryParam("lang") String lang, @CookieParam(LINK_COOKIE) String token,
+    public Response confirmSeatWithdrawal(@QueryParam("round-table") String table, @QueryParam("lang") String lang,
+                                          @CookieParam(LINK_COOKIE) String token,
                                           @CookieParam(LANG_COOKIE) String remembered,
                                           @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Loaded loaded = load(token, lang, remembered, headers, request, false);
         if (loaded.trouble != null) {
             return loaded.trouble;
         }
-        if (!loaded.page.activeSeat()) {
+        UUID roundTable = uuid(table);
+        if (!loaded.page.activeSeat(roundTable)) {
             return redirect("/invitation").build();
         }
-        return pages.withdrawSeat(loaded.page, 200, cookie(LANG_COOKIE, loaded.lang.code()));
+        return pages.withdrawSeat(loaded.page.showTable(roundTable), 200, cookie(LANG_COOKIE, loaded.lang.code()));
     }
 
-    /** The seat request of the round table the page shows; without one, nothing to withdraw: the page says so. */
+    /** The seat request at the round table the form names; without one, nothing to withdraw: the page says so. */
     @POST
     @Path("invitation/round-table/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -309,15 +303,19 @@ public class InviteePages {
         UUID roundTable = uuid(table);
         FormErrors errors = new FormErrors();
         return submit(errors, token, remembered, headers, request, false,
-                id -> roundTable == null
-                        ? new Answer<>(404, null, new Models.Problem("urn:wsis:problem:speaking-request-not-found", "",
-                        404, "", List.of(), null, null))
+                id -> roundTable == null ? notFound("speaking-request-not-found")
                         : api.withdrawSeatRequest(id, roundTable, token, client(request)),
                 "seat_withdrawn", field -> "",
-                (page, e, problem) -> page.activeSeat()
-                        ? pages.withdrawSeat(page.failed(Form.SEAT_WITHDRAW, e, problem), 422)
+                (page, e, problem) -> page.activeSeat(roundTable)
+                        ? pages.withdrawSeat(page.showTable(roundTable).failed(Form.SEAT_WITHDRAW, e, problem), 422)
                         : pages.invitation(page.failed(Form.SEAT_WITHDRAW, e, problem), 422),
                 "refused_seat_");
+    }
+
+    /** What the service would answer about a form this module can tell is about nothing: 404 with that slug. */
+    private static Answer<Void> notFound(String slug) {
+        return new Answer<>(404, null, new Models.Problem("urn:wsis:problem:" + slug, "", 404, "", List.of(), null,
+                null));
     }
 
     private static UUID uuid(String value) {
@@ -456,28 +454,19 @@ public class InviteePages {
         InvitationPage page = new InvitationPage(language, letter.body(), invitation.body());
         Models.Reply reply = invitation.body().reply();
         if (reply != null && "ACCEPTED".equals(reply.status())) {
-            Answer<Models.Session[]> sessions = api.sessions(id, token, client);
-            Answer<Models.SpeakingRequest> mine = api.speakingRequest(id, token, client);
-            Answer<Models.Session[]> tables = api.roundTables(id, token, client);
-            Models.Session table = tables.ok() && tables.body() != null && tables.body().length > 0
-                    ? tables.body()[0] : null;
-            Answer<Models.SpeakingRequest> seat = table == null ? null
-                    : api.seatRequest(id, table.id(), token, client);
-            List<Answer<?>> answers = seat == null ? List.of(sessions, mine, tables)
-                    : List.of(sessions, mine, tables, seat);
-            if (speakingOptional && answers.stream().anyMatch(InviteePages::failed)) {
+            // One call for the sessions and requests of both kinds: the link's budget there counts every call.
+            Answer<Models.SpeakingOverview> speaking = api.speakingOverview(id, token, client);
+            if (speakingOptional && failed(speaking)) {
                 return new Loaded(page.speakingUnavailable(), language, null);
             }
-            for (Answer<?> answer : answers) {
-                Response failed = speakingTrouble(answer, language, request);
-                if (failed != null) {
-                    return new Loaded(null, language, failed);
-                }
+            Response stop = speakingTrouble(speaking, language, request);
+            if (stop != null) {
+                return new Loaded(null, language, stop);
             }
-            page.speaking(mine.ok() ? mine.body() : null,
-                    sessions.ok() ? Arrays.asList(sessions.body()) : List.of())
-                    .speakingNotReady(notReady(sessions) || notReady(mine))
-                    .roundTable(table, seat != null && seat.ok() ? seat.body() : null);
+            if (speaking.ok() && speaking.body() != null) {
+                page.speaking(speaking.body());
+            }
+            page.speakingNotReady(notReady(speaking));
         }
         return new Loaded(page, language, null);
     }
@@ -485,12 +474,10 @@ public class InviteePages {
     /**
      * speaking-request-service's answer, when it stops the page: it failed or could not be reached (a page saying
      * to try again later, not a form as if the delegation had no request), limited the rate, or judged the link bad.
-     * Null when the page can go on: an answer, no request yet (404 {@code speaking-request-not-found}), or the
-     * invitation not known there yet ({@link #notReady}).
+     * Null when the page can go on: an answer, or the invitation not known there yet ({@link #notReady}).
      */
     private Response speakingTrouble(Answer<?> answer, UiLanguage language, HttpServerRequest request) {
-        String slug = answer.problem() == null ? "" : answer.problem().slug();
-        if (answer.ok() || notReady(answer) || answer.status() == 404 && slug.equals("speaking-request-not-found")) {
+        if (answer.ok() || notReady(answer)) {
             return null;
         }
         if (answer.status() == 429) {

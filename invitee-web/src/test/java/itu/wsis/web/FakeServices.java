@@ -36,7 +36,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID PENDING_RANK = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     /** Accepted, with a speaking request allocated a slot in {@link #SESSION}. */
     static final UUID ALLOCATED = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
-    /** Accepted; speaking-request-service fails (503) when asked for the request. */
+    /** Accepted; speaking-request-service fails (503, its database) when asked for the overview. */
     static final UUID SPEAKING_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
     /**
      * Accepted, allocated, in Sarajevo (Geneva's clock); every change is refused: 409 request-closed (English detail),
@@ -51,7 +51,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID REGISTRATION_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
     /** invitation-service opens the link but fails (500) when the page asks for the letter again. */
     static final UUID LETTER_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
-    /** Accepted, allocated; speaking-request-service fails (500) when asked for the sessions. */
+    /** Accepted, allocated; speaking-request-service fails (500) when asked for the overview. */
     static final UUID SESSIONS_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d3");
     /** Accepted in person with a delegation of two: a visa support letter for each (a fake PDF). */
     static final UUID IN_PERSON_DELEGATION = UUID.fromString("00000000-0000-0000-0000-0000000000c7");
@@ -63,8 +63,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID REMOTE_SEAT = UUID.fromString("00000000-0000-0000-0000-0000000000c9");
     /** Accepted, allocated to speak remotely, live, in a session that has no join link yet. */
     static final UUID REMOTE_NO_LINK = UUID.fromString("00000000-0000-0000-0000-0000000000ca");
-    /** The forum's ministerial round table, listed with {@code ?kind=MINISTERIAL_ROUND_TABLE} to the RT_ ones. */
+    /** The forum's first ministerial round table, in the RT_ ones' overview; their seat requests are for it. */
     static final UUID ROUND_TABLE = UUID.fromString("00000000-0000-0000-0000-0000000000b7");
+    /** The forum's second round table (in person only, a day later): no RT_ delegation has asked for a seat there. */
+    static final UUID ROUND_TABLE_2 = UUID.fromString("00000000-0000-0000-0000-0000000000b8");
     /** Accepted, allocated speaking time; the forum has a round table and the delegation no seat request yet. */
     static final UUID RT_OPEN = UUID.fromString("00000000-0000-0000-0000-0000000000cb");
     /** As {@link #RT_OPEN}; every new request is refused 409 round-table-ministers-only (a Deputy Minister's). */
@@ -77,7 +79,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID RT_RELEASED = UUID.fromString("00000000-0000-0000-0000-0000000000cf");
     /** Recorded, not yet placed: waiting without a place on the list (a late request, for the secretariat). */
     static final UUID RT_REQUESTED = UUID.fromString("00000000-0000-0000-0000-0000000000d0");
-    /** As {@link #RT_OPEN}, but speaking-request-service fails (503) when asked for the seat request. */
+    /** As {@link #RT_OPEN}, but speaking-request-service fails (503) when asked for the overview. */
     static final UUID RT_SEAT_DOWN = UUID.fromString("00000000-0000-0000-0000-0000000000d4");
     static final String JOIN_URL = "https://meet.example.org/j/hlps-1?pwd=a&b=c";
     static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-00000000005e");
@@ -86,6 +88,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final List<String> CHANGED = new CopyOnWriteArrayList<>();
     /** The X-Forwarded-For of every call the services received, in order. */
     static final List<String> FORWARDED_FOR = new CopyOnWriteArrayList<>();
+    /** Every call the services received, in order: "METHOD path" (the three services share this one address). */
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
     /** invitation-, registration- and speaking-request-service, each on its own port. */
     private final List<HttpServer> servers = new ArrayList<>();
@@ -130,6 +134,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         UUID id = parts.length > 2 ? UUID.fromString(parts[2]) : null;
         String link = exchange.getRequestHeaders().getFirst("WSIS-Personal-Link");
         FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")));
+        CALLS.add(exchange.getRequestMethod() + " " + path);
         if (id != null && id.equals(LIMITED)) {
             exchange.getResponseHeaders().set("Retry-After", "17");
             send(exchange, 429, "{\"type\":\"urn:wsis:problem:rate-limited\",\"title\":\"Too many requests\","
@@ -223,54 +228,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "endsAt":"2022-04-15T22:00:00Z"},"deadlinePassed":false,"reply":%s}""".formatted(id, reply));
         } else if (id.equals(SPEAKING_NOT_READY)) {
             send(exchange, 401, problem("personal-link-not-yet-active", 401, null));
-        } else if (id.equals(SESSIONS_DOWN) && path.endsWith("/sessions")) {
-            send(exchange, 500, problem("internal-error", 500, null));
-        } else if (id.equals(PENDING_RANK) && path.endsWith("/sessions")) {
-            send(exchange, 200, "[]");
-        } else if (path.endsWith("/sessions") && "kind=MINISTERIAL_ROUND_TABLE".equals(query)) {
-            send(exchange, 200, !roundTable(id) ? "[]" : """
-                    [{"id":"%s","titles":{"en":"Ministerial Round Table: the information society twenty years on",
-                      "fr":"Table ronde ministérielle : la société de l'information vingt ans après"},
-                      "startsAt":"2022-06-02T14:30:00Z","endsAt":"2022-06-02T16:00:00Z","timeZone":"Europe/Zurich",
-                      "capacity":20,"allocated":5,"statementMinutes":5,"modalities":["IN_PERSON","REMOTE_LIVE"],
-                      "room":"Room 1","kind":"MINISTERIAL_ROUND_TABLE"}]""".formatted(ROUND_TABLE));
-        } else if (roundTable(id) && path.endsWith("/speaking-request") && query != null
-                && query.equals("sessionId=" + ROUND_TABLE)) {
-            seat(exchange, id);
-        } else if (accepted && path.endsWith("/sessions")) {
-            send(exchange, 200, """
-                    [{"id":"%s","titles":{"en":"Opening ministerial session","fr":"Session ministérielle d'ouverture"},
-                      "startsAt":"2022-05-31T07:00:00Z","endsAt":"2022-05-31T10:00:00Z","timeZone":"Europe/Zurich",
-                      "capacity":12,"allocated":3,"statementMinutes":5,"modalities":["IN_PERSON"]}]""".formatted(SESSION));
-        } else if (id.equals(SPEAKING_DOWN) && path.endsWith("/speaking-request")) {
-            send(exchange, 503, problem("database-unavailable", 503, null));
-        } else if ((id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK)) && path.endsWith("/speaking-request")) {
-            send(exchange, 200, """
-                    {"id":"%s","speaker":{"name":"H.E. Mr Kofi Mensah","title":"Minister","rank":"MINISTER",
-                     "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
-                     "modality":"REMOTE_LIVE","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
-                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":4,"plannedStart":"2022-05-31T07:25:00Z",
-                     "room":"Room 2","remoteJoinUrl":%s},
-                     "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null}"""
-                    .formatted(UUID.randomUUID(), SESSION, SESSION,
-                            id.equals(REMOTE_SEAT) ? "\"" + JOIN_URL + "\"" : "null"));
-        } else if (accepted && !id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
-            send(exchange, 200, """
-                    {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
-                     "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
-                     "modality":"IN_PERSON","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
-                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":3,"plannedStart":"2022-05-31T07:20:00Z",
-                     "room":"Room 2","remoteJoinUrl":null},
-                     "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null}"""
-                    .formatted(UUID.randomUUID(), SESSION, SESSION));
-        } else if (id.equals(PENDING_RANK) && path.endsWith("/speaking-request")) {
-            send(exchange, 200, """
-                    {"id":"%s","speaker":{"name":"H.E. Envoy","title":"President","rank":"HEAD_OF_STATE",
-                     "substitute":true},"preferredSessionIds":[],"statementLanguage":"en","modality":"IN_PERSON",
-                     "topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z","status":"WAITLISTED","seat":null,
-                     "waitingPosition":2,"statusReason":null,"rankForPrecedence":"MINISTER",
-                     "rankConfirmation":{"status":"PENDING","decidedBy":null,"decidedAt":null,"note":null}}"""
-                    .formatted(UUID.randomUUID()));
+        } else if (path.endsWith("/speaking-overview")) {
+            overview(exchange, id, accepted);
         } else {
             send(exchange, 404, problem("not-found", 404, null));
         }
@@ -281,27 +240,109 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .contains(id);
     }
 
-    /** The delegation's request for a seat at {@link #ROUND_TABLE}, as speaking-request-service answers it. */
-    private static void seat(HttpExchange exchange, UUID id) throws IOException {
-        if (id.equals(RT_SEAT_DOWN)) {
+    /**
+     * speaking-request-service's GET /invitations/{id}/speaking-overview: the forum's sessions of both kinds (the RT_
+     * delegations' forum has two round tables) and the delegation's latest request of each kind.
+     */
+    private static void overview(HttpExchange exchange, UUID id, boolean accepted) throws IOException {
+        if (id.equals(SESSIONS_DOWN)) {
+            send(exchange, 500, problem("internal-error", 500, null));
+            return;
+        }
+        if (id.equals(SPEAKING_DOWN) || id.equals(RT_SEAT_DOWN)) {
             send(exchange, 503, problem("database-unavailable", 503, null));
             return;
         }
-        if (id.equals(RT_OPEN) || id.equals(RT_MINISTERS_ONLY)) {
-            send(exchange, 404, problem("speaking-request-not-found", 404, null));
+        if (!accepted) {
+            send(exchange, 409, problem("reply-not-accepted", 409, null));
             return;
+        }
+        List<String> sessions = new ArrayList<>();
+        if (!id.equals(PENDING_RANK)) {
+            sessions.add("""
+                    {"id":"%s","titles":{"en":"Opening ministerial session","fr":"Session ministérielle d'ouverture"},
+                     "startsAt":"2022-05-31T07:00:00Z","endsAt":"2022-05-31T10:00:00Z","timeZone":"Europe/Zurich",
+                     "capacity":12,"allocated":3,"statementMinutes":5,"modalities":["IN_PERSON"],
+                     "kind":"HIGH_LEVEL_POLICY_SESSION"}""".formatted(SESSION));
+        }
+        if (roundTable(id)) {
+            sessions.add("""
+                    {"id":"%s","titles":{"en":"Ministerial Round Table: the information society twenty years on",
+                      "fr":"Table ronde ministérielle : la société de l'information vingt ans après"},
+                      "startsAt":"2022-06-02T14:30:00Z","endsAt":"2022-06-02T16:00:00Z","timeZone":"Europe/Zurich",
+                      "capacity":20,"allocated":5,"statementMinutes":5,"modalities":["IN_PERSON","REMOTE_LIVE"],
+                      "room":"Room 1","kind":"MINISTERIAL_ROUND_TABLE"}""".formatted(ROUND_TABLE));
+            sessions.add("""
+                    {"id":"%s","titles":{"en":"Ministerial Round Table on resilient connectivity",
+                      "fr":"Table ronde ministérielle sur la connectivité résiliente"},
+                      "startsAt":"2022-06-03T07:00:00Z","endsAt":"2022-06-03T08:30:00Z","timeZone":"Europe/Zurich",
+                      "capacity":12,"allocated":0,"statementMinutes":5,"modalities":["IN_PERSON"],
+                      "room":"Room 3","kind":"MINISTERIAL_ROUND_TABLE"}""".formatted(ROUND_TABLE_2));
+        }
+        List<String> requests = new ArrayList<>();
+        String speaking = speakingRequest(id);
+        if (speaking != null) {
+            requests.add(speaking);
+        }
+        String seat = roundTable(id) ? seatRequest(id) : null;
+        if (seat != null) {
+            requests.add(seat);
+        }
+        send(exchange, 200, "{\"sessions\":[" + String.join(",", sessions) + "],\"requests\":["
+                + String.join(",", requests) + "]}");
+    }
+
+    /** The delegation's request for speaking time, or null for none. */
+    private static String speakingRequest(UUID id) {
+        if (id.equals(REMOTE_SEAT) || id.equals(REMOTE_NO_LINK)) {
+            return """
+                    {"id":"%s","speaker":{"name":"H.E. Mr Kofi Mensah","title":"Minister","rank":"MINISTER",
+                     "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
+                     "modality":"REMOTE_LIVE","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
+                     "status":"ALLOCATED","seat":{"sessionId":"%s","position":4,"plannedStart":"2022-05-31T07:25:00Z",
+                     "room":"Room 2","remoteJoinUrl":%s},
+                     "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null,
+                     "sessionKind":"HIGH_LEVEL_POLICY_SESSION"}"""
+                    .formatted(UUID.randomUUID(), SESSION, SESSION,
+                            id.equals(REMOTE_SEAT) ? "\"" + JOIN_URL + "\"" : "null");
+        }
+        if (id.equals(PENDING_RANK)) {
+            return """
+                    {"id":"%s","speaker":{"name":"H.E. Envoy","title":"President","rank":"HEAD_OF_STATE",
+                     "substitute":true},"preferredSessionIds":[],"statementLanguage":"en","modality":"IN_PERSON",
+                     "topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z","status":"WAITLISTED","seat":null,
+                     "waitingPosition":2,"statusReason":null,"rankForPrecedence":"MINISTER",
+                     "rankConfirmation":{"status":"PENDING","decidedBy":null,"decidedAt":null,"note":null},
+                     "sessionKind":"HIGH_LEVEL_POLICY_SESSION"}"""
+                    .formatted(UUID.randomUUID());
+        }
+        return """
+                {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
+                 "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"en",
+                 "modality":"IN_PERSON","topic":"Inclusion","submittedAt":"2022-03-23T10:00:00Z",
+                 "status":"ALLOCATED","seat":{"sessionId":"%s","position":3,"plannedStart":"2022-05-31T07:20:00Z",
+                 "room":"Room 2","remoteJoinUrl":null},
+                 "waitingPosition":null,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null,
+                 "sessionKind":"HIGH_LEVEL_POLICY_SESSION"}"""
+                .formatted(UUID.randomUUID(), SESSION, SESSION);
+    }
+
+    /** The delegation's request for a seat at {@link #ROUND_TABLE}, or null for none; no topic, as the pages send. */
+    private static String seatRequest(UUID id) {
+        if (id.equals(RT_OPEN) || id.equals(RT_MINISTERS_ONLY)) {
+            return null;
         }
         String status = id.equals(RT_SEATED) ? "ALLOCATED" : id.equals(RT_RELEASED) ? "WITHDRAWN" : "WAITLISTED";
         String seat = id.equals(RT_SEATED) ? """
                 {"sessionId":"%s","position":5,"plannedStart":"2022-06-02T14:30:00Z","room":"Room 1",
                  "remoteJoinUrl":null}""".formatted(ROUND_TABLE) : "null";
-        send(exchange, 200, """
+        return """
                 {"id":"%s","speaker":{"name":"H.E. Ms Amina Diallo","title":"Minister","rank":"MINISTER",
                  "substitute":false},"preferredSessionIds":["%s"],"statementLanguage":"fr","modality":"IN_PERSON",
-                 "topic":"Ministerial Round Table","submittedAt":"2022-03-24T10:00:00Z","status":"%s","seat":%s,
+                 "topic":null,"submittedAt":"2022-03-24T10:00:00Z","status":"%s","seat":%s,
                  "waitingPosition":%s,"statusReason":null,"rankForPrecedence":"MINISTER","rankConfirmation":null,
                  "sessionKind":"MINISTERIAL_ROUND_TABLE"}"""
-                .formatted(UUID.randomUUID(), ROUND_TABLE, status, seat, id.equals(RT_WAITING) ? "2" : "null"));
+                .formatted(UUID.randomUUID(), ROUND_TABLE, status, seat, id.equals(RT_WAITING) ? "2" : "null");
     }
 
     private static String letter(UUID id, String language, String zone) {

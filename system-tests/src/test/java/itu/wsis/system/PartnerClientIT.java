@@ -20,6 +20,7 @@ import itu.wsis.client.speaking.api.SecretariatSessionsApi;
 import itu.wsis.client.speaking.model.Language;
 import itu.wsis.client.speaking.model.SessionDto;
 import itu.wsis.client.speaking.model.SpeakerBody;
+import itu.wsis.client.speaking.model.SpeakingOverviewDto;
 import itu.wsis.client.speaking.model.SpeakingModality;
 import itu.wsis.client.speaking.model.SpeakingRequestBody;
 import itu.wsis.client.speaking.model.SpeakingRequestDto;
@@ -158,6 +159,11 @@ class PartnerClientIT {
                         .topic("ICTs for well-being, inclusion and resilience")), r -> r != null);
         assertThat(request.getInvitationId()).isEqualTo(invitationId);
         assertThat(speaking.getMySpeakingRequest(invitationId, null).getId()).isEqualTo(request.getId());
+        // The overview the invitee pages read in one call: the sessions of every kind, and that request.
+        SpeakingOverviewDto overview = speaking.getMySpeakingOverview(invitationId);
+        assertThat(overview.getRequests()).extracting(SpeakingRequestDto::getId).containsExactly(request.getId());
+        assertThat(overview.getSessions()).extracting(SessionDto::getId)
+                .containsAll(open.stream().map(SessionDto::getId).toList());
 
         // Read the statistics: the acceptance is counted.
         var registrationStaff = new itu.wsis.client.registration.ApiClient();

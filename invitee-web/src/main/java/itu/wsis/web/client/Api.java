@@ -82,22 +82,9 @@ public class Api {
         return call(() -> registration.visaLetter(id, member, lang, link, client), byte[].class);
     }
 
-    public Answer<Models.Session[]> sessions(UUID id, String link, String client) {
-        return call(() -> speaking.sessions(id, null, link, client), Models.Session[].class);
-    }
-
-    /** The forum's ministerial round tables, where a delegation may ask for a seat. */
-    public Answer<Models.Session[]> roundTables(UUID id, String link, String client) {
-        return call(() -> speaking.sessions(id, ROUND_TABLE, link, client), Models.Session[].class);
-    }
-
-    public Answer<Models.SpeakingRequest> speakingRequest(UUID id, String link, String client) {
-        return call(() -> speaking.request(id, null, link, client), Models.SpeakingRequest.class);
-    }
-
-    /** The delegation's request for a seat at this round table (404 {@code speaking-request-not-found}: none). */
-    public Answer<Models.SpeakingRequest> seatRequest(UUID id, UUID roundTable, String link, String client) {
-        return call(() -> speaking.request(id, roundTable, link, client), Models.SpeakingRequest.class);
+    /** Everything the pages show about speaking, in one call (the link's budget at the service counts calls). */
+    public Answer<Models.SpeakingOverview> speakingOverview(UUID id, String link, String client) {
+        return call(() -> speaking.overview(id, link, client), Models.SpeakingOverview.class);
     }
 
     public Answer<Void> submitSpeakingRequest(UUID id, String link, String client, Models.SpeakingRequestBody body) {

@@ -55,6 +55,10 @@ public final class Models {
     public record Session(UUID id, Map<String, String> titles, Instant startsAt, Instant endsAt, String timeZone,
                           int capacity, int allocated, int statementMinutes, List<String> modalities, String room,
                           String kind) {
+
+        public boolean roundTable() {
+            return Api.ROUND_TABLE.equals(kind);
+        }
     }
 
     public record Speaker(String name, String title, String rank, boolean substitute) {
@@ -64,15 +68,34 @@ public final class Models {
     public record Seat(UUID sessionId, int position, Instant plannedStart, String room, String remoteJoinUrl) {
     }
 
-    /** speaking-request-service: GET /invitations/{id}/speaking-request. */
     /**
-     * {@code rankConfirmation} is present when the speaker's claimed rank needs the secretariat's confirmation
-     * (status PENDING, CONFIRMED or REFUSED); {@code rankForPrecedence} is the rank the request is placed by.
+     * A request of the delegation, as speaking-request-service answers it. {@code rankConfirmation} is present when
+     * the speaker's claimed rank needs the secretariat's confirmation (status PENDING, CONFIRMED or REFUSED);
+     * {@code rankForPrecedence} is the rank the request is placed by. {@code sessionKind} MINISTERIAL_ROUND_TABLE: a
+     * request for a seat at the round table it names alone in {@code preferredSessionIds}; otherwise (or null, as
+     * before the kind existed) the request for speaking time.
      */
     public record SpeakingRequest(UUID id, Speaker speaker, List<UUID> preferredSessionIds,
                                   String statementLanguage, String modality, String topic, Instant submittedAt,
                                   String status, Seat seat, Integer waitingPosition, String statusReason,
-                                  String rankForPrecedence, RankConfirmation rankConfirmation) {
+                                  String rankForPrecedence, RankConfirmation rankConfirmation, String sessionKind) {
+
+        public boolean forASeat() {
+            return Api.ROUND_TABLE.equals(sessionKind);
+        }
+
+        /** The round table a seat request is for; null for the request for speaking time. */
+        public UUID roundTable() {
+            return forASeat() && preferredSessionIds != null && !preferredSessionIds.isEmpty()
+                    ? preferredSessionIds.get(0) : null;
+        }
+    }
+
+    /**
+     * speaking-request-service: GET /invitations/{id}/speaking-overview, all that the pages show about speaking in one
+     * call: the forum's sessions of both kinds, and the delegation's latest request of each kind.
+     */
+    public record SpeakingOverview(List<Session> sessions, List<SpeakingRequest> requests) {
     }
 
     public record RankConfirmation(String status) {

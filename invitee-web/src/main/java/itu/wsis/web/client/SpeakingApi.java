@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * speaking-request-service's invitee endpoints. {@code sessionId} null: the request for speaking time at the
- * high-level policy sessions; a round table's id: the request for a seat at it. {@code kind} null: the policy sessions.
+ * high-level policy sessions; a round table's id: the request for a seat at it. The pages read what they show with
+ * {@link #overview} alone: the personal link's rate limit counts every call.
  */
 @Path("/invitations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,14 +28,9 @@ import java.util.UUID;
 public interface SpeakingApi {
 
     @GET
-    @Path("/sessions")
-    Response sessions(@PathParam("id") UUID id, @QueryParam("kind") String kind,
-                      @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
-
-    @GET
-    @Path("/speaking-request")
-    Response request(@PathParam("id") UUID id, @QueryParam("sessionId") UUID sessionId,
-                     @HeaderParam(Api.LINK_HEADER) String link, @HeaderParam(Api.FORWARDED_FOR) String client);
+    @Path("/speaking-overview")
+    Response overview(@PathParam("id") UUID id, @HeaderParam(Api.LINK_HEADER) String link,
+                      @HeaderParam(Api.FORWARDED_FOR) String client);
 
     @POST
     @Path("/speaking-request")

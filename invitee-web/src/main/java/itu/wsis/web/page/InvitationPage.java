@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The invitation page's data: forum, letter, deadline, reply, speaking request and the forms, in one language.
@@ -40,9 +41,11 @@ public final class InvitationPage {
     private String declineReason = "";
     private SpeakingForm speakingForm;
     private SpeakerForm speakerForm;
-    private Models.Session roundTable;
-    private Models.SpeakingRequest seatRequest;
+    private List<Models.Session> roundTables = List.of();
+    private Map<UUID, Models.SpeakingRequest> seatRequests = Map.of();
     private SeatForm seatForm;
+    private UUID seatFormTable;
+    private UUID shownTable;
     private boolean speakingNotReady;
     private boolean speakingUnavailable;
     private String path = PATH;
@@ -57,33 +60,45 @@ public final class InvitationPage {
         this.invitation = invitation;
     }
 
-    public InvitationPage speaking(Models.SpeakingRequest request, List<Models.Session> sessions) {
-        this.request = request;
-        this.sessions = sessions == null ? List.of() : sessions;
+    /**
+     * What speaking-request-service says in one answer: the policy sessions and the request for speaking time, the
+     * forum's round tables (all of them, in order) and the delegation's request for a seat at each.
+     */
+    public InvitationPage speaking(Models.SpeakingOverview overview) {
+        List<Models.Session> all = overview.sessions() == null ? List.of() : overview.sessions();
+        List<Models.SpeakingRequest> requests = overview.requests() == null ? List.of() : overview.requests();
+        this.sessions = all.stream().filter(s -> !s.roundTable()).toList();
+        this.roundTables = all.stream().filter(Models.Session::roundTable).toList();
+        this.request = requests.stream().filter(r -> !r.forASeat()).reduce((first, second) -> second).orElse(null);
+        Map<UUID, Models.SpeakingRequest> seats = new HashMap<>();
+        requests.stream().filter(r -> r.roundTable() != null).forEach(r -> seats.put(r.roundTable(), r));
+        this.seatRequests = seats;
         return this;
+    }
+
+    /** The forum's ministerial round tables, in order (none: the page has no round-table section). */
+    public List<Models.Session> roundTables() {
+        return roundTables;
     }
 
     /**
-     * The forum's ministerial round table (null: none) and the delegation's request for a seat at it (null: none).
-     * A forum with several round tables shows the first: the programme has had one, and the form is for one.
+     * A seat request that holds a seat or waits for one, at {@code table}: the one that can be withdrawn; no second
+     * may be made there.
      */
-    public InvitationPage roundTable(Models.Session table, Models.SpeakingRequest seat) {
-        this.roundTable = table;
-        this.seatRequest = table == null ? null : seat;
+    public boolean activeSeat(UUID table) {
+        Models.SpeakingRequest seat = table == null ? null : seatRequests.get(table);
+        return seat != null && ("ALLOCATED".equals(seat.status()) || "WAITLISTED".equals(seat.status()));
+    }
+
+    /** The round table a page about one seat request shows (the withdrawal's confirmation). */
+    public InvitationPage showTable(UUID table) {
+        this.shownTable = table;
         return this;
     }
 
-    public Optional<Models.Session> roundTable() {
-        return Optional.ofNullable(roundTable);
-    }
-
-    /** A seat request that holds a seat or waits for one: the one that can be withdrawn; no second may be made. */
-    public boolean activeSeat() {
-        return seatRequest != null
-                && ("ALLOCATED".equals(seatRequest.status()) || "WAITLISTED".equals(seatRequest.status()));
-    }
-
-    public InvitationPage seatForm(SeatForm form) {
+    /** A seat form sent for {@code table}, shown again in that round table's section. */
+    public InvitationPage seatForm(UUID table, SeatForm form) {
+        this.seatFormTable = table;
         this.seatForm = form;
         return this;
     }
@@ -105,8 +120,8 @@ public final class InvitationPage {
         this.speakingUnavailable = true;
         this.request = null;
         this.sessions = List.of();
-        this.roundTable = null;
-        this.seatRequest = null;
+        this.roundTables = List.of();
+        this.seatRequests = Map.of();
         return this;
     }
 
@@ -232,7 +247,9 @@ public final class InvitationPage {
         data.put("saved", saved == null ? null : t.get("saved_" + saved));
 
         List<ErrorLink> summary = new ArrayList<>();
-        errors.all().forEach((field, key) -> summary.add(new ErrorLink(field, t.getOrDefault(key, key))));
+        int failedTable = failedForm == Form.SEAT ? tableNumber(seatFormTable) : 0;
+        errors.all().forEach((field, key) -> summary.add(new ErrorLink(failedTable > 0 ? field + "-" + failedTable
+                : field, t.getOrDefault(key, key))));
         data.put("errorSummary", summary);
         data.put("formProblem", formProblem);
         data.put("failedForm", failedForm == null ? "" : failedForm.name());
@@ -254,50 +271,69 @@ public final class InvitationPage {
                 failedForm == Form.DECLINE ? errors : new FormErrors(), t));
 
         speaking(data, t, accepted);
-        roundTable(data, t, accepted);
+        roundTables(data, t, accepted);
         return data;
     }
 
     /**
-     * The ministerial round table: its time and place, the delegation's seat request where it stands, and the form
-     * while the delegation has no active one. Worded as a seat throughout: a round table has no order of speakers
-     * and no statement length.
+     * The forum's ministerial round tables, each with its time and place, the delegation's seat request there where
+     * it stands, and the form while the delegation has no active one there (one seat per delegation and round table).
+     * Each is numbered from 1 in the forum's order, and its element ids end with that number. Worded as a seat
+     * throughout: a round table has no order of speakers and no statement length.
      */
-    private void roundTable(Map<String, Object> data, Map<String, String> t, boolean accepted) {
+    private void roundTables(Map<String, Object> data, Map<String, String> t, boolean accepted) {
         boolean unavailable = accepted && speakingUnavailable;
-        data.put("roundTable", roundTable != null);
-        if (roundTable == null) {
-            return;
+        List<Views.RoundTable> views = new ArrayList<>();
+        for (int i = 0; i < roundTables.size(); i++) {
+            views.add(roundTable(roundTables.get(i), i + 1, t, accepted && !speakingNotReady && !unavailable));
         }
-        ZoneId zone = Times.zone(roundTable.timeZone()).orElse(Times.GENEVA);
-        data.put("roundTableTitle", localized(roundTable.titles()));
-        data.put("roundTableWhen", Messages.format(lang, "time_geneva", Times.dateTime(roundTable.startsAt(), zone, lang)));
-        data.put("roundTableWhenLocal", localTime(roundTable.startsAt(), zone));
-        data.put("roundTablePlace", place(letter.forum() == null ? null : letter.forum().venue(), roundTable.room()));
-        data.put("roundTableSeats", Messages.format(lang, "seat_capacity", roundTable.capacity()));
-        boolean active = activeSeat();
-        data.put("seatStatus", seatRequest == null ? null : seatStatus(t, zone));
-        data.put("seatActive", active);
-        data.put("seatOpen", accepted && !speakingNotReady && !unavailable && !active);
-        SeatForm form = seatForm != null ? seatForm : SeatForm.empty(lang.code());
-        FormErrors e = failedForm == Form.SEAT ? errors : new FormErrors();
-        data.put("seatTableId", roundTable.id().toString());
-        data.put("seatSubstitute", form.substitute());
-        data.put("seatName", field("seat-name", form.name(), e, t));
-        data.put("seatTitle", field("seat-title", form.title(), e, t));
-        data.put("seatRank", field("seat-rank", form.rank(), e, t));
-        data.put("seatRanks", Views.choices(SeatForm.RANKS, r -> t.get("rank_" + r), form.rank()));
-        data.put("seatLanguage", field("seat-language", form.language(), e, t));
-        data.put("seatLanguages", Arrays.stream(UiLanguage.values()).map(l -> new Views.Choice(l.code(),
-                l.nativeName(), l.code().equals(form.language()))).toList());
-        data.put("seatModality", field("seat-modality", form.modality(), e, t));
-        List<String> offered = roundTable.modalities() == null || roundTable.modalities().isEmpty()
-                ? List.of("IN_PERSON", "REMOTE_LIVE") : roundTable.modalities();
-        data.put("seatModalities", Views.choices(offered, m -> t.get("seat_modality_" + m), form.modality()));
+        data.put("roundTables", views);
+        data.put("shownTable", views.stream().filter(v -> v.id().equals(String.valueOf(shownTable))).findFirst()
+                .orElse(null));
     }
 
-    private Views.SeatStatus seatStatus(Map<String, String> t, ZoneId zone) {
-        Models.SpeakingRequest r = seatRequest;
+    private Views.RoundTable roundTable(Models.Session table, int n, Map<String, String> t, boolean mayAsk) {
+        ZoneId zone = Times.zone(table.timeZone()).orElse(Times.GENEVA);
+        Models.SpeakingRequest seat = seatRequests.get(table.id());
+        boolean active = activeSeat(table.id());
+        boolean refused = table.id().equals(seatFormTable);
+        SeatForm form = refused && seatForm != null ? seatForm : SeatForm.empty(lang.code());
+        FormErrors e = refused && failedForm == Form.SEAT ? errors : new FormErrors();
+        List<String> offered = table.modalities() == null || table.modalities().isEmpty()
+                ? List.of("IN_PERSON", "REMOTE_LIVE") : table.modalities();
+        return new Views.RoundTable(n, table.id().toString(), localized(table.titles()),
+                Messages.format(lang, "time_geneva", Times.dateTime(table.startsAt(), zone, lang)),
+                localTime(table.startsAt(), zone),
+                place(letter.forum() == null ? null : letter.forum().venue(), table.room()),
+                Messages.format(lang, "seat_capacity", table.capacity()),
+                seat == null ? null : seatStatus(seat, t, n), active, mayAsk && !active, form.substitute(),
+                seatField("seat-name", n, form.name(), e, t), seatField("seat-title", n, form.title(), e, t),
+                seatField("seat-rank", n, form.rank(), e, t),
+                Views.choices(SeatForm.RANKS, r -> t.get("rank_" + r), form.rank()),
+                seatField("seat-language", n, form.language(), e, t),
+                Arrays.stream(UiLanguage.values()).map(l -> new Views.Choice(l.code(), l.nativeName(),
+                        l.code().equals(form.language()))).toList(),
+                seatField("seat-modality", n, form.modality(), e, t),
+                Views.choices(offered, m -> t.get("seat_modality_" + m), form.modality()));
+    }
+
+    /** A seat form's field: its errors are the form's ({@link SeatForm}'s ids), its element id the table's. */
+    private Field seatField(String id, int n, String value, FormErrors errors, Map<String, String> t) {
+        String key = errors.get(id);
+        return new Field(id + "-" + n, value == null ? "" : value, key == null ? null : t.getOrDefault(key, key));
+    }
+
+    /** The round table's number on the page, from 1; 0 when the page does not show it. */
+    private int tableNumber(UUID table) {
+        for (int i = 0; i < roundTables.size(); i++) {
+            if (roundTables.get(i).id().equals(table)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private Views.SeatStatus seatStatus(Models.SpeakingRequest r, Map<String, String> t, int n) {
         String key = "WAITLISTED".equals(r.status()) && r.waitingPosition() == null ? "REQUESTED" : r.status();
         String position = null;
         String place = null;
@@ -314,7 +350,7 @@ public final class InvitationPage {
         }
         String holder = r.speaker() == null ? null : r.speaker().name() + ", " + r.speaker().title()
                 + (r.speaker().substitute() ? " (" + t.get("speaker_substitute_short") + ")" : "");
-        return new Views.SeatStatus(r.status(), t.getOrDefault("seat_" + key, r.status()), holder, position, place,
+        return new Views.SeatStatus(n, r.status(), t.getOrDefault("seat_" + key, r.status()), holder, position, place,
                 joinUrl, r.seat() != null && "REMOTE_LIVE".equals(r.modality()) && joinUrl == null, r.statusReason());
     }
 

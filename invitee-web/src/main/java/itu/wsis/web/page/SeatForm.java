@@ -52,14 +52,12 @@ public record SeatForm(boolean substitute, String name, String title, String ran
     }
 
     /**
-     * Only for a form that {@link #validate()} found valid. The service takes a seat request through the same body as
-     * a request for speaking time, whose topic is required: a seat has no statement, so the topic is the round
-     * table's own title, which is what the delegation comes to discuss.
+     * Only for a form that {@link #validate()} found valid. A seat has no statement, so the request has no topic
+     * (speaking-request-service requires one for speaking time only).
      */
-    public Models.SpeakingRequestBody toBody(UUID roundTable, String roundTableTitle) {
-        String topic = roundTableTitle.length() > 300 ? roundTableTitle.substring(0, 300) : roundTableTitle;
+    public Models.SpeakingRequestBody toBody(UUID roundTable) {
         return new Models.SpeakingRequestBody(new Models.SpeakerBody(name, title, substitute ? rank : null, substitute),
-                List.of(roundTable), language, modality, topic);
+                List.of(roundTable), language, modality, null);
     }
 
     /** The service's field paths as this form's field ids; anything else is a refusal of the form as a whole. */

@@ -70,8 +70,20 @@ public final class Views {
      * waiting list, where to go (or the join link of a remote live seat), and why it ended when it did.
      */
     @TemplateData
-    public record SeatStatus(String status, String statusText, String holder, String position, String place,
+    public record SeatStatus(int n, String status, String statusText, String holder, String position, String place,
                              String joinUrl, boolean joinPending, String reason) {
+    }
+
+    /**
+     * A ministerial round table on the page: number {@code n} from 1 in the forum's order (its element ids end with
+     * it), its time and place, the delegation's seat request there ({@code status}, null: none), whether it may be
+     * withdrawn ({@code active}) or a seat asked for ({@code open}), and the seat form's fields.
+     */
+    @TemplateData
+    public record RoundTable(int n, String id, String title, String when, String whenLocal, String place,
+                             String seats, SeatStatus status, boolean active, boolean open, boolean substitute,
+                             Field name, Field holderTitle, Field rank, List<Choice> ranks, Field language,
+                             List<Choice> languages, Field modality, List<Choice> modalities) {
     }
 
     @TemplateData

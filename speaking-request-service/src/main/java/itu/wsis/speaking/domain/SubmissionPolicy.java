@@ -98,6 +98,7 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
         if (roundTable != null) {
             new RoundTableEligibility(ranks.precedence()).require(admitted.claim().forPrecedence());
         }
+        String topic = topicOf(draft, roundTable != null);
         Delegation delegation = admitted.delegation();
         SessionKind kind = roundTable == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION
                 : SessionKind.MINISTERIAL_ROUND_TABLE;
@@ -108,7 +109,7 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
                 new SpeakingRequest.Speaker(speaker.name().trim(), speaker.title().trim(), admitted.claim().claimed(),
                         speaker.substitute()),
                 SpeakingRequest.RankStanding.of(admitted.claim(), now), draft.preferredSessionIds(),
-                draft.statementLanguage(), draft.modality(), draft.topic().trim(), draft.statementText(),
+                draft.statementLanguage(), draft.modality(), topic, draft.statementText(),
                 draft.videoReference(), now, admitted.actor(), late, RequestStatus.WAITLISTED, null, null, null, null,
                 null);
         List<DomainEvent> events = new ArrayList<>();
@@ -143,6 +144,21 @@ public record SubmissionPolicy(RankClaimPolicy ranks) {
             }
         }
         return roundTable;
+    }
+
+    /**
+     * A request for speaking time says what the statement is about; a seat at a round table has no statement, so
+     * its topic may be left out there. A topic given is never blank (the API's pattern says so to partners).
+     */
+    static String topicOf(Draft draft, boolean roundTable) {
+        if (draft.topic() != null && draft.topic().isBlank()) {
+            throw SpeakingRequestRefused.invalid("topic", roundTable ? "must not be blank: leave it out for a seat"
+                    : "must not be blank");
+        }
+        if (draft.topic() == null && !roundTable) {
+            throw SpeakingRequestRefused.invalid("topic", "a request for speaking time needs the statement's topic");
+        }
+        return draft.topic() == null ? null : draft.topic().trim();
     }
 
     /**

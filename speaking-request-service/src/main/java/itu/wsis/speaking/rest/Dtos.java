@@ -17,6 +17,7 @@ import itu.wsis.speaking.domain.SpeakingRequest;
 import itu.wsis.speaking.domain.SubmissionPolicy;
 import itu.wsis.speaking.service.Commands;
 import itu.wsis.speaking.service.SessionService;
+import itu.wsis.speaking.service.SpeakingRequestQueries;
 import itu.wsis.support.validation.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,7 +60,10 @@ public final class Dtos {
             @NotEmpty @Size(max = 10) List<@NotNull UUID> preferredSessionIds,
             @NotNull Language statementLanguage,
             @NotNull SpeakingModality modality,
-            @NotBlank @SingleLine @Size(max = 300) String topic,
+            @Schema(description = "What the statement is about: required for speaking time at the high-level "
+                    + "policy sessions (a 400 on `topic` without it); left out for a seat at a ministerial round "
+                    + "table, which has no statement. Never blank when given.", pattern = "\\S")
+            @SingleLine @Size(max = 300) String topic,
             @Size(max = 20000) String statementText,
             @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https:// address")
             String videoReference) {
@@ -182,6 +186,24 @@ public final class Dtos {
                     r.overrideKind() == null ? null : r.overrideKind().name(), r.overrideSessionId(),
                     r.statusReason(), placed.explanation(), r.standing().forPrecedence(),
                     RankConfirmationDto.from(r.standing()), placed.sessionKind());
+        }
+    }
+
+    @Schema(description = "Everything a delegation's speaking pages show, in one answer: the personal link's rate "
+            + "limit counts every call.")
+    public record SpeakingOverviewDto(
+            @Schema(description = "The sessions of the invitation's forum, of every kind, in order of their start: "
+                    + "the high-level policy sessions to ask for speaking time in, and the ministerial round tables "
+                    + "to ask for a seat at (`kind`). As in `listMySessions`, without the join link.")
+            List<SessionDto> sessions,
+            @Schema(description = "The delegation's latest request of each kind, active or not, oldest first: the "
+                    + "one for speaking time (`sessionKind` HIGH_LEVEL_POLICY_SESSION), and one per round table it "
+                    + "asked a seat at (MINISTERIAL_ROUND_TABLE, the round table in `preferredSessionIds`); each as "
+                    + "`getMySpeakingRequest` answers it. Empty when the delegation has asked for nothing.")
+            List<SpeakingRequestDto> requests) {
+        static SpeakingOverviewDto from(SpeakingRequestQueries.Overview overview) {
+            return new SpeakingOverviewDto(overview.sessions().stream().map(SessionDto::forInvitee).toList(),
+                    overview.requests().stream().map(SpeakingRequestDto::from).toList());
         }
     }
 

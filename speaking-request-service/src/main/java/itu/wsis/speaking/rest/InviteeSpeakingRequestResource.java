@@ -96,6 +96,20 @@ public class InviteeSpeakingRequestResource {
     }
 
     @GET
+    @Path("/speaking-overview")
+    @Operation(operationId = "getMySpeakingOverview", summary = "The forum's sessions of every kind and the delegation's latest request of each kind, in one call")
+    @APIResponse(responseCode = "200", description = "The sessions and the requests; what `listMySessions` (for each kind) and `getMySpeakingRequest` (for speaking time and for each round table) answer one by one.")
+    @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
+    @APIResponse(responseCode = "404", description = "The link is for another invitation.")
+    @APIResponse(responseCode = "409", description = "The invitation is not fully known to this service yet; retry shortly.")
+    @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
+    public Uni<Dtos.SpeakingOverviewDto> overview(@PathParam("invitationId") UUID invitationId) {
+        return requests.overview(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingOverviewDto::from);
+    }
+
+    @GET
     @Path("/speaking-request")
     @Operation(operationId = "getMySpeakingRequest", summary = "The delegation's speaking request (the latest one) and why it stands where it stands")
     @APIResponse(responseCode = "200", description = "The latest speaking request of the delegation.")

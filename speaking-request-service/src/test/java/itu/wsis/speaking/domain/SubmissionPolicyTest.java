@@ -6,6 +6,7 @@ import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.Rank;
 import itu.wsis.events.RankConfirmation;
 import itu.wsis.events.ReplyStatus;
+import itu.wsis.events.SessionKind;
 import itu.wsis.events.SpeakingModality;
 import itu.wsis.events.SpeakingRequestRejected;
 import itu.wsis.events.SpeakingRequestSubmitted;
@@ -125,6 +126,45 @@ class SubmissionPolicyTest {
             assertThat(e.topic()).isEqualTo("Digital divides");
             assertThat(e.speaker().name()).isEqualTo("H.E. Ms A");
         });
+    }
+
+    /**
+     * A statement has a topic; a seat at a round table has none to state (issue 17): there a missing topic is none,
+     * and one given is kept. A blank one is refused for either, as the API's pattern says.
+     */
+    @Test
+    void speakingTimeNeedsATopicAndASeatAtARoundTableDoesNot() {
+        Delegation d = accepted(ParticipationMode.IN_PERSON);
+        SessionSlots table = new SessionSlots(UUID.randomUUID(), 20, Set.of(SpeakingModality.IN_PERSON),
+                NOW.plus(Duration.ofDays(32)), SessionKind.MINISTERIAL_ROUND_TABLE);
+        SpeakingRequest.Speaker minister = new SpeakingRequest.Speaker("H.E. Ms A", "Minister", null, false);
+        for (String none : new String[]{null, "", "   "}) {
+            SubmissionPolicy.Draft speaking = new SubmissionPolicy.Draft(minister, List.of(everything.sessionId()),
+                    Language.EN, SpeakingModality.IN_PERSON, none, null, null);
+            SpeakingRequestRefused refused = refusal(() -> policy.submit(policy.admit(d, speaking, Actor.INVITEE),
+                    UUID.randomUUID(), null, List.of(everything, table), null, LatePolicy.WAITLIST, NOW));
+            assertThat(refused.field()).as("topic %s", none).isEqualTo("topic");
+        }
+        for (String blank : new String[]{"", "   "}) {
+            SubmissionPolicy.Draft seat = new SubmissionPolicy.Draft(minister, List.of(table.sessionId()),
+                    Language.EN, SpeakingModality.IN_PERSON, blank, null, null);
+            assertThat(refusal(() -> policy.submit(policy.admit(d, seat, Actor.INVITEE), UUID.randomUUID(), null,
+                    List.of(everything, table), null, LatePolicy.WAITLIST, NOW)).field()).isEqualTo("topic");
+        }
+        SubmissionPolicy.Draft seat = new SubmissionPolicy.Draft(minister, List.of(table.sessionId()),
+                Language.EN, SpeakingModality.IN_PERSON, null, null, null);
+        SpeakingRequest.Decision decision = policy.submit(policy.admit(d, seat, Actor.INVITEE), UUID.randomUUID(),
+                null, List.of(everything, table), null, LatePolicy.WAITLIST, NOW);
+        assertThat(decision.request().topic()).isNull();
+        assertThat(decision.events()).singleElement().isInstanceOfSatisfying(SpeakingRequestSubmitted.class,
+                e -> {
+                    assertThat(e.topic()).isNull();
+                    assertThat(e.sessionKind()).isEqualTo(SessionKind.MINISTERIAL_ROUND_TABLE);
+                });
+        SubmissionPolicy.Draft seatWithTopic = new SubmissionPolicy.Draft(minister, List.of(table.sessionId()),
+                Language.EN, SpeakingModality.IN_PERSON, " Connectivity ", null, null);
+        assertThat(policy.submit(policy.admit(d, seatWithTopic, Actor.INVITEE), UUID.randomUUID(), null,
+                List.of(everything, table), null, LatePolicy.WAITLIST, NOW).request().topic()).isEqualTo("Connectivity");
     }
 
     /** The deadline is an instant: a request at it or after it is late, one before it is not. */
