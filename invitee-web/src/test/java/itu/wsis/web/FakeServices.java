@@ -73,7 +73,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final UUID RT_MINISTERS_ONLY = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
     /** Seated at the round table: seat 5, in person. */
     static final UUID RT_SEATED = UUID.fromString("00000000-0000-0000-0000-0000000000cd");
-    /** Number 2 on the round table's waiting list. */
+    /** Number 2 on the round table's waiting list; the only RT_ delegation whose forum has one round table. */
     static final UUID RT_WAITING = UUID.fromString("00000000-0000-0000-0000-0000000000ce");
     /** The seat request was withdrawn (released). */
     static final UUID RT_RELEASED = UUID.fromString("00000000-0000-0000-0000-0000000000cf");
@@ -272,12 +272,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                       "startsAt":"2022-06-02T14:30:00Z","endsAt":"2022-06-02T16:00:00Z","timeZone":"Europe/Zurich",
                       "capacity":20,"allocated":5,"statementMinutes":5,"modalities":["IN_PERSON","REMOTE_LIVE"],
                       "room":"Room 1","kind":"MINISTERIAL_ROUND_TABLE"}""".formatted(ROUND_TABLE));
-            sessions.add("""
+            if (!id.equals(RT_WAITING)) {
+                sessions.add("""
                     {"id":"%s","titles":{"en":"Ministerial Round Table on resilient connectivity",
                       "fr":"Table ronde ministérielle sur la connectivité résiliente"},
                       "startsAt":"2022-06-03T07:00:00Z","endsAt":"2022-06-03T08:30:00Z","timeZone":"Europe/Zurich",
                       "capacity":12,"allocated":0,"statementMinutes":5,"modalities":["IN_PERSON"],
                       "room":"Room 3","kind":"MINISTERIAL_ROUND_TABLE"}""".formatted(ROUND_TABLE_2));
+            }
         }
         List<String> requests = new ArrayList<>();
         String speaking = speakingRequest(id);

@@ -52,7 +52,9 @@ class RoundTablePagesTest {
     @Test
     void aForumWithARoundTableShowsItsTimePlaceAndSeatsAndTheFormToRequestASeat() {
         String page = page(FakeServices.RT_OPEN, "en");
-        assertThat(section(page)).contains("<h2 id=\"round-table-h\">Ministerial Round Table</h2>");
+        // Two round tables in this forum: the section is named for both, each table by its own title.
+        assertThat(section(page)).contains("<h2 id=\"round-table-h\">Ministerial Round Tables</h2>")
+                .contains("one seat per delegation at each");
         String section = table(page, 1);
         assertThat(section)
                 .contains("<h3 id=\"round-table-title-1\">Ministerial Round Table: the information society twenty years on</h3>")
@@ -114,8 +116,8 @@ class RoundTablePagesTest {
         assertThat(page).contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">");
         String section = section(page);
         assertThat(section)
-                .contains("<h2 id=\"round-table-h\">" + Messages.get(language, "round_table_heading") + "</h2>")
-                .contains(html(Messages.get(language, "round_table_hint")))
+                .contains("<h2 id=\"round-table-h\">" + Messages.get(language, "round_tables_heading") + "</h2>")
+                .contains(html(Messages.get(language, "round_tables_hint")))
                 .contains(html(Messages.get(language, "seat_submit")))
                 .contains(html(Messages.format(language, "seat_capacity", 20)));
         if (language != UiLanguage.EN) {
@@ -206,6 +208,16 @@ class RoundTablePagesTest {
         // The request for speaking time is another request: its own section stays as it was.
         assertThat(page(FakeServices.RT_SEATED, "en"))
                 .contains("<div id=\"speaking-status\" data-status=\"ALLOCATED\">");
+    }
+
+    @ParameterizedTest
+    @EnumSource(UiLanguage.class)
+    void aForumWithOneRoundTableNamesTheSectionInTheSingular(UiLanguage language) {
+        String page = page(FakeServices.RT_WAITING, language.code());
+        assertThat(section(page))
+                .contains("<h2 id=\"round-table-h\">" + Messages.get(language, "round_table_heading") + "</h2>")
+                .contains(html(Messages.get(language, "round_table_hint")));
+        assertThat(page).doesNotContain("round-table-2");
     }
 
     @Test
