@@ -33,6 +33,7 @@ import static itu.wsis.system.scenario.Api.INVITATION;
 import static itu.wsis.system.scenario.Api.NOTIFICATION;
 import static itu.wsis.system.scenario.Api.REGISTRATION;
 import static itu.wsis.system.scenario.Api.SPEAKING;
+import static itu.wsis.system.scenario.ForumRun.holdFaultUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -249,7 +250,7 @@ class ForumScenarioIT {
                 invitee.replyVersions++;
                 expect(invitee.invitationId, "REPLY_ACCEPTED");
             }
-            sleepUntil(killedAt.plus(SETTINGS.kafkaOutage()));
+            holdFaultUntil(killedAt.plus(SETTINGS.kafkaOutage()));
             Instant restartBegin = Instant.now();
             stack.kafka().restart();
             Instant recovered = Instant.now();
@@ -301,7 +302,7 @@ class ForumScenarioIT {
                     }
                 }
             }
-            sleepUntil(cutAt.plus(SETTINGS.smtpOutage()));
+            holdFaultUntil(cutAt.plus(SETTINGS.smtpOutage()));
             assertThat(mailbox.distinctCount()).as("nothing can arrive while SMTP is down")
                     .isEqualTo(MEMBER_STATES + ACCEPT_IN_PERSON + ACCEPT_REMOTE);
             stack.restoreSmtp();
@@ -668,9 +669,5 @@ class ForumScenarioIT {
 
     static Duration drain(Instant recovered, Instant lastArrival) {
         return ForumRun.drain(recovered, lastArrival);
-    }
-
-    static void sleepUntil(Instant instant) throws InterruptedException {
-        ForumRun.sleepUntil(instant);
     }
 }

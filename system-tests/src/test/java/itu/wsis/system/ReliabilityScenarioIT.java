@@ -48,7 +48,7 @@ import static itu.wsis.system.scenario.ForumRun.DRAIN_LIMIT;
 import static itu.wsis.system.scenario.ForumRun.MEMBER_STATES;
 import static itu.wsis.system.scenario.ForumRun.drain;
 import static itu.wsis.system.scenario.ForumRun.seconds;
-import static itu.wsis.system.scenario.ForumRun.sleepUntil;
+import static itu.wsis.system.scenario.ForumRun.holdFaultUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -208,7 +208,7 @@ class ReliabilityScenarioIT {
             int acceptedBefore = smtp.acceptancesSeenByClients();
             int mailsAtFreeze = mailbox.distinctCount();
             List<Long> stopped = stack.freezePostgres();
-            sleepUntil(frozenAt.plus(SETTINGS.freeze()));
+            holdFaultUntil(frozenAt.plus(SETTINGS.freeze()));
             int acceptedDuringFreeze = smtp.acceptancesSeenByClients() - acceptedBefore;
             stack.thawPostgres();
             Instant thawedAt = Instant.now();
@@ -455,7 +455,7 @@ class ReliabilityScenarioIT {
                     .until(() -> smtp.acceptancesSeenByClients() > acceptedBefore);
             smtp.behave();
             int acceptedDuringOutage = smtp.acceptancesSeenByClients() - acceptedBefore;
-            sleepUntil(outageStart.plus(SETTINGS.refusedConnections()));
+            holdFaultUntil(outageStart.plus(SETTINGS.refusedConnections()));
             Set<String> repliedDuringOutage = new HashSet<>();
             changing.forEach(i -> repliedDuringOutage.add(i.email));
             declining.forEach(i -> repliedDuringOutage.add(i.email));
@@ -548,7 +548,7 @@ class ReliabilityScenarioIT {
                 invitee.replyVersions++;
                 run.expect(invitee.invitationId, "REPLY_DECLINED");
             }
-            sleepUntil(refusingFrom.plus(SETTINGS.temporarySmtpRefusal()));
+            holdFaultUntil(refusingFrom.plus(SETTINGS.temporarySmtpRefusal()));
             int refused = smtp.refusals() - refusalsBefore;
             assertThat(mailbox.distinctCount()).as("nothing gets through a server answering 451").isEqualTo(mailsBefore);
             assertThat(refused).as("transactions the server refused").isPositive();
@@ -628,8 +628,8 @@ class ReliabilityScenarioIT {
             Instant slowUntil = Instant.now();
             last = mailbox.awaitDistinct(run.expectedTotal(), Duration.ofMinutes(1));
             // A takeover would have come a lease and a grace (15 s) after the claim, so before these acceptances
-            // (20 s): its copy would already be at the server. A few seconds more for one still on its way.
-            Thread.sleep(5_000);
+            // (20 s): its copy would already be at the server, or arrive within the quiet period.
+            mailbox.awaitQuiet(Duration.ofSeconds(5), Duration.ofMinutes(1));
             run.report(new FaultReport("SMTP answering " + SLOW_SMTP_REPLY.toSeconds() + " s after the data,"
                     + " with a claim lease of " + CLAIM_LEASE.toSeconds() + " s", Duration.between(slowFrom, slowUntil),
                     Duration.ZERO, drain(slowUntil, last), SLOW_ACCEPTS + " receipts sent through the slow server"));

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One instance of a packaged service (its fast-jar) run as a separate JVM, as in production: it can be SIGKILLed and
  * restarted. Several instances of one service share its database and consumer groups; each has its own port, log and
@@ -94,17 +96,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers 200. */
     public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!isAlive()) {
-                throw new IllegalStateException(id() + " exited during start-up; see " + log);
-            }
-            if (ready()) {
-                return;
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(id() + " not ready within " + timeout + "; see " + log);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .alias(id() + " ready; see " + log)
+                .failFast(id() + " exited during start-up; see " + log, () -> !isAlive())
+                .until(this::ready);
     }
 
     public boolean ready() {
@@ -210,15 +205,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

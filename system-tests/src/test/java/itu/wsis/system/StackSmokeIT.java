@@ -19,6 +19,7 @@ import java.util.OptionalInt;
 
 import static itu.wsis.system.scenario.Api.CLOCK_TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The harness itself and the one business clock (issue #13): four services up on real infrastructure read the same
@@ -127,25 +128,10 @@ class StackSmokeIT {
     }
 
     private static List<ClockReading> awaitAllShifted(List<ClockReading> before, Duration by, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<ClockReading> now = api.readAllClocks();
-            boolean all = now.stream().allMatch(r -> before.stream()
-                    .filter(b -> b.instance().equals(r.instance()))
-                    .allMatch(b -> r.shift().minus(b.shift()).compareTo(by.minus(CLOCK_TOLERANCE)) >= 0));
-            if (all) {
-                return now;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not every service moved by " + by + " within " + timeout + ": before "
-                        + before + ", now " + now);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .alias("every service moved by " + by + " from " + before)
+                .until(api::readAllClocks, now -> now.stream().allMatch(r -> before.stream()
+                        .filter(b -> b.instance().equals(r.instance()))
+                        .allMatch(b -> r.shift().minus(b.shift()).compareTo(by.minus(CLOCK_TOLERANCE)) >= 0)));
     }
 }

@@ -349,8 +349,8 @@ public final class ForumRun implements AutoCloseable {
             Set<String> logged = deliveryLog().keySet();
             return mailbox.all().stream().allMatch(mail -> logged.contains(mail.messageId()));
         });
-        // Quiet period: whatever is still on its way would show up here as unexpected.
-        Thread.sleep(quiet.toMillis());
+        // Whatever is still on its way (a second copy, a notice nobody expects) arrives before the check, not after.
+        mailbox.awaitQuiet(quiet, Duration.ofMinutes(1));
         List<Mailbox.Mail> mails = mailbox.all();
         Map<String, Map<String, Object>> log = deliveryLog();
         Map<UUID, List<String>> received = new HashMap<>();
@@ -583,7 +583,11 @@ public final class ForumRun implements AutoCloseable {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    public static void sleepUntil(Instant instant) throws InterruptedException {
+    /**
+     * Keeps a fault in place until {@code instant}: an outage lasts the time the scenario's settings give it, whatever
+     * the system does meanwhile. The one wait in the scenarios that is a duration rather than a condition.
+     */
+    public static void holdFaultUntil(Instant instant) throws InterruptedException {
         long millis = Duration.between(Instant.now(), instant).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads the SMTP server as a recipient would. A background thread polls it every 100 ms and notes when each
@@ -101,15 +104,36 @@ public final class Mailbox implements AutoCloseable {
 
     /** Waits until at least {@code expected} distinct messages arrived; returns when the last of them was seen. */
     public Instant awaitDistinct(int expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (distinctCount() >= expected) {
-                return all().stream().map(Mail::firstSeen).max(Instant::compareTo).orElseThrow();
-            }
-            sleep(100);
+        await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .alias("at least " + expected + " distinct messages")
+                .until(() -> distinctCount() >= expected);
+        return all().stream().map(Mail::firstSeen).max(Instant::compareTo).orElseThrow();
+    }
+
+    /**
+     * Waits until no copy of any message has arrived for {@code quiet}, so that a check that follows sees whatever
+     * was still on its way (a second copy, a stray notice) instead of racing it. A burst that keeps arriving extends
+     * the wait, up to {@code atMost}; a mailbox that never settles fails here.
+     */
+    public void awaitQuiet(Duration quiet, Duration atMost) {
+        if (quiet.isZero()) {
+            return;
         }
-        throw new AssertionError("only " + distinctCount() + " distinct messages of " + expected + " within "
-                + timeout);
+        AtomicInteger previous = new AtomicInteger(-1);
+        // `during` restarts its window whenever the condition is false, i.e. whenever a copy arrived since the
+        // previous poll.
+        await().during(quiet).atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .alias("no new message for " + quiet)
+                .until(() -> {
+                    int now = totalCopies();
+                    return previous.getAndSet(now) == now;
+                });
+    }
+
+    /** Copies the server holds, of all messages: any arrival, first or repeated, changes it. */
+    private int totalCopies() {
+        poll();
+        return copies.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @Override
@@ -182,14 +206,5 @@ public final class Mailbox implements AutoCloseable {
     public static UUID invitationIdOf(String token) {
         ByteBuffer payload = ByteBuffer.wrap(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
         return new UUID(payload.getLong(), payload.getLong());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
