@@ -7,6 +7,8 @@ import itu.wsis.web.client.Api.Answer;
 import itu.wsis.web.client.Models;
 import itu.wsis.web.config.WebConfig;
 import itu.wsis.web.i18n.Messages;
+import itu.wsis.web.i18n.PageMessages;
+import itu.wsis.web.i18n.Texts;
 import itu.wsis.web.i18n.UiLanguage;
 import itu.wsis.web.page.AcceptForm;
 import itu.wsis.web.page.FormErrors;
@@ -411,9 +413,10 @@ public class InviteePages {
     /** As {@link #refusal(Models.Problem, UiLanguage)}, a form's own wording ({@code prefix}) first. */
     static String refusal(Models.Problem p, UiLanguage lang, String prefix) {
         String slug = p.slug().replace('-', '_');
-        String own = Messages.of(lang).get(prefix + slug);
-        String known = own != null ? own : Messages.of(lang).get("refused_" + slug);
-        return known != null ? known : Messages.get(lang, "refused_generic");
+        PageMessages t = Messages.of(lang);
+        String own = Texts.refusal(t, prefix + slug);
+        String known = own != null ? own : Texts.refusal(t, "refused_" + slug);
+        return known != null ? known : t.refused_generic();
     }
 
     /** A service failed (5xx) or could not be reached: "try again later", never a form that pretends all is well. */

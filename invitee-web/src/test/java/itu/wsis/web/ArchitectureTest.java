@@ -9,6 +9,7 @@ import itu.wsis.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -33,6 +34,7 @@ class ArchitectureTest {
     static final String PATH = ServiceArchitecture.PATH;
     static final String REQUEST_FILTER = "org.jboss.resteasy.reactive.server.ServerRequestFilter";
     static final String RESPONSE_FILTER = "org.jboss.resteasy.reactive.server.ServerResponseFilter";
+    static final String UNCHECKED_TEMPLATE = "io.quarkus.qute.Template";
 
     final JavaClasses main = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -79,6 +81,15 @@ class ArchitectureTest {
                 .should().beAnnotatedWith(REQUEST_FILTER).orShould().beAnnotatedWith(RESPONSE_FILTER);
     }
 
+    /**
+     * Pages are rendered through {@code @CheckedTemplate}s only (issue #19): an injected untyped {@code Template}
+     * would be filled from a map that Qute cannot check at build time.
+     */
+    static ArchRule templatesAreChecked(String base) {
+        return noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat()
+                .haveFullyQualifiedName(UNCHECKED_TEMPLATE);
+    }
+
     @Test
     void layers() {
         layers(BASE).check(main);
@@ -102,6 +113,11 @@ class ArchitectureTest {
     @Test
     void filtersLiveInSecurity() {
         filtersLiveInSecurity(BASE).check(main);
+    }
+
+    @Test
+    void templatesAreChecked() {
+        templatesAreChecked(BASE).check(main);
     }
 
     @Test

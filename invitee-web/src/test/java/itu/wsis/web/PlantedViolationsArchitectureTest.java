@@ -16,6 +16,7 @@ import itu.wsis.planted.web.page.PortalReachingPage;
 import itu.wsis.planted.web.page.SecurityReachingPage;
 import itu.wsis.planted.web.page.StrayFailures;
 import itu.wsis.planted.web.page.StrayFilter;
+import itu.wsis.planted.web.page.UncheckedPage;
 import itu.wsis.planted.web.security.ClientReachingGuard;
 import itu.wsis.planted.web.security.Guard;
 import itu.wsis.planted.web.util.Stray;
@@ -60,6 +61,11 @@ class PlantedViolationsArchitectureTest {
     @Test
     void exceptionMappersSitWithTheResource() {
         PLANTED.holdsButFailsWith(ArchitectureTest.exceptionMappersSitWithTheResource(BASE), StrayFailures.class);
+    }
+
+    @Test
+    void templatesAreChecked() {
+        PLANTED.holdsButFailsWith(ArchitectureTest.templatesAreChecked(BASE), UncheckedPage.class);
     }
 
     @Test

@@ -116,16 +116,16 @@ class RoundTablePagesTest {
         assertThat(page).contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">");
         String section = section(page);
         assertThat(section)
-                .contains("<h2 id=\"round-table-h\">" + Messages.get(language, "round_tables_heading") + "</h2>")
-                .contains(html(Messages.get(language, "round_tables_hint")))
-                .contains(html(Messages.get(language, "seat_submit")))
-                .contains(html(Messages.format(language, "seat_capacity", 20)));
+                .contains("<h2 id=\"round-table-h\">" + Messages.of(language).round_tables_heading() + "</h2>")
+                .contains(html(Messages.of(language).round_tables_hint()))
+                .contains(html(Messages.of(language).seat_submit()))
+                .contains(html(Messages.of(language).seat_capacity("20")));
         if (language != UiLanguage.EN) {
-            assertThat(section).doesNotContain(Messages.get(UiLanguage.EN, "seat_submit"));
+            assertThat(section).doesNotContain(Messages.of(UiLanguage.EN).seat_submit());
         }
         String seated = table(page(FakeServices.RT_SEATED, language.code()), 1);
-        assertThat(seated).contains(html(Messages.get(language, "seat_ALLOCATED")))
-                .contains(html(Messages.format(language, "seat_number", 5)));
+        assertThat(seated).contains(html(Messages.of(language).seat_ALLOCATED()))
+                .contains(html(Messages.of(language).seat_number("5")));
     }
 
     @Test
@@ -148,7 +148,7 @@ class RoundTablePagesTest {
                 // A seat has no statement: no topic, and no longer the round table's title in its place.
                 .doesNotContain("\"topic\":\"").doesNotContain("Ministerial Round Table");
         given().cookie("wsis-link", s.link()).queryParam("saved", "seat").queryParam("lang", "ru").get("/invitation")
-                .then().body(containsString("<p id=\"saved\">" + Messages.get(UiLanguage.RU, "saved_seat") + "</p>"));
+                .then().body(containsString("<p id=\"saved\">" + Messages.of(UiLanguage.RU).saved_seat() + "</p>"));
     }
 
     @Test
@@ -187,7 +187,7 @@ class RoundTablePagesTest {
                 .post("/invitation/round-table").then().statusCode(422).extract().asString();
         assertThat(page).contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
                 .contains("<p id=\"form-problem\">"
-                        + html(Messages.get(language, "refused_seat_round_table_ministers_only")) + "</p>")
+                        + html(Messages.of(language).refused_seat_round_table_ministers_only()) + "</p>")
                 .contains("id=\"seat-form-1\"").contains("value=\"Mr Deputy\"")
                 .doesNotContain("data-trouble").doesNotContain("for ministers only\"")
                 .doesNotContain("urn:wsis:problem");
@@ -215,8 +215,8 @@ class RoundTablePagesTest {
     void aForumWithOneRoundTableNamesTheSectionInTheSingular(UiLanguage language) {
         String page = page(FakeServices.RT_WAITING, language.code());
         assertThat(section(page))
-                .contains("<h2 id=\"round-table-h\">" + Messages.get(language, "round_table_heading") + "</h2>")
-                .contains(html(Messages.get(language, "round_table_hint")));
+                .contains("<h2 id=\"round-table-h\">" + Messages.of(language).round_table_heading() + "</h2>")
+                .contains(html(Messages.of(language).round_table_hint()));
         assertThat(page).doesNotContain("round-table-2");
     }
 
@@ -287,7 +287,7 @@ class RoundTablePagesTest {
         int changed = FakeServices.CHANGED.size();
         s.post("es").formParam("round-table", "not-a-uuid").post("/invitation/round-table/withdraw").then()
                 .statusCode(422).body(containsString("<p id=\"form-problem\">"
-                        + html(Messages.get(UiLanguage.ES, "refused_seat_speaking_request_not_found")) + "</p>"));
+                        + html(Messages.of(UiLanguage.ES).refused_seat_speaking_request_not_found()) + "</p>"));
         assertThat(FakeServices.CHANGED).hasSize(changed);
     }
 

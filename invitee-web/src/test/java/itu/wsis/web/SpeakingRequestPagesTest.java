@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import itu.wsis.web.client.Models;
 import itu.wsis.web.i18n.Messages;
+import itu.wsis.web.i18n.Texts;
 import itu.wsis.web.i18n.UiLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,13 +89,13 @@ class SpeakingRequestPagesTest {
                     .queryParam("lang", lang).get("/invitation").then().statusCode(200).extract().asString();
             UiLanguage language = UiLanguage.valueOf(lang.toUpperCase(java.util.Locale.ROOT));
             assertThat(page).as(lang)
-                    .contains("<dt>" + Messages.get(language, "join_label") + "</dt>")
+                    .contains("<dt>" + Messages.of(language).join_label() + "</dt>")
                     .contains("href=\"https://meet.example.org/j/hlps-1?pwd=a&amp;b=c\">"
-                            + Messages.get(language, "join_link").replace("'", "&#39;") + "</a>");
+                            + Messages.of(language).join_link().replace("'", "&#39;") + "</a>");
             String inPerson = given().cookie("wsis-link", FakeServices.token(FakeServices.ALLOCATED))
                     .queryParam("lang", lang).get("/invitation").then().statusCode(200).extract().asString();
             assertThat(inPerson).as(lang).contains("<dd id=\"speaking-place\">"
-                    + Messages.format(language, "place_format", "ITU headquarters, Geneva", "Room 2") + "</dd>");
+                    + Messages.of(language).place_format("ITU headquarters, Geneva", "Room 2") + "</dd>");
         }
         given().cookie("wsis-link", FakeServices.token(FakeServices.REMOTE_NO_LINK)).get("/invitation").then()
                 .statusCode(200)
@@ -222,11 +223,12 @@ class SpeakingRequestPagesTest {
                 "invitation-revoked", "personal-data-erased", "reply-deadline-passed", "reply-locked-after-deadline",
                 "reply-conflict", "invalid-request", "forum-not-known-yet", "payload-too-large", "rate-limited",
                 "database-unavailable", "service-unavailable")) {
-            assertThat(Messages.load(language)).as(slug).containsKey("refused_" + slug.replace('-', '_'));
+            assertThat(Texts.refusal(Messages.of(language), "refused_" + slug.replace('-', '_'))).as(slug)
+                    .isNotNull();
         }
         Models.Problem unknown = new Models.Problem("urn:wsis:problem:something-new", "Something new", 409,
                 "An English detail", List.of(), null, null);
-        assertThat(InviteePages.refusal(unknown, language)).isEqualTo(Messages.get(language, "refused_generic"))
+        assertThat(InviteePages.refusal(unknown, language)).isEqualTo(Messages.of(language).refused_generic())
                 .doesNotContain("English detail");
     }
 
@@ -238,7 +240,7 @@ class SpeakingRequestPagesTest {
                 .statusCode(502).body(containsString("<html lang=\"zh\" dir=\"ltr\">"))
                 .body(containsString("data-trouble=\"unavailable\""))
                 // The change may have been recorded before the failure: the page says so, never "nothing changed".
-                .body(containsString("<p>" + Messages.get(UiLanguage.ZH, "trouble_unavailable_text") + "</p>"))
+                .body(containsString("<p>" + Messages.of(UiLanguage.ZH).trouble_unavailable_text() + "</p>"))
                 .body(not(containsString("<form")));
     }
 
@@ -258,7 +260,7 @@ class SpeakingRequestPagesTest {
                     .contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
                     .contains("id=\"accept-form\"").contains("id=\"decline-form\"").contains("id=\"withdraw-form\"")
                     .contains("<p id=\"speaking-unavailable\" class=\"warning\">"
-                            + Messages.get(language, "speaking_unavailable") + "</p>")
+                            + Messages.of(language).speaking_unavailable() + "</p>")
                     .doesNotContain("data-trouble").doesNotContain("id=\"speaking-form\"")
                     .doesNotContain("id=\"speaking-status\"").doesNotContain("change-speaker-link")
                     .doesNotContain("withdraw-speaking-link").doesNotContain("id=\"speaking-not-ready\"");
@@ -273,7 +275,7 @@ class SpeakingRequestPagesTest {
                 .statusCode(422).extract().asString();
         assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">").contains("id=\"decline-form\"")
                 .contains("id=\"reason-error\"")
-                .contains(Messages.get(UiLanguage.AR, "speaking_unavailable")).doesNotContain("data-trouble");
+                .contains(Messages.of(UiLanguage.AR).speaking_unavailable()).doesNotContain("data-trouble");
         assertThat(FakeServices.POSTED).hasSize(posted);
     }
 
@@ -296,8 +298,8 @@ class SpeakingRequestPagesTest {
                 .queryParam("lang", language.code()).get("/invitation").then().statusCode(502).extract().asString();
         assertThat(page).contains("<html lang=\"" + language.code() + "\" dir=\"" + language.dir() + "\">")
                 .contains("data-trouble=\"unavailable\"")
-                .contains(Messages.get(language, "trouble_unavailable_title"))
-                .contains(Messages.get(language, "trouble_unavailable_text"))
+                .contains(Messages.of(language).trouble_unavailable_title())
+                .contains(Messages.of(language).trouble_unavailable_text())
                 .doesNotContain("<form").doesNotContain("speaking-unavailable");
     }
 
@@ -307,8 +309,8 @@ class SpeakingRequestPagesTest {
                 .then().statusCode(502).extract().asString();
         // The letter gives the invitee's language: without it the page speaks all six, English first.
         assertThat(page).contains("data-trouble=\"unavailable\"")
-                .contains(Messages.get(UiLanguage.EN, "trouble_unavailable_title"))
-                .contains(Messages.get(UiLanguage.AR, "trouble_unavailable_text"))
+                .contains(Messages.of(UiLanguage.EN).trouble_unavailable_title())
+                .contains(Messages.of(UiLanguage.AR).trouble_unavailable_text())
                 .doesNotContain("<form").doesNotContain("speaking-unavailable");
     }
 
@@ -319,7 +321,7 @@ class SpeakingRequestPagesTest {
     @ParameterizedTest
     @EnumSource(UiLanguage.class)
     void theTryAgainLaterTextDoesNotPromiseThatNothingChanged(UiLanguage language) {
-        String text = Messages.get(language, "trouble_unavailable_text");
+        String text = Messages.of(language).trouble_unavailable_text();
         for (String promise : List.of("Nothing has been changed", "Rien n'a été modifié", "No se ha modificado nada",
                 "Ничего не изменено", "未作任何更改", "لم يُغيَّر أي شيء")) {
             assertThat(text).as(language.code()).doesNotContain(promise);

@@ -1,10 +1,11 @@
 package itu.wsis.web.page;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import itu.wsis.web.client.Api;
 import itu.wsis.web.client.Models;
 import itu.wsis.web.i18n.Messages;
+import itu.wsis.web.i18n.PageMessages;
 import itu.wsis.web.i18n.UiLanguage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -12,9 +13,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /** Renders the pages. Every page answers text/html in UTF-8; the security headers come from the HTTP config. */
 @ApplicationScoped
@@ -71,51 +71,57 @@ public class Pages {
         }
     }
 
-    private final Template invitation;
-    private final Template notice;
-    private final Template speaker;
-    private final Template withdrawSpeaking;
-    private final Template withdrawSeat;
+    /**
+     * The pages' templates, each checked at build time against its parameter: a misspelt {@code page.x} or
+     * {@code msg:x} fails the build. The texts come from {@link PageMessages} in the locale of the page's language.
+     */
+    @CheckedTemplate(basePath = "", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    static class Templates {
+        static native TemplateInstance invitation(InvitationView page);
 
-    public Pages(@Location("invitation.html") Template invitation, @Location("notice.html") Template notice,
-                 @Location("speaker.html") Template speaker,
-                 @Location("withdraw-speaking.html") Template withdrawSpeaking,
-                 @Location("withdraw-seat.html") Template withdrawSeat) {
-        this.invitation = invitation;
-        this.notice = notice;
-        this.speaker = speaker;
-        this.withdrawSpeaking = withdrawSpeaking;
-        this.withdrawSeat = withdrawSeat;
+        static native TemplateInstance speaker(InvitationView page);
+
+        static native TemplateInstance withdrawSpeaking(InvitationView page);
+
+        static native TemplateInstance withdrawSeat(InvitationView page);
+
+        static native TemplateInstance notice(Views.NoticeView page);
     }
 
     public Response invitation(InvitationPage page, int status, NewCookie... cookies) {
-        return html(status, invitation.data(page.at(InvitationPage.PATH).data()).render(), cookies);
+        InvitationView view = page.at(InvitationPage.PATH).view();
+        return html(status, render(Templates.invitation(view), view.lang), cookies);
     }
 
     /** The change-of-speaker form of the delegation's active speaking request. */
     public Response speaker(InvitationPage page, int status, NewCookie... cookies) {
-        return html(status, speaker.data(titled(page.at(InvitationPage.SPEAKER_PATH).data(),
-                "speaker_change_heading")).render(), cookies);
+        InvitationView view = page.at(InvitationPage.SPEAKER_PATH).view();
+        titled(view, Messages.of(page.language()).speaker_change_heading());
+        return html(status, render(Templates.speaker(view), view.lang), cookies);
     }
 
     /** The confirmation asked before a speaking request is withdrawn (a GET never changes anything). */
     public Response withdrawSpeaking(InvitationPage page, int status, NewCookie... cookies) {
-        return html(status, withdrawSpeaking.data(titled(page.at(InvitationPage.WITHDRAW_SPEAKING_PATH).data(),
-                "withdraw_speaking_heading")).render(), cookies);
+        InvitationView view = page.at(InvitationPage.WITHDRAW_SPEAKING_PATH).view();
+        titled(view, Messages.of(page.language()).withdraw_speaking_heading());
+        return html(status, render(Templates.withdrawSpeaking(view), view.lang), cookies);
     }
 
     /** The confirmation asked before the request for a seat at the round table is withdrawn. */
     public Response withdrawSeat(InvitationPage page, int status, NewCookie... cookies) {
-        return html(status, withdrawSeat.data(titled(page.at(InvitationPage.WITHDRAW_SEAT_PATH).data(),
-                "withdraw_seat_heading")).render(), cookies);
+        InvitationView view = page.at(InvitationPage.WITHDRAW_SEAT_PATH).view();
+        titled(view, Messages.of(page.language()).withdraw_seat_heading());
+        return html(status, render(Templates.withdrawSeat(view), view.lang), cookies);
     }
 
     /** Each page's own title first, then the forum's (WCAG 2.4.2). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> titled(Map<String, Object> data, String headingKey) {
-        Map<String, String> t = (Map<String, String>) data.get("t");
-        data.put("title", t.get(headingKey) + " — " + data.get("title"));
-        return data;
+    private static void titled(InvitationView view, String heading) {
+        view.title = heading + " — " + view.title;
+    }
+
+    /** {@code {msg:...}} speaks the page's language. */
+    private static String render(TemplateInstance template, String language) {
+        return template.setLocale(Locale.forLanguageTag(language)).render();
     }
 
     /**
@@ -136,20 +142,45 @@ public class Pages {
             }
         }
         for (UiLanguage l : order) {
-            notices.add(new Views.Notice(l.code(), l.dir(), Messages.get(l, "trouble_" + trouble.key() + "_title"),
-                    Messages.get(l, "trouble_" + trouble.key() + "_text")));
+            PageMessages t = Messages.of(l);
+            notices.add(new Views.Notice(l.code(), l.dir(), title(t, trouble), text(t, trouble)));
         }
         UiLanguage page = known == null ? UiLanguage.EN : known;
-        Map<String, Object> data = new HashMap<>();
-        data.put("t", Messages.of(page));
-        data.put("lang", page.code());
-        data.put("dir", page.dir());
-        data.put("title", notices.get(0).title());
-        data.put("notices", notices);
-        data.put("trouble", trouble.key());
-        data.put("retry", trouble == Trouble.CSRF || trouble == Trouble.NOT_READY || trouble == Trouble.UNAVAILABLE
-                || trouble == Trouble.RATE_LIMITED || trouble == Trouble.VISA_LETTER_REFUSED);
-        return html(trouble.status, notice.data(data).render(), cookies);
+        boolean retry = trouble == Trouble.CSRF || trouble == Trouble.NOT_READY || trouble == Trouble.UNAVAILABLE
+                || trouble == Trouble.RATE_LIMITED || trouble == Trouble.VISA_LETTER_REFUSED;
+        Views.NoticeView view = new Views.NoticeView(page.code(), page.dir(), notices.get(0).title(), notices,
+                trouble.key(), retry);
+        return html(trouble.status, render(Templates.notice(view), view.lang()), cookies);
+    }
+
+    private static String title(PageMessages t, Trouble trouble) {
+        return switch (trouble) {
+            case INVALID -> t.trouble_invalid_title();
+            case NO_LINK -> t.trouble_no_link_title();
+            case EXPIRED -> t.trouble_expired_title();
+            case REISSUED -> t.trouble_reissued_title();
+            case REVOKED -> t.trouble_revoked_title();
+            case CSRF -> t.trouble_csrf_title();
+            case NOT_READY -> t.trouble_not_ready_title();
+            case UNAVAILABLE -> t.trouble_unavailable_title();
+            case RATE_LIMITED -> t.trouble_rate_limited_title();
+            case VISA_LETTER_REFUSED -> t.trouble_visa_letter_refused_title();
+        };
+    }
+
+    private static String text(PageMessages t, Trouble trouble) {
+        return switch (trouble) {
+            case INVALID -> t.trouble_invalid_text();
+            case NO_LINK -> t.trouble_no_link_text();
+            case EXPIRED -> t.trouble_expired_text();
+            case REISSUED -> t.trouble_reissued_text();
+            case REVOKED -> t.trouble_revoked_text();
+            case CSRF -> t.trouble_csrf_text();
+            case NOT_READY -> t.trouble_not_ready_text();
+            case UNAVAILABLE -> t.trouble_unavailable_text();
+            case RATE_LIMITED -> t.trouble_rate_limited_text();
+            case VISA_LETTER_REFUSED -> t.trouble_visa_letter_refused_text();
+        };
     }
 
     private static Response html(int status, String body, NewCookie... cookies) {

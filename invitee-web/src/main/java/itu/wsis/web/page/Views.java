@@ -54,6 +54,12 @@ public final class Views {
     public record Notice(String lang, String dir, String title, String text) {
     }
 
+    /** The page about a link or a request that cannot go further: {@code notices} in one language or in all six. */
+    @TemplateData
+    public record NoticeView(String lang, String dir, String title, List<Notice> notices, String trouble,
+                             boolean retry) {
+    }
+
     @TemplateData
     /**
      * {@code rank}: set when the speaker's rank needed the secretariat's confirmation, saying where it stands.
