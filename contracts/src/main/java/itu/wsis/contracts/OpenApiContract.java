@@ -155,9 +155,9 @@ public final class OpenApiContract {
             if (code.startsWith("2")) {
                 success = true;
                 if (!code.equals("204") && !typed(body.path("content"))) {
-                    problems.add("answers " + code + " without a typed schema: return a typed Uni<Dto> or add "
-                            + "@APIResponse(responseCode = \"" + code + "\", content = @Content(schema = "
-                            + "@Schema(implementation = Dto.class)))");
+                    problems.add("answers " + code + " without a typed schema: return a typed Uni<ThingResponse> "
+                            + "or add @APIResponse(responseCode = \"" + code + "\", content = @Content(schema = "
+                            + "@Schema(implementation = ThingResponse.class)))");
                 }
                 if ((code.equals("201") || code.equals("202")) && !hasHeader(body, "Location")) {
                     problems.add("answers " + code + " without a documented Location header");

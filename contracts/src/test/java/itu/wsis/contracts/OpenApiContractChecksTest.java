@@ -58,11 +58,11 @@ class OpenApiContractChecksTest {
         // openapi-diff reads no schema of a 3.1 document: both sides go through OpenApi30, or neither change is seen.
         JsonNode before = committed("registration-service");
         ObjectNode retyped = (ObjectNode) before.deepCopy();
-        ((ObjectNode) retyped.at("/components/schemas/InvitationView/properties/deadlinePassed")).put("type", "string");
+        ((ObjectNode) retyped.at("/components/schemas/InvitationResponse/properties/deadlinePassed")).put("type", "string");
         assertThat(OpenApiContract.diff(before, retyped).isIncompatible()).isTrue();
 
         ObjectNode grown = (ObjectNode) before.deepCopy();
-        ((ObjectNode) grown.at("/components/schemas/InvitationView/properties")).putObject("remindersSent")
+        ((ObjectNode) grown.at("/components/schemas/InvitationResponse/properties")).putObject("remindersSent")
                 .put("type", "integer");
         assertThat(OpenApiContract.diff(before, grown).isIncompatible()).isFalse();
         assertThat(OpenApiContract.diff(before, grown).isUnchanged()).isFalse();

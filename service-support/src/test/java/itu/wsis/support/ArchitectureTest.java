@@ -106,6 +106,12 @@ class ArchitectureTest {
         resourceSuffix().check(main);
     }
 
+    /** The ops endpoints every service serves take *Request and answer *Response records, as the services' do. */
+    @Test
+    void wireRecordsAreNamedForTheirRole() {
+        ServiceArchitecture.wireRecordsAreNamedForTheirRole(BASE + "..").check(main);
+    }
+
     /** Each mechanism's settings sit with it, as {@code *Config}. */
     @Test
     void configMappingsAreNamedConfig() {

@@ -4,26 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import itu.wsis.client.invitation.api.InvitationsApi;
 import itu.wsis.client.invitation.api.OpsDemoDataApi;
+import itu.wsis.client.invitation.model.DemoDataResponse;
 import itu.wsis.client.invitation.model.InvitationResponse;
 import itu.wsis.client.invitation.model.PagedInvitationResponse;
-import itu.wsis.client.invitation.model.Summary;
 import itu.wsis.client.registration.api.InviteeReplyThroughThePersonalLinkApi;
 import itu.wsis.client.registration.api.SecretariatForumRepliesApi;
 import itu.wsis.client.registration.model.AcceptRequest;
-import itu.wsis.client.registration.model.DelegateInput;
+import itu.wsis.client.registration.model.DelegateRequest;
 import itu.wsis.client.registration.model.ParticipationMode;
+import itu.wsis.client.registration.model.ReplyResponse;
 import itu.wsis.client.registration.model.ReplyStatus;
-import itu.wsis.client.registration.model.ReplyView;
-import itu.wsis.client.registration.model.StatisticsView;
+import itu.wsis.client.registration.model.StatisticsResponse;
 import itu.wsis.client.speaking.api.InviteeSpeakingRequestApi;
 import itu.wsis.client.speaking.api.SecretariatSessionsApi;
 import itu.wsis.client.speaking.model.Language;
-import itu.wsis.client.speaking.model.SessionDto;
-import itu.wsis.client.speaking.model.SpeakerBody;
-import itu.wsis.client.speaking.model.SpeakingOverviewDto;
+import itu.wsis.client.speaking.model.SessionResponse;
+import itu.wsis.client.speaking.model.SpeakerRequest;
 import itu.wsis.client.speaking.model.SpeakingModality;
-import itu.wsis.client.speaking.model.SpeakingRequestBody;
-import itu.wsis.client.speaking.model.SpeakingRequestDto;
+import itu.wsis.client.speaking.model.SpeakingOverviewResponse;
+import itu.wsis.client.speaking.model.SpeakingRequestResponse;
+import itu.wsis.client.speaking.model.SubmitSpeakingRequest;
 import itu.wsis.contracts.OpenApiContract;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -96,7 +96,7 @@ class PartnerClientIT {
         var invitationClient = new itu.wsis.client.invitation.ApiClient();
         invitationClient.updateBaseUri(stack.service("invitation-service").baseUrl());
         invitationClient.setRequestInterceptor(bearer(secretariat));
-        Summary demo = new OpsDemoDataApi(invitationClient).loadInvitationDemoData();
+        DemoDataResponse demo = new OpsDemoDataApi(invitationClient).loadInvitationDemoData();
         assertThat(demo.getInvitationsTotal()).isEqualTo(193);
 
         // List invitations: typed pages of the letter's invitations.
@@ -124,12 +124,12 @@ class PartnerClientIT {
         var accepted = invitee.acceptInvitationWithHttpInfo(invitationId, new AcceptRequest()
                 .mode(ParticipationMode.IN_PERSON)
                 .delegation(List.of(
-                        new DelegateInput().name("Head of Delegation").title("Minister")
+                        new DelegateRequest().name("Head of Delegation").title("Minister")
                                 .email("head@example.org").headOfDelegation(true),
-                        new DelegateInput().name("Adviser").title("Senior Adviser")
+                        new DelegateRequest().name("Adviser").title("Senior Adviser")
                                 .email("adviser@example.org").headOfDelegation(false))));
         assertThat(accepted.getStatusCode()).isEqualTo(201);
-        ReplyView reply = accepted.getData();
+        ReplyResponse reply = accepted.getData();
         assertThat(reply.getStatus()).isEqualTo(ReplyStatus.ACCEPTED);
         assertThat(reply.getVersion()).isEqualTo(1);
         assertThat(reply.getDelegation()).hasSize(2);
@@ -147,12 +147,12 @@ class PartnerClientIT {
         speakingClient.updateBaseUri(stack.service("speaking-request-service").baseUrl());
         speakingClient.setRequestInterceptor(personalLink(token));
         InviteeSpeakingRequestApi speaking = new InviteeSpeakingRequestApi(speakingClient);
-        List<SessionDto> open = await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+        List<SessionResponse> open = await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
                 // The optional filters (kind, session) left out: the policy sessions, and the request for speaking time.
                 .until(() -> speaking.listMySessions(invitationId, null), list -> !list.isEmpty());
-        SpeakingRequestDto request = await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                .until(() -> speaking.requestSpeakingTime(invitationId, new SpeakingRequestBody()
-                        .speaker(new SpeakerBody().name("The Minister").title("Minister").substitute(false))
+        SpeakingRequestResponse request = await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                .until(() -> speaking.requestSpeakingTime(invitationId, new SubmitSpeakingRequest()
+                        .speaker(new SpeakerRequest().name("The Minister").title("Minister").substitute(false))
                         .preferredSessionIds(List.of(open.get(0).getId()))
                         .statementLanguage(Language.EN)
                         .modality(SpeakingModality.IN_PERSON)
@@ -160,16 +160,16 @@ class PartnerClientIT {
         assertThat(request.getInvitationId()).isEqualTo(invitationId);
         assertThat(speaking.getMySpeakingRequest(invitationId, null).getId()).isEqualTo(request.getId());
         // The overview the invitee pages read in one call: the sessions of every kind, and that request.
-        SpeakingOverviewDto overview = speaking.getMySpeakingOverview(invitationId);
-        assertThat(overview.getRequests()).extracting(SpeakingRequestDto::getId).containsExactly(request.getId());
-        assertThat(overview.getSessions()).extracting(SessionDto::getId)
-                .containsAll(open.stream().map(SessionDto::getId).toList());
+        SpeakingOverviewResponse overview = speaking.getMySpeakingOverview(invitationId);
+        assertThat(overview.getRequests()).extracting(SpeakingRequestResponse::getId).containsExactly(request.getId());
+        assertThat(overview.getSessions()).extracting(SessionResponse::getId)
+                .containsAll(open.stream().map(SessionResponse::getId).toList());
 
         // Read the statistics: the acceptance is counted.
         var registrationStaff = new itu.wsis.client.registration.ApiClient();
         registrationStaff.updateBaseUri(stack.service("registration-service").baseUrl());
         registrationStaff.setRequestInterceptor(bearer(ops));
-        StatisticsView statistics = new SecretariatForumRepliesApi(registrationStaff)
+        StatisticsResponse statistics = new SecretariatForumRepliesApi(registrationStaff)
                 .getReplyStatistics(demo.getForumId());
         assertThat(statistics.getForumId()).isEqualTo(demo.getForumId());
         assertThat(statistics.getTotal().getInvited()).isEqualTo(193L);

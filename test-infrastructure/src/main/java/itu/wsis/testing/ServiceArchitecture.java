@@ -1,17 +1,33 @@
 package itu.wsis.testing;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.JavaWildcardType;
+import com.tngtech.archunit.core.domain.PackageMatchers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,6 +60,10 @@ public abstract class ServiceArchitecture {
     public static final String INCOMING = "org.eclipse.microprofile.reactive.messaging.Incoming";
     public static final String CONFIG_MAPPING = "io.smallrye.config.ConfigMapping";
     public static final String EXCEPTION_MAPPER = "org.jboss.resteasy.reactive.server.ServerExceptionMapper";
+    public static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
+    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    public static final String API_RESPONSE = "org.eclipse.microprofile.openapi.annotations.responses.APIResponse";
+    public static final String API_RESPONSES = "org.eclipse.microprofile.openapi.annotations.responses.APIResponses";
     /** service-support's SPI for the personal-link state: a repository bean that keeps the SPI's name. */
     public static final String LINK_STATES = "itu.wsis.support.links.LinkStates";
 
@@ -198,6 +218,134 @@ public abstract class ServiceArchitecture {
                 .should().beAnnotatedWith(EXCEPTION_MAPPER);
     }
 
+    /**
+     * docs/api/README.md, Naming: the records of the wire (in {@code wirePackages}) are named for their role, since
+     * the OpenAPI schema names, and partners' generated classes, are theirs. A record a resource method takes as its
+     * body, or that is nested in one, ends in {@code Request}; a record it answers with (the return type, through
+     * {@code Uni}, {@code List} and the like, or an {@code @APIResponse} schema's {@code implementation}), or that is
+     * nested in one, ends in {@code Response}. A record both sides share (a letter's {@code Signatory}) and a generic
+     * record (its schema is named after its type argument) are exempt; enums and types outside the packages are not
+     * looked at.
+     */
+    public static ArchRule wireRecordsAreNamedForTheirRole(String... wirePackages) {
+        PackageMatchers wire = PackageMatchers.of(wirePackages);
+        return classes().that().areAnnotatedWith(PATH).should(new ArchCondition<>(
+                "name the records they take \"*Request\" and those they answer with \"*Response\"") {
+            private final Set<JavaClass> requestSide = new HashSet<>();
+            private final Set<JavaClass> responseSide = new HashSet<>();
+
+            @Override
+            public void init(Collection<JavaClass> resources) {
+                for (JavaClass resource : resources) {
+                    for (JavaMethod method : endpoints(resource)) {
+                        requestSide.addAll(reachable(bodies(method), wire));
+                        responseSide.addAll(reachable(answers(method), wire));
+                    }
+                }
+            }
+
+            @Override
+            public void check(JavaClass resource, ConditionEvents events) {
+                for (JavaMethod method : endpoints(resource)) {
+                    for (JavaClass record : reachable(bodies(method), wire)) {
+                        if (!responseSide.contains(record) && !record.getSimpleName().endsWith("Request")) {
+                            events.add(SimpleConditionEvent.violated(method, record.getName()
+                                    + " is (in) the request body of " + method.getFullName()
+                                    + " and does not end in Request"));
+                        }
+                    }
+                    for (JavaClass record : reachable(answers(method), wire)) {
+                        if (!requestSide.contains(record) && !record.getSimpleName().endsWith("Response")) {
+                            events.add(SimpleConditionEvent.violated(method, record.getName()
+                                    + " is (in) an answer of " + method.getFullName()
+                                    + " and does not end in Response"));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Named as well as meta-annotated: the meta-annotation is only seen when jakarta.ws.rs is on the class path. */
+    private static List<JavaMethod> endpoints(JavaClass resource) {
+        return resource.getMethods().stream().filter(m -> m.isMetaAnnotatedWith(HTTP_METHOD)
+                || HTTP_METHODS.stream().anyMatch(name -> m.isAnnotatedWith("jakarta.ws.rs." + name))).toList();
+    }
+
+    /** The parameters JAX-RS fills from the body: those without a jakarta.ws.rs or RESTEasy annotation. */
+    private static List<JavaType> bodies(JavaMethod method) {
+        List<JavaType> bodies = new java.util.ArrayList<>();
+        for (JavaParameter parameter : method.getParameters()) {
+            boolean bound = parameter.getAnnotations().stream().map(a -> a.getRawType().getPackageName())
+                    .anyMatch(p -> p.startsWith("jakarta.ws.rs") || p.startsWith("org.jboss.resteasy.reactive"));
+            if (!bound) {
+                bodies.add(parameter.getType());
+            }
+        }
+        return bodies;
+    }
+
+    private static List<JavaType> answers(JavaMethod method) {
+        List<JavaType> answers = new java.util.ArrayList<>();
+        answers.add(method.getReturnType());
+        for (JavaAnnotation<JavaMethod> annotation : method.getAnnotations()) {
+            String type = annotation.getRawType().getName();
+            if (type.equals(API_RESPONSE)) {
+                answers.addAll(implementations(annotation));
+            } else if (type.equals(API_RESPONSES)) {
+                annotation.get("value").filter(JavaAnnotation[].class::isInstance)
+                        .ifPresent(all -> Arrays.stream((JavaAnnotation<?>[]) all)
+                                .forEach(one -> answers.addAll(implementations(one))));
+            }
+        }
+        return answers;
+    }
+
+    /** {@code @APIResponse(content = @Content(schema = @Schema(implementation = X.class)))}: X. */
+    private static List<JavaType> implementations(JavaAnnotation<?> response) {
+        List<JavaType> types = new java.util.ArrayList<>();
+        response.get("content").filter(JavaAnnotation[].class::isInstance).ifPresent(contents -> {
+            for (JavaAnnotation<?> content : (JavaAnnotation<?>[]) contents) {
+                content.get("schema").filter(JavaAnnotation.class::isInstance)
+                        .flatMap(schema -> ((JavaAnnotation<?>) schema).get("implementation"))
+                        .filter(JavaClass.class::isInstance).ifPresent(c -> types.add((JavaClass) c));
+            }
+        });
+        return types;
+    }
+
+    /** The records of the wire packages among the types, their type arguments and, transitively, their components. */
+    private static Set<JavaClass> reachable(List<JavaType> roots, PackageMatchers wire) {
+        Set<JavaClass> records = new LinkedHashSet<>();
+        Set<JavaClass> seen = new HashSet<>();
+        Deque<JavaType> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            JavaType type = todo.pop();
+            if (type instanceof JavaParameterizedType parameterized) {
+                todo.addAll(parameterized.getActualTypeArguments());
+            } else if (type instanceof JavaWildcardType wildcard) {
+                todo.addAll(wildcard.getUpperBounds());
+            }
+            JavaClass raw = type.toErasure();
+            if (raw.isArray()) {
+                todo.add(raw.getBaseComponentType());
+                continue;
+            }
+            if (!raw.isRecord() || !wire.test(raw.getPackageName()) || !seen.add(raw)) {
+                continue;
+            }
+            if (raw.getTypeParameters().isEmpty()) {
+                records.add(raw);
+            }
+            for (JavaField field : raw.getFields()) {
+                if (!field.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)) {
+                    todo.add(field.getType());
+                }
+            }
+        }
+        return records;
+    }
+
     private static List<Layer> present(Set<Layer> absent) {
         return Stream.of(Layer.values()).filter(l -> !absent.contains(l)).toList();
     }
@@ -255,6 +403,11 @@ public abstract class ServiceArchitecture {
     @Test
     void eventConsumersLiveInMessaging() {
         eventConsumersLiveInMessaging(base).check(classes);
+    }
+
+    @Test
+    void wireRecordsAreNamedForTheirRole() {
+        wireRecordsAreNamedForTheirRole(Layer.REST.in(base)).check(classes);
     }
 
     @Test

@@ -20,12 +20,17 @@ import itu.wsis.planted.shop.repository.ThingEntity;
 import itu.wsis.planted.shop.repository.ThingRecord;
 import itu.wsis.planted.shop.repository.ThingRepository;
 import itu.wsis.planted.shop.repository.ThingStore;
+import itu.wsis.planted.shop.rest.BodyTakingResource;
+import itu.wsis.planted.shop.rest.DeclaredAnswerResource;
+import itu.wsis.planted.shop.rest.DtoAnsweringResource;
 import itu.wsis.planted.shop.rest.EntityLeakingResource;
 import itu.wsis.planted.shop.rest.RepositoryReachingResource;
+import itu.wsis.planted.shop.rest.SharedPartResource;
 import itu.wsis.planted.shop.rest.ThingEndpoint;
 import itu.wsis.planted.shop.rest.ThingProblemMappers;
 import itu.wsis.planted.shop.rest.ThingResource;
 import itu.wsis.planted.shop.rest.TransactionalResource;
+import itu.wsis.planted.shop.rest.ViewNestingResource;
 import itu.wsis.planted.shop.service.OutOfPlaceResource;
 import itu.wsis.planted.shop.service.RestReachingService;
 import itu.wsis.planted.shop.service.StrayConfig;
@@ -151,6 +156,27 @@ class ServiceArchitectureTest {
     void eventConsumersLiveInMessaging() {
         PLANTED.holdsButFailsWith(ServiceArchitecture.eventConsumersLiveInMessaging(BASE),
                 StrayListener.class, ThingEventsHandler.class);
+    }
+
+    @Test
+    void wireRecordsAreNamedForTheirRole() {
+        PLANTED.holdsButFailsWith(ServiceArchitecture.wireRecordsAreNamedForTheirRole(Layer.REST.in(BASE)),
+                DtoAnsweringResource.class, ViewNestingResource.class, BodyTakingResource.class,
+                DeclaredAnswerResource.class);
+    }
+
+    @Test
+    void aRecordTheRequestAndTheAnswerShareNeedsNoSuffix() {
+        ArchRule rule = ServiceArchitecture.wireRecordsAreNamedForTheirRole(Layer.REST.in(BASE));
+        assertThatThrownBy(() -> rule.check(PLANTED.with(ViewNestingResource.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(ViewNestingResource.PartView.class.getName() + " is (in) an answer")
+                .hasMessageNotContaining(ViewNestingResource.ThingResponse.class.getName() + " is");
+        assertThatThrownBy(() -> rule.check(PLANTED.with(DeclaredAnswerResource.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(DeclaredAnswerResource.ThingResult.class.getName())
+                .hasMessageNotContaining(DeclaredAnswerResource.ThingRequest.class.getName() + " is");
+        assertThatCode(() -> rule.check(PLANTED.with(SharedPartResource.class))).doesNotThrowAnyException();
     }
 
     @Test

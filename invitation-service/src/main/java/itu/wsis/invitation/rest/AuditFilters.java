@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
-/** The query parameters of both audit views, as given; {@link AuditDtos#query} checks them all at once. */
+/** The query parameters of both audit views, as given; {@link AuditWire#query} checks them all at once. */
 public class AuditFilters {
 
     @Parameter(description = "Only these actions (repeat, or comma-separated).")
@@ -42,11 +42,11 @@ public class AuditFilters {
     @Context
     HttpHeaders headers;
 
-    AuditDtos.Filters filters() {
-        return new AuditDtos.Filters(actions, actorKinds, from, to, page, size, format);
+    AuditWire.Filters filters() {
+        return new AuditWire.Filters(actions, actorKinds, from, to, page, size, format);
     }
 
     boolean wantsCsv() {
-        return AuditDtos.wantsCsv(filters(), headers);
+        return AuditWire.wantsCsv(filters(), headers);
     }
 }

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -48,21 +49,21 @@ public class DemoDataResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "loadInvitationDemoData", summary = "Load the WSIS Forum 2022 demo: forum, letter CL-22/010 and invitations to the 193 Member States")
-    public Uni<DemoDataService.Summary> load() throws IOException {
-        ForumDtos.ForumRequest forum = json.readValue(resource("forum.json"), ForumDtos.ForumRequest.class);
+    public Uni<DemoDataResponse> load() throws IOException {
+        ForumWire.ForumRequest forum = json.readValue(resource("forum.json"), ForumWire.ForumRequest.class);
         JsonNode letter = json.readTree(resource("letter.json"));
-        Map<String, LetterDtos.Text> texts = new LinkedHashMap<>();
+        Map<String, LetterWire.Text> texts = new LinkedHashMap<>();
         letter.get("subjects").fields().forEachRemaining(subject -> {
             JsonNode parts = letter.path("texts").path(subject.getKey());
-            texts.put(subject.getKey(), new LetterDtos.Text(subject.getValue().asText(),
+            texts.put(subject.getKey(), new LetterWire.Text(subject.getValue().asText(),
                     resource("body." + subject.getKey() + ".md"), text(parts, "place"), text(parts, "addressee"),
                     text(parts, "signatoryName"), text(parts, "signatoryTitle")));
         });
-        LetterDtos.LetterRequest request = new LetterDtos.LetterRequest(
+        LetterWire.LetterRequest request = new LetterWire.LetterRequest(
                 letter.get("reference").asText(),
                 json.treeToValue(letter.get("letterDate"), java.time.LocalDate.class),
-                json.treeToValue(letter.get("signatory"), LetterDtos.Signatory.class),
-                json.treeToValue(letter.get("contact"), LetterDtos.ContactDto.class),
+                json.treeToValue(letter.get("signatory"), LetterWire.Signatory.class),
+                json.treeToValue(letter.get("contact"), LetterWire.Contact.class),
                 letter.get("originalLanguage").asText(),
                 texts,
                 letter.get("addresseeClass").asText(),
@@ -75,7 +76,17 @@ public class DemoDataResource {
             throw new IllegalStateException("the demo invitee file is invalid: " + people.errors().size() + " errors");
         }
         return demo.load(forum.toDomain(), request.reference(), request.toDomain(), people.valid(),
-                Actors.of(identity));
+                Actors.of(identity)).map(DemoDataResponse::of);
+    }
+
+    public record DemoDataResponse(UUID forumId, UUID letterId, boolean forumCreated, boolean letterCreated,
+                                   boolean letterPublished, int inviteesWritten, int invitationsIssued,
+                                   int invitationsTotal) {
+
+        static DemoDataResponse of(DemoDataService.Summary s) {
+            return new DemoDataResponse(s.forumId(), s.letterId(), s.forumCreated(), s.letterCreated(),
+                    s.letterPublished(), s.inviteesWritten(), s.invitationsIssued(), s.invitationsTotal());
+        }
     }
 
     private static String text(JsonNode parts, String name) {

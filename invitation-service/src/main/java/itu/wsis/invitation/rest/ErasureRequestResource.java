@@ -1,7 +1,7 @@
 package itu.wsis.invitation.rest;
 
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.rest.ErasureDtos.ErasureView;
+import itu.wsis.invitation.rest.ErasureWire.ErasureResponse;
 import itu.wsis.invitation.service.ErasureService;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,8 +38,8 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "200", description = "The request and its progress")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such erasure request")
-    public Uni<ErasureView> get(@PathParam("id") UUID id) {
-        return erasures.get(id).map(erasure -> ErasureView.of(erasure, erasures.services()));
+    public Uni<ErasureResponse> get(@PathParam("id") UUID id) {
+        return erasures.get(id).map(erasure -> ErasureResponse.of(erasure, erasures.services()));
     }
 
     @GET
@@ -47,10 +47,10 @@ public class ErasureRequestResource {
     @Operation(operationId = "listErasureRequests", summary = "Erasure requests, newest first")
     @APIResponse(responseCode = "200", description = "A page of erasure requests with their progress")
     @APIResponse(responseCode = "400", description = "page or size out of range")
-    public Uni<Paged<ErasureView>> list(@QueryParam("page") @DefaultValue("0") int page,
+    public Uni<Paged<ErasureResponse>> list(@QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size, 200);
         return erasures.list(page, size)
-                .map(p -> Paged.of(p.map(erasure -> ErasureView.of(erasure, erasures.services()))));
+                .map(p -> Paged.of(p.map(erasure -> ErasureResponse.of(erasure, erasures.services()))));
     }
 }

@@ -1,8 +1,8 @@
 package itu.wsis.invitation.rest;
 
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.rest.LetterDtos.LetterRequest;
-import itu.wsis.invitation.rest.LetterDtos.LetterResponse;
+import itu.wsis.invitation.rest.LetterWire.LetterRequest;
+import itu.wsis.invitation.rest.LetterWire.LetterResponse;
 import itu.wsis.invitation.service.LetterService;
 import itu.wsis.support.problem.ProblemException;
 import itu.wsis.support.security.Roles;

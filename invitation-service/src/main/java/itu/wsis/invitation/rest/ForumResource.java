@@ -2,8 +2,8 @@ package itu.wsis.invitation.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.rest.ForumDtos.ForumRequest;
-import itu.wsis.invitation.rest.ForumDtos.ForumResponse;
+import itu.wsis.invitation.rest.ForumWire.ForumRequest;
+import itu.wsis.invitation.rest.ForumWire.ForumResponse;
 import itu.wsis.invitation.service.ForumService;
 import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;

@@ -37,17 +37,17 @@ public class InvitationAuditResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, AuditDtos.CSV})
+    @Produces({MediaType.APPLICATION_JSON, AuditWire.CSV})
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "invitationAuditTrail", summary = "The invitation's audit trail, newest first, filtered, as a page of JSON or the whole as CSV")
     @APIResponse(responseCode = "200", description = "A page of entries (JSON), or every matching entry as a CSV attachment (RFC 4180, UTF-8 with BOM) for ?format=csv or Accept: text/csv.",
             headers = @Header(name = "Content-Disposition", description = "CSV only: attachment; filename=\"audit-invitation-<id>.csv\"", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditDtos.AuditPage.class)),
-                    @Content(mediaType = AuditDtos.CSV, schema = @Schema(type = SchemaType.STRING))})
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditWire.AuditPageResponse.class)),
+                    @Content(mediaType = AuditWire.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "An action, actor kind, time, page, size or format is not valid.")
     @APIResponse(responseCode = "404", description = "No invitation with this id.")
     public Uni<Response> audit(@PathParam("invitationId") UUID id, @BeanParam AuditFilters filters) {
-        AuditQuery query = AuditDtos.query(AuditQuery.Scope.INVITATION, id, filters.filters(), config.maxPageSize());
-        return AuditDtos.answer(trail, query, filters.wantsCsv(), "audit-invitation-" + id + ".csv");
+        AuditQuery query = AuditWire.query(AuditQuery.Scope.INVITATION, id, filters.filters(), config.maxPageSize());
+        return AuditWire.answer(trail, query, filters.wantsCsv(), "audit-invitation-" + id + ".csv");
     }
 }

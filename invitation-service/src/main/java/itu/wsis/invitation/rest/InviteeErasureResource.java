@@ -2,7 +2,7 @@ package itu.wsis.invitation.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.rest.ErasureDtos.ErasureView;
+import itu.wsis.invitation.rest.ErasureWire.ErasureResponse;
 import itu.wsis.invitation.service.ErasureService;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,12 +48,12 @@ public class InviteeErasureResource {
     @APIResponse(responseCode = "202", description = "Erasure requested (or already requested): its progress",
             headers = @Header(name = "Location", description = "The erasure request, /erasure-requests/{id}",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            content = @Content(schema = @Schema(implementation = ErasureView.class)))
+            content = @Content(schema = @Schema(implementation = ErasureResponse.class)))
     @APIResponse(responseCode = "400", description = "The invitee id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such invitee")
     public Uni<Response> request(@PathParam("inviteeId") UUID inviteeId) {
         return erasures.request(inviteeId, identity.getPrincipal().getName())
-                .map(requested -> Response.accepted(ErasureView.of(requested.erasure(), erasures.services()))
+                .map(requested -> Response.accepted(ErasureResponse.of(requested.erasure(), erasures.services()))
                         .location(URI.create("/erasure-requests/" + requested.erasure().id())).build());
     }
 }

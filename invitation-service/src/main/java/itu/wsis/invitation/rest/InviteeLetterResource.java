@@ -62,8 +62,8 @@ public class InviteeLetterResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one. `language` is the invitee's.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<InviteeLetterView> letter(@PathParam("invitationId") UUID invitationId) {
-        return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterView::of);
+    public Uni<InviteeLetterResponse> letter(@PathParam("invitationId") UUID invitationId) {
+        return letters.letterFor(InviteeLink.claims(identity)).map(InviteeLetterResponse::of);
     }
 
     /**
@@ -71,41 +71,41 @@ public class InviteeLetterResource {
      * link to them: the forum's site, its page on speaking requests, and the partnership offers (absent when the
      * forum has none).
      */
-    public record ForumView(String code, Map<String, String> names, Map<String, String> themes,
-                            LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd,
-                            String venue, ForumFormat format, String timeZone,
-                            @Schema(description = "The forum's web site.", format = "uri") String forumSiteUrl,
-                            @Schema(description = "The forum's page about requesting speaking time at the high-level sessions.", format = "uri")
-                            String speakingRequestUrl,
-                            @Schema(description = "The forum's partnership offers; absent when the forum has none.", format = "uri")
-                            String partnershipUrl) {
+    public record ForumSummaryResponse(String code, Map<String, String> names, Map<String, String> themes,
+                                       LocalDate virtualPhaseStart, LocalDate inPersonStart, LocalDate inPersonEnd,
+                                       String venue, ForumFormat format, String timeZone,
+                                       @Schema(description = "The forum's web site.", format = "uri") String forumSiteUrl,
+                                       @Schema(description = "The forum's page about requesting speaking time at the high-level sessions.", format = "uri")
+                                       String speakingRequestUrl,
+                                       @Schema(description = "The forum's partnership offers; absent when the forum has none.", format = "uri")
+                                       String partnershipUrl) {
     }
 
-    public record TextView(String subject, String body) {
+    public record LetterTextResponse(String subject, String body) {
     }
 
-    public record LetterView(String reference, int revision, LocalDate letterDate, String signatoryName,
-                             String signatoryTitle, String contactName, String contactEmail, String contactPhone,
-                             Language originalLanguage, Map<String, TextView> texts) {
+    public record PublishedLetterResponse(String reference, int revision, LocalDate letterDate, String signatoryName,
+                                          String signatoryTitle, String contactName, String contactEmail, String contactPhone,
+                                          Language originalLanguage, Map<String, LetterTextResponse> texts) {
     }
 
     /** No personal data beyond what the link holder already knows: member state, language and zone. */
-    public record InviteeLetterView(UUID invitationId, InvitationStatus status, String memberState,
-                                    Language preferredLanguage, String inviteeTimeZone, ForumView forum,
-                                    LetterView letter, Deadline responseDeadline, Deadline speakingRequestDeadline) {
+    public record InviteeLetterResponse(UUID invitationId, InvitationStatus status, String memberState,
+                                        Language preferredLanguage, String inviteeTimeZone, ForumSummaryResponse forum,
+                                        PublishedLetterResponse letter, Deadline responseDeadline, Deadline speakingRequestDeadline) {
 
-        static InviteeLetterView of(InviteeLetter l) {
+        static InviteeLetterResponse of(InviteeLetter l) {
             ForumDetails f = l.forum().details();
             LetterContent c = l.letter().content();
-            Map<String, TextView> texts = new TreeMap<>();
-            c.texts().forEach((language, text) -> texts.put(language.code(), new TextView(text.subject(), text.body())));
-            return new InviteeLetterView(l.invitation().id(), l.invitation().status(), l.invitation().memberState(),
+            Map<String, LetterTextResponse> texts = new TreeMap<>();
+            c.texts().forEach((language, text) -> texts.put(language.code(), new LetterTextResponse(text.subject(), text.body())));
+            return new InviteeLetterResponse(l.invitation().id(), l.invitation().status(), l.invitation().memberState(),
                     l.invitation().preferredLanguage(),
                     l.inviteeTimeZone() == null ? null : l.inviteeTimeZone().getId(),
-                    new ForumView(f.code(), codes(f.names()), codes(f.themes()), f.virtualPhaseStart(),
+                    new ForumSummaryResponse(f.code(), codes(f.names()), codes(f.themes()), f.virtualPhaseStart(),
                             f.inPersonStart(), f.inPersonEnd(), f.venue(), f.format(), f.timeZone().getId(),
                             f.forumSiteUrl(), f.speakingRequestUrl(), f.partnershipUrl()),
-                    new LetterView(l.letter().reference(), l.letter().revision(), c.letterDate(), c.signatoryName(),
+                    new PublishedLetterResponse(l.letter().reference(), l.letter().revision(), c.letterDate(), c.signatoryName(),
                             c.signatoryTitle(), c.contact().name(), c.contact().email(), c.contact().phone(),
                             c.originalLanguage(), texts),
                     l.invitation().responseDeadline(), l.letter().speakingRequestDeadline());

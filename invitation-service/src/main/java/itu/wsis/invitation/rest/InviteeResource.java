@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.domain.InviteeDraft;
 import itu.wsis.invitation.domain.InviteeValidator;
 import itu.wsis.invitation.domain.RowError;
-import itu.wsis.invitation.rest.InviteeDtos.ImportReport;
-import itu.wsis.invitation.rest.InviteeDtos.InviteeRequest;
-import itu.wsis.invitation.rest.InviteeDtos.InviteeResponse;
+import itu.wsis.invitation.rest.InviteeWire.ImportReportResponse;
+import itu.wsis.invitation.rest.InviteeWire.InviteeRequest;
+import itu.wsis.invitation.rest.InviteeWire.InviteeResponse;
 import itu.wsis.invitation.service.InviteeService;
 import itu.wsis.support.problem.Problem;
 import itu.wsis.support.problem.ProblemException;
@@ -92,9 +92,9 @@ public class InviteeResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "importInvitees", summary = "Import invitees from a JSON array or a CSV file, all or nothing")
     @APIResponse(responseCode = "200", description = "Every row was valid: how many were written and how many were unchanged.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReportResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was imported. `rows` lists every invalid row and field.")
-    public Uni<ImportReport> importJson(@NotNull List<InviteeRequest> rows) {
+    public Uni<ImportReportResponse> importJson(@NotNull List<InviteeRequest> rows) {
         List<InviteeDraft> drafts = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -115,9 +115,9 @@ public class InviteeResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "importInvitees", summary = "Import invitees from a JSON array or a CSV file, all or nothing")
     @APIResponse(responseCode = "200", description = "Every row was valid: how many were written and how many were unchanged.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReportResponse.class)))
     @APIResponse(responseCode = "400", description = "At least one row is invalid; nothing was imported. `rows` lists every invalid row and field.")
-    public Uni<ImportReport> importCsv(String body) {
+    public Uni<ImportReportResponse> importCsv(String body) {
         InviteeImportFormat.Parsed parsed = InviteeImportFormat.csv(body);
         return importDrafts(parsed.drafts(), new ArrayList<>(parsed.errors()));
     }
@@ -127,7 +127,7 @@ public class InviteeResource {
      * {@link ProblemLimits#maxErrors() limit} of every problem document) under {@code errors} and {@code rows}, and
      * how many there are under {@code totalErrors}: a file of 200,000 empty rows answers a few kilobytes.
      */
-    private Uni<ImportReport> importDrafts(List<InviteeDraft> drafts, List<RowError> errors) {
+    private Uni<ImportReportResponse> importDrafts(List<InviteeDraft> drafts, List<RowError> errors) {
         int max = ProblemLimits.maxErrors();
         InviteeValidator.Result result = InviteeValidator.validate(drafts, max);
         int total = errors.size() + result.errorCount();
@@ -141,6 +141,6 @@ public class InviteeResource {
                     .with("rows", first);
         }
         return invitees.importAll(result.valid())
-                .map(outcome -> new ImportReport(outcome.received(), outcome.written(), outcome.unchanged()));
+                .map(outcome -> new ImportReportResponse(outcome.received(), outcome.written(), outcome.unchanged()));
     }
 }

@@ -2,9 +2,9 @@ package itu.wsis.invitation.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.rest.InvitationDtos.BulkIssueResponse;
-import itu.wsis.invitation.rest.InvitationDtos.InvitationResponse;
-import itu.wsis.invitation.rest.InvitationDtos.IssueRequest;
+import itu.wsis.invitation.rest.InvitationWire.BulkIssueResponse;
+import itu.wsis.invitation.rest.InvitationWire.InvitationResponse;
+import itu.wsis.invitation.rest.InvitationWire.IssueRequest;
 import itu.wsis.invitation.service.InvitationService;
 import itu.wsis.support.outbox.Actors;
 import itu.wsis.support.security.Roles;
@@ -89,7 +89,7 @@ public class LetterInvitationResource {
         return invitations.issueToAll(letterId, idempotencyKey, Actors.of(identity)).map(outcome -> {
             var r = outcome.result();
             return Response.ok(new BulkIssueResponse(r.letterId(), r.letterRevision(), r.addressees(), r.issued(),
-                    r.alreadyIssued(), InvitationDtos.WarningDto.of(r.warnings())))
+                    r.alreadyIssued(), InvitationWire.WarningResponse.of(r.warnings())))
                     .header(REPLAYED, outcome.replayed() ? "true" : null).build();
         });
     }

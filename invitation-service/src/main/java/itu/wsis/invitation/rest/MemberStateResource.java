@@ -1,7 +1,7 @@
 package itu.wsis.invitation.rest;
 
 import itu.wsis.invitation.domain.MemberStates;
-import itu.wsis.invitation.rest.InviteeDtos.MemberStateResponse;
+import itu.wsis.invitation.rest.InviteeWire.MemberStateResponse;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

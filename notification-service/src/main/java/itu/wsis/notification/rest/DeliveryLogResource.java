@@ -55,27 +55,27 @@ public class DeliveryLogResource {
         this.identity = identity;
     }
 
-    public record DeliveryDto(UUID id, UUID invitationId, String kind, String status, String recipient,
-                              String requestedLanguage, String language, boolean languageFallback, String messageId,
-                              int attempts, Instant nextAttemptAt, String lastError, UUID resendOf,
-                              Instant createdAt, Instant sentAt) {
-        static DeliveryDto of(DeliveryLog.Entry e) {
-            return new DeliveryDto(e.id(), e.invitationId(), e.kind(), e.status(), e.recipient(),
+    public record DeliveryResponse(UUID id, UUID invitationId, String kind, String status, String recipient,
+                                   String requestedLanguage, String language, boolean languageFallback, String messageId,
+                                   int attempts, Instant nextAttemptAt, String lastError, UUID resendOf,
+                                   Instant createdAt, Instant sentAt) {
+        static DeliveryResponse of(DeliveryLog.Entry e) {
+            return new DeliveryResponse(e.id(), e.invitationId(), e.kind(), e.status(), e.recipient(),
                     e.requestedLanguage(), e.language(), e.languageFallback(), e.messageId(), e.attempts(),
                     e.nextAttemptAt(), e.lastError(), e.resendOf(), e.createdAt(), e.sentAt());
         }
     }
 
-    public record DeliveryPageDto(List<DeliveryDto> items, int page, int size, long total) {
+    public record DeliveryPageResponse(List<DeliveryResponse> items, int page, int size, long total) {
     }
 
-    public record SweepDto(int scanned, int created) {
+    public record SweepResponse(int scanned, int created) {
     }
 
-    public record CountDto(int count) {
+    public record CountResponse(int count) {
     }
 
-    public record ResendDto(UUID id, UUID resendOf) {
+    public record ResendResponse(UUID id, UUID resendOf) {
     }
 
     @GET
@@ -83,7 +83,7 @@ public class DeliveryLogResource {
     @Operation(operationId = "searchDeliveries", summary = "Delivery log, newest first; filter by invitation, recipient, kind, status and creation date")
     @APIResponse(responseCode = "200", description = "One page of deliveries and the total count.")
     @APIResponse(responseCode = "400", description = "A filter, the page or the size is not valid.")
-    public Uni<DeliveryPageDto> search(@QueryParam("invitationId") UUID invitationId,
+    public Uni<DeliveryPageResponse> search(@QueryParam("invitationId") UUID invitationId,
                                        @QueryParam("recipient") String recipient,
                                        @QueryParam("kind") String kind,
                                        @QueryParam("status") String status,
@@ -92,7 +92,7 @@ public class DeliveryLogResource {
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return log.search(new DeliveryLog.Filter(invitationId, recipient, kind, status, from, to), page, size)
-                .map(p -> new DeliveryPageDto(p.items().stream().map(DeliveryDto::of).toList(), p.page(), p.size(),
+                .map(p -> new DeliveryPageResponse(p.items().stream().map(DeliveryResponse::of).toList(), p.page(), p.size(),
                         p.total()));
     }
 
@@ -100,8 +100,8 @@ public class DeliveryLogResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
     @Operation(operationId = "getDelivery", summary = "One delivery: recipient, language, attempts and outcome")
-    public Uni<DeliveryDto> get(@PathParam("id") UUID id) {
-        return log.get(id).map(DeliveryDto::of);
+    public Uni<DeliveryResponse> get(@PathParam("id") UUID id) {
+        return log.get(id).map(DeliveryResponse::of);
     }
 
     @POST
@@ -109,7 +109,7 @@ public class DeliveryLogResource {
     @RolesAllowed(Roles.OPS)
     @Operation(operationId = "resendNotification", summary = "Send a message again, as a new intent (rate-limited, logged)")
     @APIResponse(responseCode = "202", description = "The new intent was queued; the sender delivers it shortly.",
-            content = @Content(schema = @Schema(implementation = ResendDto.class)))
+            content = @Content(schema = @Schema(implementation = ResendResponse.class)))
     @APIResponse(responseCode = "404", description = "No delivery with this id.")
     @APIResponse(responseCode = "409", description = "The delivery was cancelled, the invitation was revoked (only its revocation notice can be resent), or the person's data was erased: it cannot be sent again.")
     @APIResponse(responseCode = "429", description = "Too many resends by this operator; retry after `Retry-After` seconds.",
@@ -117,30 +117,30 @@ public class DeliveryLogResource {
     public Uni<Response> resend(@PathParam("id") UUID id, @Context UriInfo uri) {
         return log.resend(id, Actors.of(identity)).map(resendId -> Response.accepted()
                 .location(uri.getBaseUriBuilder().path("ops/notifications").path(resendId.toString()).build())
-                .entity(new ResendDto(resendId, id)).build());
+                .entity(new ResendResponse(resendId, id)).build());
     }
 
     @POST
     @Path("reminders/sweep")
     @RolesAllowed(Roles.OPS)
     @Operation(operationId = "runReminderSweep", summary = "Run the reminder sweep now, at the service's current clock")
-    public Uni<SweepDto> sweep() {
-        return sweep.sweep().map(r -> new SweepDto(r.scanned(), r.created()));
+    public Uni<SweepResponse> sweep() {
+        return sweep.sweep().map(r -> new SweepResponse(r.scanned(), r.created()));
     }
 
     @POST
     @Path("dispatch")
     @RolesAllowed(Roles.OPS)
     @Operation(operationId = "dispatchDueNotifications", summary = "Send what is due now instead of waiting for the next sender tick")
-    public Uni<CountDto> dispatch() {
-        return sender.dispatch().map(CountDto::new);
+    public Uni<CountResponse> dispatch() {
+        return sender.dispatch().map(CountResponse::new);
     }
 
     @POST
     @Path("retention/purge")
     @RolesAllowed(Roles.OPS)
     @Operation(operationId = "purgeExpiredPersonalData", summary = "Erase the personal data whose retention has ended")
-    public Uni<CountDto> purge() {
-        return retention.purge().map(CountDto::new);
+    public Uni<CountResponse> purge() {
+        return retention.purge().map(CountResponse::new);
     }
 }

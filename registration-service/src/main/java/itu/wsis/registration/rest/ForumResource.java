@@ -3,9 +3,9 @@ package itu.wsis.registration.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.registration.domain.ForumSettings;
-import itu.wsis.registration.rest.ReplyDtos.SettingsRequest;
-import itu.wsis.registration.rest.ReplyDtos.SettingsView;
-import itu.wsis.registration.rest.ReplyDtos.StatisticsView;
+import itu.wsis.registration.rest.ReplyWire.SettingsRequest;
+import itu.wsis.registration.rest.ReplyWire.SettingsResponse;
+import itu.wsis.registration.rest.ReplyWire.StatisticsResponse;
 import itu.wsis.registration.service.ForumService;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +50,7 @@ public class ForumResource {
     @Path("/settings")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "getReplySettings", summary = "The late-reply policy and maximum delegation size in force for a forum")
-    public Uni<SettingsView> settings(@PathParam("forumId") UUID forumId) {
+    public Uni<SettingsResponse> settings(@PathParam("forumId") UUID forumId) {
         return forums.settings(forumId).map(s -> view(forumId, s));
     }
 
@@ -58,7 +58,7 @@ public class ForumResource {
     @Path("/settings")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "updateReplySettings", summary = "Set a forum's late-reply policy (FLAG or REJECT) and maximum delegation size")
-    public Uni<SettingsView> updateSettings(@PathParam("forumId") UUID forumId, @Valid @NotNull SettingsRequest body) {
+    public Uni<SettingsResponse> updateSettings(@PathParam("forumId") UUID forumId, @Valid @NotNull SettingsRequest body) {
         ForumSettings settings = new ForumSettings(body.lateReplyPolicy(), body.maxDelegationSize());
         return forums.updateSettings(forumId, settings, ReplyResources.who(identity)).map(s -> view(forumId, s));
     }
@@ -67,8 +67,8 @@ public class ForumResource {
     @Path("/statistics")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "getReplyStatistics", summary = "Replies by status, mode, language, Member State, ITU region, late or on time")
-    public Uni<StatisticsView> statistics(@PathParam("forumId") UUID forumId) {
-        return forums.statistics(forumId).map(s -> StatisticsView.of(forumId, s));
+    public Uni<StatisticsResponse> statistics(@PathParam("forumId") UUID forumId) {
+        return forums.statistics(forumId).map(s -> StatisticsResponse.of(forumId, s));
     }
 
     @GET
@@ -85,8 +85,8 @@ public class ForumResource {
                 .build());
     }
 
-    private static SettingsView view(UUID forumId, ForumService.EffectiveSettings s) {
-        return new SettingsView(forumId, s.settings().lateReplyPolicy(), s.settings().maxDelegationSize(),
+    private static SettingsResponse view(UUID forumId, ForumService.EffectiveSettings s) {
+        return new SettingsResponse(forumId, s.settings().lateReplyPolicy(), s.settings().maxDelegationSize(),
                 s.defaults());
     }
 }

@@ -5,10 +5,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import itu.wsis.registration.domain.Reply;
 import itu.wsis.registration.domain.ReplyContent;
-import itu.wsis.registration.rest.ReplyDtos.AcceptRequest;
-import itu.wsis.registration.rest.ReplyDtos.DeclineRequest;
-import itu.wsis.registration.rest.ReplyDtos.InvitationView;
-import itu.wsis.registration.rest.ReplyDtos.ReplyView;
+import itu.wsis.registration.rest.ReplyWire.AcceptRequest;
+import itu.wsis.registration.rest.ReplyWire.DeclineRequest;
+import itu.wsis.registration.rest.ReplyWire.InvitationResponse;
+import itu.wsis.registration.rest.ReplyWire.ReplyResponse;
 import itu.wsis.registration.service.ReplyService;
 import itu.wsis.registration.service.VisaLetterService;
 import itu.wsis.support.problem.Problem;
@@ -73,9 +73,9 @@ public class InviteeResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<InvitationView> view(@PathParam("invitationId") UUID invitationId) {
+    public Uni<InvitationResponse> view(@PathParam("invitationId") UUID invitationId) {
         LinkClaims claims = InviteeLink.claims(identity);
-        return replies.view(claims).map(v -> InvitationView.of(v.invitation(), v.forumNames(), v.deadlinePassed()));
+        return replies.view(claims).map(v -> InvitationResponse.of(v.invitation(), v.forumNames(), v.deadlinePassed()));
     }
 
     @GET
@@ -86,9 +86,9 @@ public class InviteeResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<List<ReplyView>> history(@PathParam("invitationId") UUID invitationId) {
+    public Uni<List<ReplyResponse>> history(@PathParam("invitationId") UUID invitationId) {
         LinkClaims claims = InviteeLink.claims(identity);
-        return replies.historyForInvitee(claims).map(all -> all.stream().map(ReplyView::of).toList());
+        return replies.historyForInvitee(claims).map(all -> all.stream().map(ReplyResponse::of).toList());
     }
 
     @GET
@@ -99,11 +99,11 @@ public class InviteeResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<ReplyView> version(@PathParam("invitationId") UUID invitationId,
+    public Uni<ReplyResponse> version(@PathParam("invitationId") UUID invitationId,
                                   @PathParam("version") int version) {
         LinkClaims claims = InviteeLink.claims(identity);
         return replies.historyForInvitee(claims).map(all -> all.stream().filter(r -> r.version() == version)
-                .findFirst().map(ReplyView::of).orElseThrow(ReplyResources::versionNotFound));
+                .findFirst().map(ReplyResponse::of).orElseThrow(ReplyResources::versionNotFound));
     }
 
     @POST
@@ -111,9 +111,9 @@ public class InviteeResource {
     @Operation(operationId = "acceptInvitation", summary = "Accept, in person in Geneva or remotely, with the delegation; or change an acceptance")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "201", description = "The acceptance was recorded as a new version of the reply; the receipt email follows.",
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "400", description = "The acceptance is not valid: mode, delegation size, one head of delegation, distinct emails.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "409", description = "The deadline has passed and the forum takes no late replies, or an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
@@ -124,7 +124,7 @@ public class InviteeResource {
                                 @Valid @NotNull AcceptRequest body) {
         LinkClaims claims = InviteeLink.claims(identity);
         return replies.replyByInvitee(claims, settings -> ReplyContent.accept(body.mode(),
-                        ReplyDtos.members(body.delegation()), settings.maxDelegationSize()))
+                        ReplyWire.members(body.delegation()), settings.maxDelegationSize()))
                 .map(recorded -> respond(invitationId, recorded));
     }
 
@@ -133,9 +133,9 @@ public class InviteeResource {
     @Operation(operationId = "declineInvitation", summary = "Decline the invitation, with an optional reason")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "201", description = "The refusal was recorded as a new version of the reply; the receipt email follows.",
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "409", description = "The deadline has passed and the forum takes no late replies, or an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
@@ -154,9 +154,9 @@ public class InviteeResource {
     @Operation(operationId = "withdrawAcceptance", summary = "Withdraw an acceptance: the delegation will not attend")
     @APIResponse(responseCode = "200", description = "The same reply was already recorded: the current version, unchanged.",
             headers = @Header(name = "Content-Location", description = "The current version of the reply.", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "201", description = "The withdrawal was recorded as a new version of the reply; the receipt email follows.",
-            content = @Content(schema = @Schema(implementation = ReplyView.class)))
+            content = @Content(schema = @Schema(implementation = ReplyResponse.class)))
     @APIResponse(responseCode = "404", description = "No invitation at this address, or the link is for another invitation.")
     @APIResponse(responseCode = "409", description = "Only an accepted invitation can be withdrawn, an accepted reply is locked after the deadline, or another reply was recorded at the same moment. `reason` names the rule.")
     @APIResponse(responseCode = "410", description = "The invitation was revoked, or the link expired or was superseded by a newer one.")
@@ -170,13 +170,13 @@ public class InviteeResource {
 
     @GET
     @Path("/visa-letters/{member}")
-    @Produces({VisaLetterDtos.PDF, Problem.MEDIA_TYPE})
+    @Produces({VisaLetterWire.PDF, Problem.MEDIA_TYPE})
     @Operation(operationId = "getMyVisaLetter", summary = "A visa support letter for one member of my in-person delegation, as a PDF")
     @APIResponse(responseCode = "200", description = "The letter, in the invitee's language unless `lang` names another. Its reference is recorded, and the same member, reply version and language again give the same reference.",
             headers = {
-                    @Header(name = VisaLetterDtos.REFERENCE_HEADER, description = "The letter's reference, which the secretariat can verify.", schema = @Schema(type = SchemaType.STRING, examples = "WSIS-VL-7K3M9Q2XJD")),
+                    @Header(name = VisaLetterWire.REFERENCE_HEADER, description = "The letter's reference, which the secretariat can verify.", schema = @Schema(type = SchemaType.STRING, examples = "WSIS-VL-7K3M9Q2XJD")),
                     @Header(name = "Content-Disposition", description = "`attachment`, with a file name holding the reference.", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = VisaLetterDtos.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = VisaLetterWire.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "`lang` is not one of ar, en, es, fr, ru, zh.")
     @APIResponse(responseCode = "404", description = "No invitation at this address, the link is for another invitation, or the delegation has no member at that position (`visa-letter-member-not-found`).")
     @APIResponse(responseCode = "409", description = "The current reply is not an acceptance in person (`visa-letter-not-in-person`), or the forum's in-person dates are not known yet (`visa-letter-forum-dates-unknown`).")
@@ -190,9 +190,9 @@ public class InviteeResource {
                                     @Parameter(description = "The letter's language; the invitee's own by default.", schema = @Schema(enumeration = {"ar", "en", "es", "fr", "ru", "zh"}))
                                     @QueryParam("lang") String lang) {
         LinkClaims claims = InviteeLink.claims(identity);
-        return visaLetters.issue(claims, member, VisaLetterDtos.language(lang))
-                .map(issued -> Response.ok(issued.pdf(), VisaLetterDtos.PDF)
-                        .header(VisaLetterDtos.REFERENCE_HEADER, issued.letter().reference())
+        return visaLetters.issue(claims, member, VisaLetterWire.language(lang))
+                .map(issued -> Response.ok(issued.pdf(), VisaLetterWire.PDF)
+                        .header(VisaLetterWire.REFERENCE_HEADER, issued.letter().reference())
                         .header("Content-Disposition", "attachment; filename=\"visa-letter-"
                                 + issued.letter().reference() + ".pdf\"")
                         .build());
@@ -202,6 +202,6 @@ public class InviteeResource {
         Reply reply = recorded.reply();
         URI location = URI.create("/invitations/" + invitationId + "/replies/" + reply.version());
         return (recorded.created() ? Response.created(location) : Response.ok().contentLocation(location))
-                .entity(ReplyView.of(reply)).build();
+                .entity(ReplyResponse.of(reply)).build();
     }
 }

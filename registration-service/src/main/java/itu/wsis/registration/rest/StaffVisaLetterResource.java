@@ -1,7 +1,7 @@
 package itu.wsis.registration.rest;
 
 import io.smallrye.mutiny.Uni;
-import itu.wsis.registration.rest.VisaLetterDtos.VisaLetterVerification;
+import itu.wsis.registration.rest.VisaLetterWire.VisaLetterVerificationResponse;
 import itu.wsis.registration.service.VisaLetterService;
 import itu.wsis.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,9 +35,9 @@ public class StaffVisaLetterResource {
     @Operation(operationId = "verifyVisaLetter", summary = "What a visa support letter certifies, and whether it still holds")
     @APIResponse(responseCode = "200", description = "The letter's reference is known: whom and what it certifies, and `valid` as of now.")
     @APIResponse(responseCode = "404", description = "No visa support letter has this reference (`visa-letter-not-found`).")
-    public Uni<VisaLetterVerification> verify(
+    public Uni<VisaLetterVerificationResponse> verify(
             @Parameter(description = "The reference printed on the letter.", example = "WSIS-VL-7K3M9Q2XJD")
             @PathParam("reference") String reference) {
-        return letters.verify(reference.strip().toUpperCase(Locale.ROOT)).map(VisaLetterVerification::of);
+        return letters.verify(reference.strip().toUpperCase(Locale.ROOT)).map(VisaLetterVerificationResponse::of);
     }
 }

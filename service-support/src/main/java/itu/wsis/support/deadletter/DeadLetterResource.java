@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,17 +43,30 @@ public class DeadLetterResource {
         this.identity = identity;
     }
 
-    public record DeadLetterList(String topic, int total, List<DeadLetters.Entry> entries) {
+    public record DeadLetterListResponse(String topic, int total, List<DeadLetterEntryResponse> entries) {
+    }
+
+    /** One dead letter as the API shows it: {@link DeadLetters.Entry}, which has no payload. */
+    public record DeadLetterEntryResponse(int partition, long offset, Instant deadLetteredAt, String key,
+                                          String originalTopic, Integer originalPartition, Long originalOffset,
+                                          String eventType, String eventId, String reason, String cause,
+                                          Instant replayedAt, String replayedBy) {
+
+        static List<DeadLetterEntryResponse> of(List<DeadLetters.Entry> entries) {
+            return entries.stream().map(e -> new DeadLetterEntryResponse(e.partition(), e.offset(),
+                    e.deadLetteredAt(), e.key(), e.originalTopic(), e.originalPartition(), e.originalOffset(),
+                    e.eventType(), e.eventId(), e.reason(), e.cause(), e.replayedAt(), e.replayedBy())).toList();
+        }
     }
 
     /** Either {@code all} (every dead letter not replayed yet) or the chosen {@code entries}, not both. */
-    public record ReplayRequest(Boolean all, @Valid @Size(max = 1000) List<@NotNull @Valid Chosen> entries) {
+    public record ReplayRequest(Boolean all, @Valid @Size(max = 1000) List<@NotNull @Valid ReplayEntryRequest> entries) {
     }
 
-    public record Chosen(@NotNull @PositiveOrZero Integer partition, @NotNull @PositiveOrZero Long offset) {
+    public record ReplayEntryRequest(@NotNull @PositiveOrZero Integer partition, @NotNull @PositiveOrZero Long offset) {
     }
 
-    public record ReplayResult(String topic, int replayed, List<DeadLetters.Entry> entries) {
+    public record ReplayResponse(String topic, int replayed, List<DeadLetterEntryResponse> entries) {
     }
 
     @GET
@@ -61,7 +75,7 @@ public class DeadLetterResource {
             extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
     @APIResponse(responseCode = "200", description = "The dead letters (without their payload).")
     @APIResponse(responseCode = "400", description = "`status` is not one of all, pending, replayed.")
-    public DeadLetterList list(@QueryParam("status") String status) {
+    public DeadLetterListResponse list(@QueryParam("status") String status) {
         String wanted = status == null ? "all" : status.toLowerCase(java.util.Locale.ROOT);
         if (!List.of("all", "pending", "replayed").contains(wanted)) {
             throw ProblemException.badRequest("status", "one of all, pending, replayed");
@@ -69,7 +83,7 @@ public class DeadLetterResource {
         List<DeadLetters.Entry> entries = deadLetters.list().stream()
                 .filter(e -> wanted.equals("all") || wanted.equals("replayed") == (e.replayedAt() != null))
                 .toList();
-        return new DeadLetterList(deadLetters.topic(), entries.size(), entries);
+        return new DeadLetterListResponse(deadLetters.topic(), entries.size(), DeadLetterEntryResponse.of(entries));
     }
 
     @POST
@@ -80,7 +94,7 @@ public class DeadLetterResource {
             extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
     @APIResponse(responseCode = "200", description = "What was replayed, in the order it was published.")
     @APIResponse(responseCode = "400", description = "Neither `all` nor `entries`, both, or an entry that is no dead letter.")
-    public ReplayResult replay(@NotNull @Valid ReplayRequest request) {
+    public ReplayResponse replay(@NotNull @Valid ReplayRequest request) {
         boolean all = Boolean.TRUE.equals(request.all());
         boolean chosen = request.entries() != null && !request.entries().isEmpty();
         if (all == chosen) {
@@ -91,7 +105,7 @@ public class DeadLetterResource {
         try {
             List<DeadLetters.Entry> replayed = deadLetters.replay(all ? null : request.entries().stream()
                     .map(c -> new DeadLetters.Position(c.partition(), c.offset())).toList(), actor);
-            return new ReplayResult(deadLetters.topic(), replayed.size(), replayed);
+            return new ReplayResponse(deadLetters.topic(), replayed.size(), DeadLetterEntryResponse.of(replayed));
         } catch (DeadLetters.UnknownPositions unknown) {
             throw ProblemException.invalid(unknown.positions().stream()
                     .map(p -> new Problem.FieldError("entries", "no dead letter at partition " + p.partition()

@@ -36,15 +36,15 @@ public class ClockOpsResource {
     }
 
     /** {@code shared}: every service of the stack reads this time (docs/architecture.md, business time). */
-    public record ClockView(Instant now, String mode, boolean movable, boolean shared) {
+    public record ClockResponse(Instant now, String mode, boolean movable, boolean shared) {
     }
 
     @GET
     @RolesAllowed({Roles.OPS, Roles.SECRETARIAT})
     @Operation(operationId = "getClock", summary = "The service's business time and whether ops may move it",
             extensions = @Extension(name = ApiContract.EVERY_SERVICE, value = "true"))
-    public ClockView now() {
-        return new ClockView(clock.instant(), config.mode().name(), movableClock() != null, sync.enabled());
+    public ClockResponse now() {
+        return new ClockResponse(clock.instant(), config.mode().name(), movableClock() != null, sync.enabled());
     }
 
     @POST
@@ -55,7 +55,7 @@ public class ClockOpsResource {
     @APIResponse(responseCode = "200", description = "The business time after the move.")
     @APIResponse(responseCode = "400", description = "`by` is missing, not an ISO-8601 duration, or not positive.")
     @APIResponse(responseCode = "404", description = "This service's clock cannot be moved in this profile.")
-    public ClockView advance(@QueryParam("by") String by) {
+    public ClockResponse advance(@QueryParam("by") String by) {
         MovableClock movable = movableClock();
         if (movable == null) {
             throw ProblemException.notFound("clock-not-movable",

@@ -60,49 +60,49 @@ public class AllocationResource {
     @Path("/forums/{forumId}/allocation")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "getAllocationSettings", summary = "A forum's allocation settings: late policy, freeze and publication")
-    public Uni<Dtos.AllocationSettingsDto> settings(@PathParam("forumId") UUID forumId) {
-        return forums.settings(forumId).map(Dtos.AllocationSettingsDto::from);
+    public Uni<Wire.AllocationSettingsResponse> settings(@PathParam("forumId") UUID forumId) {
+        return forums.settings(forumId).map(Wire.AllocationSettingsResponse::from);
     }
 
     @PUT
     @Path("/forums/{forumId}/allocation/late-policy")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "setLatePolicy", summary = "What happens to requests after the speaking-request deadline: WAITLIST or REJECT")
-    public Uni<Dtos.AllocationSettingsDto> latePolicy(@PathParam("forumId") UUID forumId,
-                                                      @Valid @NotNull Dtos.LatePolicyBody body) {
-        return forums.setLatePolicy(forumId, body.latePolicy()).map(Dtos.AllocationSettingsDto::from);
+    public Uni<Wire.AllocationSettingsResponse> latePolicy(@PathParam("forumId") UUID forumId,
+                                                      @Valid @NotNull Wire.LatePolicyRequest body) {
+        return forums.setLatePolicy(forumId, body.latePolicy()).map(Wire.AllocationSettingsResponse::from);
     }
 
     @GET
     @Path("/forums/{forumId}/allocation/dry-run")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "dryRunAllocation", summary = "What the rule would allocate now, with a one-line explanation per request")
-    public Uni<Dtos.DryRunDto> dryRun(@PathParam("forumId") UUID forumId) {
-        return forums.dryRun(forumId).map(Dtos.DryRunDto::from);
+    public Uni<Wire.DryRunResponse> dryRun(@PathParam("forumId") UUID forumId) {
+        return forums.dryRun(forumId).map(Wire.DryRunResponse::from);
     }
 
     @POST
     @Path("/forums/{forumId}/allocation/freeze")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "freezeAllocation", summary = "Freeze the allocation: no automatic changes; overrides still apply")
-    public Uni<Dtos.AllocationSettingsDto> freeze(@PathParam("forumId") UUID forumId) {
-        return forums.freeze(forumId).map(Dtos.AllocationSettingsDto::from);
+    public Uni<Wire.AllocationSettingsResponse> freeze(@PathParam("forumId") UUID forumId) {
+        return forums.freeze(forumId).map(Wire.AllocationSettingsResponse::from);
     }
 
     @POST
     @Path("/forums/{forumId}/allocation/unfreeze")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "unfreezeAllocation", summary = "Let the rule run again; the forum is re-allocated at once")
-    public Uni<Dtos.AllocationSettingsDto> unfreeze(@PathParam("forumId") UUID forumId) {
-        return forums.unfreeze(forumId).map(Dtos.AllocationSettingsDto::from);
+    public Uni<Wire.AllocationSettingsResponse> unfreeze(@PathParam("forumId") UUID forumId) {
+        return forums.unfreeze(forumId).map(Wire.AllocationSettingsResponse::from);
     }
 
     @POST
     @Path("/forums/{forumId}/allocation/publish")
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "publishListsOfSpeakers", summary = "Publish (or re-publish) the provisional lists of speakers, and the round tables' lists of participants; they become public")
-    public Uni<Dtos.AllocationSettingsDto> publish(@PathParam("forumId") UUID forumId) {
-        return forums.publish(forumId).map(Dtos.AllocationSettingsDto::from);
+    public Uni<Wire.AllocationSettingsResponse> publish(@PathParam("forumId") UUID forumId) {
+        return forums.publish(forumId).map(Wire.AllocationSettingsResponse::from);
     }
 
     @GET
@@ -113,8 +113,8 @@ public class AllocationResource {
     @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
     @APIResponse(responseCode = "200", description = "The list of speakers in order, with planned start times.")
     @APIResponse(responseCode = "404", description = "No such session (a ministerial round table has a list of participants instead), or its list is not published yet (and the caller is not the secretariat).")
-    public Uni<Dtos.SpeakersListDto> speakers(@PathParam("sessionId") UUID sessionId) {
-        return list(sessionId).map(Dtos.SpeakersListDto::from);
+    public Uni<Wire.SpeakersListResponse> speakers(@PathParam("sessionId") UUID sessionId) {
+        return list(sessionId).map(Wire.SpeakersListResponse::from);
     }
 
     @GET
@@ -156,7 +156,7 @@ public class AllocationResource {
     @SecurityRequirement(name = ApiContract.JWT, scopes = Roles.SECRETARIAT)
     @APIResponse(responseCode = "200", description = "The delegations seated at the round table, one seat each, in the order of precedence; as a CSV attachment (RFC 4180, UTF-8 with BOM, formula cells neutralised) when the client's first choice is text/csv.",
             headers = @Header(name = "Content-Disposition", description = "CSV only: attachment; filename=\"participants-<sessionId>.csv\"", schema = @Schema(type = SchemaType.STRING)),
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dtos.ParticipantsListDto.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Wire.ParticipantsListResponse.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such round table (a high-level policy session has a list of speakers instead), or its list is not published yet (and the caller is not the secretariat).")
     public Uni<Response> participants(@PathParam("sessionId") UUID sessionId, @Context HttpHeaders headers) {
@@ -165,7 +165,7 @@ public class AllocationResource {
                 ? Response.ok(participantsCsv(l), CSV + "; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"participants-" + sessionId + ".csv\"")
                 .build()
-                : Response.ok(Dtos.ParticipantsListDto.from(l), MediaType.APPLICATION_JSON_TYPE).build());
+                : Response.ok(Wire.ParticipantsListResponse.from(l), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     /** CSV when the client's first choice is text/csv; JSON otherwise, {@code *}{@code /*} included. */

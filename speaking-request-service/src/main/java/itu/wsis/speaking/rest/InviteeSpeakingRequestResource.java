@@ -84,7 +84,7 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<List<Dtos.SessionDto>> sessions(@PathParam("invitationId") UUID invitationId,
+    public Uni<List<Wire.SessionResponse>> sessions(@PathParam("invitationId") UUID invitationId,
                                                @Parameter(description = "Which sessions: the high-level policy "
                                                        + "sessions (the default), to ask for speaking time in, or the "
                                                        + "ministerial round tables, to ask for a seat at; one kind at a "
@@ -92,7 +92,7 @@ public class InviteeSpeakingRequestResource {
                                                @QueryParam("kind") SessionKind kind) {
         SessionKind wanted = kind == null ? SessionKind.HIGH_LEVEL_POLICY_SESSION : kind;
         return requests.forumOf(InviteeLink.claims(identity), invitationId).chain(sessions::list)
-                .map(list -> list.stream().filter(s -> s.kind() == wanted).map(Dtos.SessionDto::forInvitee).toList());
+                .map(list -> list.stream().filter(s -> s.kind() == wanted).map(Wire.SessionResponse::forInvitee).toList());
     }
 
     @GET
@@ -105,8 +105,8 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingOverviewDto> overview(@PathParam("invitationId") UUID invitationId) {
-        return requests.overview(InviteeLink.claims(identity), invitationId).map(Dtos.SpeakingOverviewDto::from);
+    public Uni<Wire.SpeakingOverviewResponse> overview(@PathParam("invitationId") UUID invitationId) {
+        return requests.overview(InviteeLink.claims(identity), invitationId).map(Wire.SpeakingOverviewResponse::from);
     }
 
     @GET
@@ -118,17 +118,17 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("invitationId") UUID invitationId,
+    public Uni<Wire.SpeakingRequestResponse> get(@PathParam("invitationId") UUID invitationId,
                                             @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId) {
         return requests.mine(InviteeLink.claims(identity), invitationId, sessionId)
-                .map(Dtos.SpeakingRequestDto::from);
+                .map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
     @Path("/speaking-request")
     @Operation(operationId = "requestSpeakingTime", summary = "Ask for speaking time; the answer says whether a slot was allocated or the request waits")
     @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted; the receipt email follows.",
-            content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
+            content = @Content(schema = @Schema(implementation = Wire.SpeakingRequestResponse.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid: sessions (a request for a seat at a ministerial round table names that round table alone), modality, statement language or speaker.")
     @APIResponse(responseCode = "401", description = "The link is missing or not genuine, or this service does not know the invitation (or this link) yet: `personal-link-not-yet-active`, retry shortly.")
     @APIResponse(responseCode = "404", description = "The link is for another invitation.")
@@ -137,10 +137,10 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
-                                @Valid @NotNull Dtos.SpeakingRequestBody body) {
+                                @Valid @NotNull Wire.SubmitSpeakingRequest body) {
         return submission.byInvitee(InviteeLink.claims(identity), invitationId, body.toDraft())
                 .map(v -> Response.created(URI.create("/invitations/" + invitationId + "/speaking-request"))
-                        .entity(Dtos.SpeakingRequestDto.from(v)).build());
+                        .entity(Wire.SpeakingRequestResponse.from(v)).build());
     }
 
     @PUT
@@ -154,11 +154,11 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("invitationId") UUID invitationId,
+    public Uni<Wire.SpeakingRequestResponse> substitute(@PathParam("invitationId") UUID invitationId,
                                                    @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId,
-                                                   @Valid @NotNull Dtos.SpeakerBody body) {
+                                                   @Valid @NotNull Wire.SpeakerRequest body) {
         return changes.substituteByInvitee(InviteeLink.claims(identity), invitationId, sessionId, body.toSpeaker())
-                .map(Dtos.SpeakingRequestDto::from);
+                .map(Wire.SpeakingRequestResponse::from);
     }
 
     @DELETE
@@ -170,9 +170,9 @@ public class InviteeSpeakingRequestResource {
     @APIResponse(responseCode = "410", description = "The invitation was revoked, its personal data was erased on request (`personal-data-erased`), or the link expired or was superseded by a newer one.")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or with this link; retry after `Retry-After` seconds.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    public Uni<Dtos.SpeakingRequestDto> withdraw(@PathParam("invitationId") UUID invitationId,
+    public Uni<Wire.SpeakingRequestResponse> withdraw(@PathParam("invitationId") UUID invitationId,
                                                  @Parameter(description = SESSION_PARAM) @QueryParam("sessionId") UUID sessionId) {
         return changes.withdrawByInvitee(InviteeLink.claims(identity), invitationId, sessionId)
-                .map(Dtos.SpeakingRequestDto::from);
+                .map(Wire.SpeakingRequestResponse::from);
     }
 }

@@ -42,8 +42,8 @@ public class SessionResource {
     @Path("/forums/{forumId}/sessions")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "listSessions", summary = "The high-level policy sessions of a forum, in order")
-    public Uni<List<Dtos.SessionDto>> list(@PathParam("forumId") UUID forumId) {
-        return sessions.list(forumId).map(l -> l.stream().map(Dtos.SessionDto::from).toList());
+    public Uni<List<Wire.SessionResponse>> list(@PathParam("forumId") UUID forumId) {
+        return sessions.list(forumId).map(l -> l.stream().map(Wire.SessionResponse::from).toList());
     }
 
     @POST
@@ -51,20 +51,20 @@ public class SessionResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "createSession", summary = "Create a high-level policy session, or (`kind`) a ministerial round table")
     @APIResponse(responseCode = "201", description = "The session was created.",
-            content = @Content(schema = @Schema(implementation = Dtos.SessionDto.class)))
+            content = @Content(schema = @Schema(implementation = Wire.SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "The session is not valid (for instance no title, an end before the start, an unknown `kind`, or a round table without a seat).")
     @APIResponse(responseCode = "404", description = "No forum with this id is known to this service yet.")
-    public Uni<Response> create(@PathParam("forumId") UUID forumId, @Valid @NotNull Dtos.SessionBody body) {
+    public Uni<Response> create(@PathParam("forumId") UUID forumId, @Valid @NotNull Wire.SessionRequest body) {
         return sessions.create(forumId, body.toInput())
-                .map(v -> Response.created(URI.create("/sessions/" + v.id())).entity(Dtos.SessionDto.from(v)).build());
+                .map(v -> Response.created(URI.create("/sessions/" + v.id())).entity(Wire.SessionResponse.from(v)).build());
     }
 
     @GET
     @Path("/sessions/{sessionId}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "getSession", summary = "One high-level policy session")
-    public Uni<Dtos.SessionDto> get(@PathParam("sessionId") UUID sessionId) {
-        return sessions.get(sessionId).map(Dtos.SessionDto::from);
+    public Uni<Wire.SessionResponse> get(@PathParam("sessionId") UUID sessionId) {
+        return sessions.get(sessionId).map(Wire.SessionResponse::from);
     }
 
     @PUT
@@ -72,11 +72,11 @@ public class SessionResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "updateSession", summary = "Change a session; a new capacity re-allocates the forum at once")
     @APIResponse(responseCode = "200", description = "The session as changed.",
-            content = @Content(schema = @Schema(implementation = Dtos.SessionDto.class)))
+            content = @Content(schema = @Schema(implementation = Wire.SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "The session is not valid (for instance an end before the start, or a round table without a seat).")
     @APIResponse(responseCode = "409", description = "The body names another `kind`: a session's kind is fixed when it is created (`session-kind-fixed`).")
-    public Uni<Dtos.SessionDto> update(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Dtos.SessionBody body) {
-        return sessions.update(sessionId, body.toInput()).map(Dtos.SessionDto::from);
+    public Uni<Wire.SessionResponse> update(@PathParam("sessionId") UUID sessionId, @Valid @NotNull Wire.SessionRequest body) {
+        return sessions.update(sessionId, body.toInput()).map(Wire.SessionResponse::from);
     }
 
     @POST
@@ -85,7 +85,7 @@ public class SessionResource {
     @Operation(operationId = "loadSpeakingDemoData", summary = "Create the WSIS 2022 high-level policy sessions and ministerial round table (idempotent); 409 until the forum is known")
     @APIResponse(responseCode = "200", description = "The sessions of the demo forum, and how many were created now.")
     @APIResponse(responseCode = "409", description = "The demo forum has not reached this service yet; retry shortly.")
-    public Uni<Dtos.DemoDataDto> demoData() {
-        return sessions.demoData().map(Dtos.DemoDataDto::from);
+    public Uni<Wire.DemoDataResponse> demoData() {
+        return sessions.demoData().map(Wire.DemoDataResponse::from);
     }
 }

@@ -60,14 +60,14 @@ public class SpeakingRequestResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(operationId = "submitSpeakingRequestForDelegation", summary = "Submit a speaking request on a delegation's behalf (received by letter or email)")
     @APIResponse(responseCode = "201", description = "The request, allocated a slot or waitlisted.",
-            content = @Content(schema = @Schema(implementation = Dtos.SpeakingRequestDto.class)))
+            content = @Content(schema = @Schema(implementation = Wire.SpeakingRequestResponse.class)))
     @APIResponse(responseCode = "400", description = "The request is not valid, or names an invitation this service does not know or that is not issued.")
     @APIResponse(responseCode = "409", description = "The invitation is revoked or not accepted, the delegation already has an active request of this kind (`request-exists`: one request for speaking time, one seat per round table), or the speaker is not of ministerial rank for a round table (`round-table-ministers-only`).")
     public Uni<Response> submit(@PathParam("invitationId") UUID invitationId,
-                                @Valid @NotNull Dtos.SpeakingRequestBody body) {
+                                @Valid @NotNull Wire.SubmitSpeakingRequest body) {
         return submission.forDelegation(invitationId, body.toDraft())
                 .map(placed -> Response.created(URI.create("/speaking-requests/" + placed.request().id()))
-                        .entity(Dtos.SpeakingRequestDto.from(placed)).build());
+                        .entity(Wire.SpeakingRequestResponse.from(placed)).build());
     }
 
     @GET
@@ -75,7 +75,7 @@ public class SpeakingRequestResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "listSpeakingRequests", summary = "Every speaking request of a forum, optionally of one status"
             + " or rank confirmation (PENDING: the secretariat's queue)")
-    public Uni<List<Dtos.SpeakingRequestDto>> list(@PathParam("forumId") UUID forumId,
+    public Uni<List<Wire.SpeakingRequestResponse>> list(@PathParam("forumId") UUID forumId,
                                                    @QueryParam("status") RequestStatus status,
                                                    @QueryParam("rankConfirmation") RankConfirmation rankConfirmation,
                                                    @Parameter(description = "Only requests for speaking time "
@@ -85,15 +85,15 @@ public class SpeakingRequestResource {
         return requests.list(forumId, status).map(l -> l.stream()
                 .filter(p -> rankConfirmation == null || p.request().standing().confirmation() == rankConfirmation)
                 .filter(p -> sessionKind == null || p.sessionKind() == sessionKind)
-                .map(Dtos.SpeakingRequestDto::from).toList());
+                .map(Wire.SpeakingRequestResponse::from).toList());
     }
 
     @GET
     @Path("/speaking-requests/{requestId}")
     @RolesAllowed({Roles.SECRETARIAT, Roles.OPS})
     @Operation(operationId = "getSpeakingRequest", summary = "One speaking request with its place in the allocation")
-    public Uni<Dtos.SpeakingRequestDto> get(@PathParam("requestId") UUID requestId) {
-        return requests.get(requestId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> get(@PathParam("requestId") UUID requestId) {
+        return requests.get(requestId).map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
@@ -103,9 +103,9 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The request, pinned to the session.")
     @APIResponse(responseCode = "400", description = "No such session in this forum, or a session of the other kind (a round-table request is assigned to its own round table only, a request for speaking time to a high-level policy session).")
     @APIResponse(responseCode = "409", description = "The request is closed, the session does not take its modality, or every seat is already assigned.")
-    public Uni<Dtos.SpeakingRequestDto> assign(@PathParam("requestId") UUID requestId,
-                                               @Valid @NotNull Dtos.AssignBody body) {
-        return overrides.assign(requestId, body.sessionId()).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> assign(@PathParam("requestId") UUID requestId,
+                                               @Valid @NotNull Wire.AssignRequest body) {
+        return overrides.assign(requestId, body.sessionId()).map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
@@ -114,8 +114,8 @@ public class SpeakingRequestResource {
     @Operation(operationId = "waitlistSpeakingRequest", summary = "Override: put the request back on the waiting list and keep it there")
     @APIResponse(responseCode = "200", description = "The request, held on the waiting list.")
     @APIResponse(responseCode = "409", description = "The request is closed.")
-    public Uni<Dtos.SpeakingRequestDto> waitlist(@PathParam("requestId") UUID requestId) {
-        return overrides.hold(requestId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> waitlist(@PathParam("requestId") UUID requestId) {
+        return overrides.hold(requestId).map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
@@ -124,8 +124,8 @@ public class SpeakingRequestResource {
     @Operation(operationId = "releaseSpeakingRequest", summary = "Remove any override: the allocation rule places the request again")
     @APIResponse(responseCode = "200", description = "The request, placed by the rule.")
     @APIResponse(responseCode = "409", description = "The request is closed.")
-    public Uni<Dtos.SpeakingRequestDto> automatic(@PathParam("requestId") UUID requestId) {
-        return overrides.release(requestId).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> automatic(@PathParam("requestId") UUID requestId) {
+        return overrides.release(requestId).map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
@@ -134,9 +134,9 @@ public class SpeakingRequestResource {
     @Operation(operationId = "rejectSpeakingRequest", summary = "Override: reject the request with a reason; its slot goes to the next waiting request")
     @APIResponse(responseCode = "200", description = "The rejected request.")
     @APIResponse(responseCode = "409", description = "The request is closed.")
-    public Uni<Dtos.SpeakingRequestDto> reject(@PathParam("requestId") UUID requestId,
-                                               @Valid @NotNull Dtos.RejectBody body) {
-        return changes.reject(requestId, body.reason().trim()).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> reject(@PathParam("requestId") UUID requestId,
+                                               @Valid @NotNull Wire.RejectRequest body) {
+        return changes.reject(requestId, body.reason().trim()).map(Wire.SpeakingRequestResponse::from);
     }
 
     @POST
@@ -146,12 +146,12 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The request, with the decision and its place after the allocation re-ran.")
     @APIResponse(responseCode = "404", description = "No active speaking request with this id.")
     @APIResponse(responseCode = "409", description = "The request's speaker rank does not wait for a confirmation (`rankConfirmation` says what it is).")
-    public Uni<Dtos.SpeakingRequestDto> decideRank(@PathParam("requestId") UUID requestId,
-                                                   @Valid @NotNull Dtos.RankDecisionBody body,
+    public Uni<Wire.SpeakingRequestResponse> decideRank(@PathParam("requestId") UUID requestId,
+                                                   @Valid @NotNull Wire.RankDecisionRequest body,
                                                    @Context SecurityContext security) {
         String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
-        return changes.decideRank(requestId, body.decision() == Dtos.RankDecision.CONFIRM, note,
-                security.getUserPrincipal().getName()).map(Dtos.SpeakingRequestDto::from);
+        return changes.decideRank(requestId, body.decision() == Wire.RankDecision.CONFIRM, note,
+                security.getUserPrincipal().getName()).map(Wire.SpeakingRequestResponse::from);
     }
 
     @PUT
@@ -161,8 +161,8 @@ public class SpeakingRequestResource {
     @APIResponse(responseCode = "200", description = "The request with its new speaker, re-ranked if the rank changed.")
     @APIResponse(responseCode = "400", description = "The speaker is not valid: a missing, multi-line or too long name or title, an unknown rank, a rank given for the invited Minister other than the invitation's, or a substitute without a rank (`errors` names the field).")
     @APIResponse(responseCode = "409", description = "The request is closed (`request-closed`), or the invitation's personal data was erased on request (`personal-data-erased`): no speaker can be named.")
-    public Uni<Dtos.SpeakingRequestDto> substitute(@PathParam("requestId") UUID requestId,
-                                                   @Valid @NotNull Dtos.SpeakerBody body) {
-        return changes.substituteForDelegation(requestId, body.toSpeaker()).map(Dtos.SpeakingRequestDto::from);
+    public Uni<Wire.SpeakingRequestResponse> substitute(@PathParam("requestId") UUID requestId,
+                                                   @Valid @NotNull Wire.SpeakerRequest body) {
+        return changes.substituteForDelegation(requestId, body.toSpeaker()).map(Wire.SpeakingRequestResponse::from);
     }
 }

@@ -1,6 +1,5 @@
 package itu.wsis.invitation.rest;
 
-import itu.wsis.events.Contact;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
@@ -21,18 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-final class LetterDtos {
+final class LetterWire {
 
-    private LetterDtos() {
+    private LetterWire() {
     }
 
+    // Signatory, Contact and Text are parts a letter's request and its answer share: no Request/Response suffix
+    // (docs/api/README.md, Naming), so the document keeps one schema each.
     record Signatory(@NotBlank @SingleLine @Size(max = 200) String name,
                      @NotBlank @SingleLine @Size(max = 200) String title) {
     }
 
-    record ContactDto(@NotBlank @SingleLine @Size(max = 200) String name,
-                      @NotBlank @Email @Size(max = 320) String email,
-                      @SingleLine @Size(max = 50) String phone) {
+    record Contact(@NotBlank @SingleLine @Size(max = 200) String name,
+                   @NotBlank @Email @Size(max = 320) String email,
+                   @SingleLine @Size(max = 50) String phone) {
     }
 
     /**
@@ -73,7 +74,7 @@ final class LetterDtos {
             @SingleLine @Size(max = 40) String reference,
             @NotNull LocalDate letterDate,
             @NotNull @Valid Signatory signatory,
-            @NotNull @Valid ContactDto contact,
+            @NotNull @Valid Contact contact,
             @NotBlank String originalLanguage,
             @NotNull Map<String, @NotNull @Valid Text> texts,
             @NotBlank @SingleLine @Size(max = 300) String addresseeClass,
@@ -103,31 +104,32 @@ final class LetterDtos {
             Map<Language, LocalizedText> localized = new java.util.EnumMap<>(Language.class);
             byLanguage.forEach((language, text) -> localized.put(language, text.toDomain()));
             return new LetterContent(letterDate, signatory.name().trim(), signatory.title().trim(),
-                    new Contact(contact.name().trim(), EmailAddress.trimSpaces(contact.email()), contact.phone()), original,
+                    new itu.wsis.events.Contact(contact.name().trim(), EmailAddress.trimSpaces(contact.email()),
+                            contact.phone()), original,
                     localized, addresseeClass.trim(), responseDeadline, speakingRequestDeadline);
         }
     }
 
-    record RevisionDto(int revision, LetterStatus status, Instant publishedAt) {
+    record RevisionResponse(int revision, LetterStatus status, Instant publishedAt) {
     }
 
     record LetterResponse(UUID id, UUID forumId, String reference, int revision, LetterStatus status,
-                          LocalDate letterDate, Signatory signatory, ContactDto contact, Language originalLanguage,
+                          LocalDate letterDate, Signatory signatory, Contact contact, Language originalLanguage,
                           Map<String, Text> texts, String addresseeClass, Deadline responseDeadline,
-                          Deadline speakingRequestDeadline, Instant publishedAt, List<RevisionDto> revisions) {
+                          Deadline speakingRequestDeadline, Instant publishedAt, List<RevisionResponse> revisions) {
 
         static LetterResponse of(Letter letter) {
             LetterContent c = letter.content();
-            Map<String, Text> texts = ForumDtos.byCode(c.texts()).entrySet().stream().collect(
+            Map<String, Text> texts = ForumWire.byCode(c.texts()).entrySet().stream().collect(
                     java.util.stream.Collectors.toMap(Map.Entry::getKey,
                             e -> Text.of(e.getValue()),
                             (a, b) -> a, java.util.TreeMap::new));
             return new LetterResponse(letter.id(), letter.forumId(), letter.reference(), letter.revision(),
                     letter.status(), c.letterDate(), new Signatory(c.signatoryName(), c.signatoryTitle()),
-                    new ContactDto(c.contact().name(), c.contact().email(), c.contact().phone()),
+                    new Contact(c.contact().name(), c.contact().email(), c.contact().phone()),
                     c.originalLanguage(), texts, c.addresseeClass(), letter.responseDeadline(),
                     letter.speakingRequestDeadline(), letter.publishedAt(),
-                    letter.revisions().stream().map(r -> new RevisionDto(r.revision(), r.status(), r.publishedAt()))
+                    letter.revisions().stream().map(r -> new RevisionResponse(r.revision(), r.status(), r.publishedAt()))
                             .toList());
         }
     }

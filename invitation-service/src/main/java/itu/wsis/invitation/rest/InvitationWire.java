@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-final class InvitationDtos {
+final class InvitationWire {
 
-    private InvitationDtos() {
+    private InvitationWire() {
     }
 
     record IssueRequest(@NotNull UUID inviteeId) {
@@ -44,7 +44,7 @@ final class InvitationDtos {
                               Instant linkExpiresAt, Instant issuedAt, Instant statusChangedAt,
                               String revocationReason,
                               @Schema(description = "What the secretariat should know about an invitation it has just issued; only in the answer to an issue request, empty otherwise.")
-                              List<WarningDto> warnings) {
+                              List<WarningResponse> warnings) {
 
         static InvitationResponse of(Invitation i) {
             return of(i, List.of());
@@ -54,7 +54,7 @@ final class InvitationDtos {
             return new InvitationResponse(i.id(), i.letterId(), i.letterRevision(), i.inviteeId(), i.forumId(),
                     i.status(), i.replyStatus(), i.replyVersion(), i.memberState(), i.preferredLanguage(), i.rank(),
                     i.responseDeadline(), i.linkVersion(), i.linkExpiresAt(), i.issuedAt(), i.statusChangedAt(),
-                    i.revocationReason(), WarningDto.of(warnings));
+                    i.revocationReason(), WarningResponse.of(warnings));
         }
     }
 
@@ -63,16 +63,16 @@ final class InvitationDtos {
      * grow: {@code deadline-passed} (issued after the letter's reply deadline: expired from the start, the email
      * asks for no action; extend the deadline to expect a reply).
      */
-    record WarningDto(@Schema(examples = "deadline-passed") String code, String detail) {
+    record WarningResponse(@Schema(examples = "deadline-passed") String code, String detail) {
 
-        static List<WarningDto> of(List<IssueWarning> warnings) {
-            return warnings.stream().map(w -> new WarningDto(w.code(), w.detail())).toList();
+        static List<WarningResponse> of(List<IssueWarning> warnings) {
+            return warnings.stream().map(w -> new WarningResponse(w.code(), w.detail())).toList();
         }
     }
 
     record BulkIssueResponse(UUID letterId, int letterRevision, int addressees, int issued, int alreadyIssued,
                              @Schema(description = "What the secretariat should know about the invitations this request issued (empty when none).")
-                             List<WarningDto> warnings) {
+                             List<WarningResponse> warnings) {
     }
 
     record CountsResponse(UUID letterId, long total, Map<InvitationStatus, Long> byStatus) {

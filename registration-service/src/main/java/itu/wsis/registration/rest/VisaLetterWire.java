@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-final class VisaLetterDtos {
+final class VisaLetterWire {
 
     static final String PDF = "application/pdf";
     static final String REFERENCE_HEADER = "WSIS-Visa-Letter-Reference";
 
-    private VisaLetterDtos() {
+    private VisaLetterWire() {
     }
 
     /** Null (the invitee's own language) when absent; a 400 naming {@code lang} when not one of the six. */
@@ -31,7 +31,7 @@ final class VisaLetterDtos {
     }
 
     @Schema(description = "What a visa support letter's reference certifies, and whether it still holds.")
-    record VisaLetterVerification(
+    record VisaLetterVerificationResponse(
             @Schema(examples = "WSIS-VL-7K3M9Q2XJD") String reference,
             UUID invitationId,
             @Schema(description = "The circular letter the invitation answers.", examples = "CL-22/010") String letterReference,
@@ -46,10 +46,10 @@ final class VisaLetterDtos {
                     enumeration = {"no-longer-in-person", "member-no-longer-in-delegation", "invitation-revoked", "personal-data-erased"})
             String invalidReason) {
 
-        static VisaLetterVerification of(VisaLetterService.Verification verification) {
+        static VisaLetterVerificationResponse of(VisaLetterService.Verification verification) {
             var letter = verification.letter();
             VisaLetters.Validity validity = verification.validity();
-            return new VisaLetterVerification(letter.reference(), letter.invitationId(),
+            return new VisaLetterVerificationResponse(letter.reference(), letter.invitationId(),
                     verification.letterReference(), verification.memberState(), letter.memberName(),
                     letter.memberTitle(), letter.replyVersion(), letter.language().code(), letter.issuedAt(),
                     validity.valid(), validity.lapse() == null ? null

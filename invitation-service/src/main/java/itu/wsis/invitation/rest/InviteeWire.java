@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-final class InviteeDtos {
+final class InviteeWire {
 
-    private InviteeDtos() {
+    private InviteeWire() {
     }
 
     /**
@@ -43,7 +43,7 @@ final class InviteeDtos {
         static InviteeResponse of(Invitee invitee) {
             InviteeDetails d = invitee.details();
             Map<String, String> names = MemberStates.find(d.memberState()).map(MemberState::names)
-                    .map(ForumDtos::byCode).orElse(Map.of());
+                    .map(ForumWire::byCode).orElse(Map.of());
             return new InviteeResponse(invitee.id(), d.memberState(), names, d.fullName(), d.formOfAddress(),
                     d.formOfAddress() == null ? null : d.formOfAddress().salutation(d.preferredLanguage()), d.rank(),
                     d.title(), d.ministry(), d.email(), d.cc(), d.preferredLanguage(), d.timeZone().getId(),
@@ -51,13 +51,13 @@ final class InviteeDtos {
         }
     }
 
-    record ImportReport(int received, int written, int unchanged) {
+    record ImportReportResponse(int received, int written, int unchanged) {
     }
 
     record MemberStateResponse(String code, Map<String, String> names, Language usualLanguage, String timeZone) {
 
         static MemberStateResponse of(MemberState state) {
-            return new MemberStateResponse(state.code(), ForumDtos.byCode(state.names()), state.usualLanguage(),
+            return new MemberStateResponse(state.code(), ForumWire.byCode(state.names()), state.usualLanguage(),
                     state.capitalZone().getId());
         }
     }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-final class ForumDtos {
+final class ForumWire {
 
-    private ForumDtos() {
+    private ForumWire() {
     }
 
     /** Names and themes are keyed by language code (ar, en, es, fr, ru, zh); all six are required. */

@@ -23,15 +23,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The audit views' wire format and their query parameters, shared by the invitation's and the forum's view. */
-final class AuditDtos {
+final class AuditWire {
 
     /** RFC 4180's media type; {@code header=present} tells importers the first line names the columns. */
     static final String CSV = "text/csv; charset=UTF-8; header=present";
 
-    private AuditDtos() {
+    private AuditWire() {
     }
 
-    @Schema(name = "AuditEntry", description = "One action in the audit trail. No personal data: the actor is the staff member's JWT subject, or just the kind (INVITEE via the personal link, SYSTEM, or UNKNOWN for an event written before events named their actor).")
+    @Schema(description = "One action in the audit trail. No personal data: the actor is the staff member's JWT subject, or just the kind (INVITEE via the personal link, SYSTEM, or UNKNOWN for an event written before events named their actor).")
     record AuditEntryResponse(UUID eventId, String eventType, Instant occurredAt,
                               @Schema(description = "What was done (docs/audit.md). The list is open: the trail "
                                       + "records more kinds of action as they are added, so a client must accept "
@@ -51,8 +51,8 @@ final class AuditDtos {
     }
 
     /** A page of entries, as {@link Paged} answers it: the schema the API document names. */
-    @Schema(name = "AuditPage", description = "One page of audit entries, newest first, and the number of matching entries over all pages.")
-    record AuditPage(List<AuditEntryResponse> items, int page, int size, long total) {
+    @Schema(description = "One page of audit entries, newest first, and the number of matching entries over all pages.")
+    record AuditPageResponse(List<AuditEntryResponse> items, int page, int size, long total) {
     }
 
     /** The filters as given; {@link #query} checks them all and answers every problem at once. */
