@@ -318,17 +318,17 @@ public abstract class ServiceArchitecture {
     private static Set<JavaClass> reachable(List<JavaType> roots, PackageMatchers wire) {
         Set<JavaClass> records = new LinkedHashSet<>();
         Set<JavaClass> seen = new HashSet<>();
-        Deque<JavaType> todo = new ArrayDeque<>(roots);
-        while (!todo.isEmpty()) {
-            JavaType type = todo.pop();
+        Deque<JavaType> pending = new ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            JavaType type = pending.pop();
             if (type instanceof JavaParameterizedType parameterized) {
-                todo.addAll(parameterized.getActualTypeArguments());
+                pending.addAll(parameterized.getActualTypeArguments());
             } else if (type instanceof JavaWildcardType wildcard) {
-                todo.addAll(wildcard.getUpperBounds());
+                pending.addAll(wildcard.getUpperBounds());
             }
             JavaClass raw = type.toErasure();
             if (raw.isArray()) {
-                todo.add(raw.getBaseComponentType());
+                pending.add(raw.getBaseComponentType());
                 continue;
             }
             if (!raw.isRecord() || !wire.test(raw.getPackageName()) || !seen.add(raw)) {
@@ -339,7 +339,7 @@ public abstract class ServiceArchitecture {
             }
             for (JavaField field : raw.getFields()) {
                 if (!field.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)) {
-                    todo.add(field.getType());
+                    pending.add(field.getType());
                 }
             }
         }
