@@ -456,7 +456,7 @@ public class InviteePages {
         }
         InvitationPage page = new InvitationPage(language, letter.body(), invitation.body());
         Models.Reply reply = invitation.body().reply();
-        if (reply != null && "ACCEPTED".equals(reply.status())) {
+        if (reply != null && reply.accepted()) {
             // One call for the sessions and requests of both kinds: the link's budget there counts every call.
             Answer<Models.SpeakingOverview> speaking = api.speakingOverview(id, token, client);
             if (speakingOptional && failed(speaking)) {

@@ -45,6 +45,21 @@ public final class Models {
 
     public record Reply(int version, String status, String mode, List<Delegate> delegation, String declineReason,
                         boolean late, Instant recordedAt, boolean recordedBySecretariat) {
+
+        public static final String NONE = "NONE";
+
+        public boolean accepted() {
+            return "ACCEPTED".equals(status);
+        }
+
+        public boolean declined() {
+            return "DECLINED".equals(status);
+        }
+
+        /** An acceptance to attend in Geneva: the only one registration-service writes visa letters for. */
+        public boolean acceptedInPerson() {
+            return accepted() && "IN_PERSON".equals(mode);
+        }
     }
 
     /** registration-service: GET /invitations/{id}. */
@@ -82,6 +97,24 @@ public final class Models {
 
         public boolean forASeat() {
             return Api.ROUND_TABLE.equals(sessionKind);
+        }
+
+        /** Allocated or on the waiting list: the request that can still change and be withdrawn. */
+        public boolean active() {
+            return "ALLOCATED".equals(status) || "WAITLISTED".equals(status);
+        }
+
+        /**
+         * Received and waiting for the seats to be assigned: WAITLISTED without a waiting position, which the
+         * page words as "requested" rather than "on the waiting list".
+         */
+        public boolean awaitingPlacement() {
+            return "WAITLISTED".equals(status) && waitingPosition == null;
+        }
+
+        /** Delivered live from elsewhere: the seat comes with a join link, not a room. */
+        public boolean remoteLive() {
+            return "REMOTE_LIVE".equals(modality);
         }
 
         /** The round table a seat request is for; null for the request for speaking time. */

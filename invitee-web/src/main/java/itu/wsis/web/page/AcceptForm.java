@@ -45,7 +45,7 @@ public record AcceptForm(String mode, List<Row> rows, int head) {
     public static AcceptForm from(Models.Reply reply) {
         List<Row> rows = new ArrayList<>();
         int head = 0;
-        if (reply != null && "ACCEPTED".equals(reply.status()) && reply.delegation() != null) {
+        if (reply != null && reply.accepted() && reply.delegation() != null) {
             for (Models.Delegate d : reply.delegation()) {
                 if (d.headOfDelegation()) {
                     head = rows.size();

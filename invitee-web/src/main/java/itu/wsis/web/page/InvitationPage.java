@@ -94,7 +94,7 @@ public final class InvitationPage {
      */
     public boolean activeSeat(UUID table) {
         Models.SpeakingRequest seat = table == null ? null : seatRequests.get(table);
-        return seat != null && ("ALLOCATED".equals(seat.status()) || "WAITLISTED".equals(seat.status()));
+        return seat != null && seat.active();
     }
 
     /** The round table a page about one seat request shows (the withdrawal's confirmation). */
@@ -145,7 +145,7 @@ public final class InvitationPage {
 
     /** An allocated or waitlisted request: one whose speaker can change and that can be withdrawn. */
     public boolean activeRequest() {
-        return request != null && ("ALLOCATED".equals(request.status()) || "WAITLISTED".equals(request.status()));
+        return request != null && request.active();
     }
 
     public InvitationPage saved(String savedKey) {
@@ -229,7 +229,7 @@ public final class InvitationPage {
         v.deadlinePassed = invitation.deadlinePassed();
 
         Models.Reply reply = invitation.reply();
-        String status = reply == null ? "NONE" : reply.status();
+        String status = reply == null ? Models.Reply.NONE : reply.status();
         v.replyStatus = status;
         v.replyText = Texts.reply(t, status);
         v.replyMode = reply != null && reply.mode() != null ? Texts.mode(t, reply.mode()) : null;
@@ -240,16 +240,16 @@ public final class InvitationPage {
         v.replyLate = reply != null && reply.late();
         v.replyBySecretariat = reply != null && reply.recordedBySecretariat();
 
-        boolean accepted = "ACCEPTED".equals(status);
+        boolean accepted = reply != null && reply.accepted();
         // After the deadline an acceptance is locked (registration refuses changes); other replies may still come.
         boolean locked = accepted && invitation.deadlinePassed();
         v.locked = locked;
         v.canAccept = !locked;
-        v.canDecline = !locked && !"DECLINED".equals(status);
+        v.canDecline = !locked && (reply == null || !reply.declined());
         v.canWithdraw = accepted && !locked;
         v.accepted = accepted;
         // registration-service issues a visa support letter per delegate of an in-person acceptance only.
-        v.visaLetters = accepted && "IN_PERSON".equals(reply.mode());
+        v.visaLetters = reply != null && reply.acceptedInPerson();
 
         v.saved = saved == null ? null : Texts.saved(t, saved);
 
@@ -341,13 +341,13 @@ public final class InvitationPage {
     }
 
     private Views.SeatStatus seatStatus(Models.SpeakingRequest r, PageMessages t, int n) {
-        String key = "WAITLISTED".equals(r.status()) && r.waitingPosition() == null ? "REQUESTED" : r.status();
+        String key = r.awaitingPlacement() ? "REQUESTED" : r.status();
         String position = null;
         String place = null;
         String joinUrl = null;
         if (r.seat() != null) {
             position = t.seat_number(Messages.number(r.seat().position(), lang));
-            if ("REMOTE_LIVE".equals(r.modality())) {
+            if (r.remoteLive()) {
                 joinUrl = joinUrl(r.seat().remoteJoinUrl());
             } else {
                 place = place(letter.forum() == null ? null : letter.forum().venue(), r.seat().room());
@@ -358,7 +358,7 @@ public final class InvitationPage {
         String holder = r.speaker() == null ? null : r.speaker().name() + ", " + r.speaker().title()
                 + (r.speaker().substitute() ? " (" + t.speaker_substitute_short() + ")" : "");
         return new Views.SeatStatus(n, r.status(), orElse(Texts.seatStatus(t, key), r.status()), holder, position,
-                place, joinUrl, r.seat() != null && "REMOTE_LIVE".equals(r.modality()) && joinUrl == null,
+                place, joinUrl, r.seat() != null && r.remoteLive() && joinUrl == null,
                 r.statusReason());
     }
 
@@ -458,7 +458,7 @@ public final class InvitationPage {
                         .orElse(null);
             }
             position = t.speaking_position(Messages.number(request.seat().position(), lang));
-            if ("REMOTE_LIVE".equals(request.modality())) {
+            if (request.remoteLive()) {
                 joinUrl = joinUrl(request.seat().remoteJoinUrl());
             } else {
                 place = place(letter.forum() == null ? null : letter.forum().venue(), request.seat().room());
@@ -485,7 +485,7 @@ public final class InvitationPage {
         return new Views.SpeakingStatus(request.status(), orElse(Texts.speakingStatus(t, request.status()),
                 request.status()), session, when, whenLocal, position, request.statusReason(), request.topic(),
                 speaker, rank, place, joinUrl,
-                request.seat() != null && "REMOTE_LIVE".equals(request.modality()) && joinUrl == null);
+                request.seat() != null && request.remoteLive() && joinUrl == null);
     }
 
     /** The venue and the session's room, either alone when the other is unknown. */
