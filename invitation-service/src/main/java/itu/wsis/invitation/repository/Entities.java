@@ -4,18 +4,18 @@ import itu.wsis.events.Contact;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.Language;
 import itu.wsis.events.Rank;
-import itu.wsis.events.ReplyStatus;
 import itu.wsis.invitation.domain.FormOfAddress;
 import itu.wsis.invitation.domain.Forum;
 import itu.wsis.invitation.domain.ForumDetails;
 import itu.wsis.invitation.domain.ForumFormat;
 import itu.wsis.invitation.domain.Invitation;
-import itu.wsis.invitation.domain.InvitationStatus;
+import itu.wsis.invitation.domain.InvitationIssuing;
+import itu.wsis.invitation.domain.InvitationLifecycle;
 import itu.wsis.invitation.domain.Invitee;
 import itu.wsis.invitation.domain.InviteeDetails;
 import itu.wsis.invitation.domain.Letter;
 import itu.wsis.invitation.domain.LetterContent;
-import itu.wsis.invitation.domain.LetterStatus;
+import itu.wsis.invitation.domain.LetterLifecycle;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -65,6 +65,12 @@ public final class Entities {
         e.speakingDeadlineAt = speaking.endsAt();
     }
 
+    /** The draft's number, content and deadlines; the status stays what it is (a draft). */
+    public static void write(LetterLifecycle.Draft draft, LetterRevisionEntity e) {
+        e.revision = draft.revision();
+        write(draft.content(), draft.responseDeadline(), draft.speakingRequestDeadline(), e);
+    }
+
     public static LetterContent content(LetterRevisionEntity e) {
         return new LetterContent(e.letterDate, e.signatoryName, e.signatoryTitle,
                 new Contact(e.contactName, e.contactEmail, e.contactPhone), Language.fromCode(e.originalLanguage),
@@ -74,7 +80,7 @@ public final class Entities {
     public static Letter letter(CircularLetterEntity letter, LetterRevisionEntity revision, String zone,
                                 List<Letter.RevisionSummary> revisions) {
         return new Letter(letter.id, letter.forumId, letter.reference, revision.revision,
-                LetterStatus.valueOf(revision.status), content(revision),
+                revision.status, content(revision),
                 new Deadline(revision.responseDeadlineDate, zone, revision.responseDeadlineAt),
                 new Deadline(revision.speakingDeadlineDate, zone, revision.speakingDeadlineAt),
                 revision.publishedAt, revisions);
@@ -104,10 +110,33 @@ public final class Entities {
 
     public static Invitation invitation(InvitationEntity e, Instant now) {
         return new Invitation(e.id, e.letterId, e.letterRevision, e.inviteeId, e.forumId,
-                InvitationStatus.valueOf(e.status).effectiveAt(e.responseDeadlineAt, now),
-                e.replyStatus == null ? null : ReplyStatus.valueOf(e.replyStatus), e.replyVersion,
+                e.status.effectiveAt(e.responseDeadlineAt, now),
+                e.replyStatus, e.replyVersion,
                 e.memberState, Language.fromCode(e.preferredLanguage), Rank.valueOf(e.rank),
                 new Deadline(e.responseDeadlineDate, e.responseDeadlineZone, e.responseDeadlineAt),
                 e.linkVersion, e.linkExpiresAt, e.issuedAt, e.statusChangedAt, e.revocationReason);
+    }
+
+    /** The invitation as stored, for the lifecycle's decisions. */
+    public static InvitationLifecycle.State state(InvitationEntity e) {
+        return new InvitationLifecycle.State(e.id, e.status, e.statusChangedAt, e.revocationReason,
+                new Deadline(e.responseDeadlineDate, e.responseDeadlineZone, e.responseDeadlineAt), e.linkVersion,
+                e.linkExpiresAt);
+    }
+
+    /** What the lifecycle changed (the id and issuing are never among it). */
+    public static void write(InvitationLifecycle.State s, InvitationEntity e) {
+        e.status = s.status();
+        e.statusChangedAt = s.statusChangedAt();
+        e.revocationReason = s.revocationReason();
+        e.responseDeadlineDate = s.responseDeadline().date();
+        e.responseDeadlineZone = s.responseDeadline().timeZone();
+        e.responseDeadlineAt = s.responseDeadline().endsAt();
+        e.linkVersion = s.linkVersion();
+        e.linkExpiresAt = s.linkExpiresAt();
+    }
+
+    public static InvitationIssuing.Issued issued(InvitationEntity e) {
+        return new InvitationIssuing.Issued(e.id, e.forumId, e.inviteeId, e.linkVersion, e.linkExpiresAt);
     }
 }

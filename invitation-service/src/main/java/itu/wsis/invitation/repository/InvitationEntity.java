@@ -1,8 +1,12 @@
 package itu.wsis.invitation.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import itu.wsis.events.ReplyStatus;
+import itu.wsis.invitation.domain.InvitationStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,10 +28,13 @@ public class InvitationEntity extends PanacheEntityBase {
     public UUID forumId;
     @Column(name = "letter_revision")
     public int letterRevision;
+    /** Never EXPIRED: that is how an ISSUED invitation reads once its deadline has passed. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public String status;
+    public InvitationStatus status;
+    @Enumerated(EnumType.STRING)
     @Column(name = "reply_status")
-    public String replyStatus;
+    public ReplyStatus replyStatus;
     @Column(name = "reply_version")
     public int replyVersion;
     @Column(name = "member_state")

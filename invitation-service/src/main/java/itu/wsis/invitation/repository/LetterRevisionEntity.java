@@ -1,8 +1,11 @@
 package itu.wsis.invitation.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import itu.wsis.invitation.domain.LetterStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,8 +23,9 @@ public class LetterRevisionEntity extends PanacheEntityBase {
     public UUID letterId;
     @Column(name = "revision")
     public int revision;
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public String status;
+    public LetterStatus status;
     @Column(name = "letter_date")
     public LocalDate letterDate;
     @Column(name = "signatory_name")

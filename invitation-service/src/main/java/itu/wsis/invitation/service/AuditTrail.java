@@ -6,8 +6,8 @@ import itu.wsis.invitation.domain.AuditEntry;
 import itu.wsis.invitation.domain.AuditQuery;
 import itu.wsis.invitation.domain.PageOf;
 import itu.wsis.invitation.repository.AuditEntryRepository;
-import itu.wsis.invitation.repository.ForumEditionEntity;
-import itu.wsis.invitation.repository.InvitationEntity;
+import itu.wsis.invitation.repository.ForumRepository;
+import itu.wsis.invitation.repository.InvitationRepository;
 import itu.wsis.support.csv.SpreadsheetCsv;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,9 +29,13 @@ public class AuditTrail {
             "eventType", "eventId");
 
     private final AuditEntryRepository entries;
+    private final InvitationRepository invitations;
+    private final ForumRepository forums;
 
-    public AuditTrail(AuditEntryRepository entries) {
+    public AuditTrail(AuditEntryRepository entries, InvitationRepository invitations, ForumRepository forums) {
         this.entries = entries;
+        this.invitations = invitations;
+        this.forums = forums;
     }
 
     /** One statement, its own transaction: true when new, false when the event was recorded before. */
@@ -58,10 +62,10 @@ public class AuditTrail {
         });
     }
 
-    private static Uni<Void> exists(AuditQuery query) {
+    private Uni<Void> exists(AuditQuery query) {
         return (query.scope() == AuditQuery.Scope.INVITATION
-                ? Problems.found(InvitationEntity.findById(query.id()), "invitation", query.id())
-                : Problems.found(ForumEditionEntity.findById(query.id()), "forum", query.id()))
+                ? Problems.found(invitations.findById(query.id()), "invitation", query.id())
+                : Problems.found(forums.findById(query.id()), "forum", query.id()))
                 .replaceWithVoid();
     }
 

@@ -1,10 +1,7 @@
 package itu.wsis.invitation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.DomainEvent;
 import itu.wsis.events.PersonalDataErased;
@@ -12,22 +9,23 @@ import itu.wsis.events.PersonalDataErasureRequested;
 import itu.wsis.invitation.config.InvitationConfig;
 import itu.wsis.invitation.domain.Erasure;
 import itu.wsis.invitation.domain.PageOf;
+import itu.wsis.invitation.domain.PersonalDataErasure;
 import itu.wsis.invitation.repository.ErasureReportEntity;
+import itu.wsis.invitation.repository.ErasureRepository;
 import itu.wsis.invitation.repository.ErasureRequestEntity;
 import itu.wsis.invitation.repository.InvitationEntity;
+import itu.wsis.invitation.repository.InvitationRepository;
 import itu.wsis.invitation.repository.InviteeEntity;
+import itu.wsis.invitation.repository.InviteeRepository;
 import itu.wsis.invitation.repository.JsonColumns;
 import itu.wsis.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,22 +33,29 @@ import java.util.UUID;
  * own data in the request's transaction and publishes {@link PersonalDataErasureRequested} with the ids of every
  * invitation of that person (through the outbox, in the same transaction); the other services erase theirs and
  * report with {@link PersonalDataErased}, which {@link #recordReport} collects. One request per person: asking
- * again answers the same request.
+ * again answers the same request. What is erased and counted, and the event, are {@link PersonalDataErasure}'s.
  */
 @ApplicationScoped
 public class ErasureService {
 
-    public static final String SERVICE = "invitation-service";
+    public static final String SERVICE = PersonalDataErasure.SERVICE;
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
 
     public record Requested(Erasure erasure, boolean created) {
     }
 
+    private final ErasureRepository erasures;
+    private final InviteeRepository invitees;
+    private final InvitationRepository invitations;
     private final Outbox outbox;
     private final Clock clock;
     private final InvitationConfig config;
 
-    public ErasureService(Outbox outbox, Clock clock, InvitationConfig config) {
+    public ErasureService(ErasureRepository erasures, InviteeRepository invitees, InvitationRepository invitations,
+                          Outbox outbox, Clock clock, InvitationConfig config) {
+        this.erasures = erasures;
+        this.invitees = invitees;
+        this.invitations = invitations;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -63,9 +68,8 @@ public class ErasureService {
     /** The invitee's row is locked first, so that two requests for one person serialise and the second finds the first. */
     @WithTransaction
     public Uni<Requested> request(UUID inviteeId, String requestedBy) {
-        return Problems.found(InviteeEntity.<InviteeEntity>findById(inviteeId, LockModeType.PESSIMISTIC_WRITE),
-                        "invitee", inviteeId)
-                .chain(invitee -> ErasureRequestEntity.<ErasureRequestEntity>find("inviteeId", inviteeId).firstResult()
+        return Problems.found(invitees.findByIdForUpdate(inviteeId), "invitee", inviteeId)
+                .chain(invitee -> erasures.findByInvitee(inviteeId)
                         .chain(existing -> existing != null
                                 ? load(existing).map(erasure -> new Requested(erasure, false))
                                 : erase(invitee, requestedBy).map(erasure -> new Requested(erasure, true))));
@@ -73,16 +77,19 @@ public class ErasureService {
 
     @WithSession
     public Uni<Erasure> get(UUID id) {
-        return Problems.found(ErasureRequestEntity.<ErasureRequestEntity>findById(id), "erasure-request", id)
-                .chain(this::load);
+        return Problems.found(erasures.findById(id), "erasure-request", id).chain(this::load);
     }
 
     @WithSession
     public Uni<PageOf<Erasure>> list(int page, int size) {
-        var query = ErasureRequestEntity.<ErasureRequestEntity>findAll(Sort.descending("requestedAt").and("id"))
-                .page(Page.of(page, size));
-        return query.list().chain(requests -> loadAll(requests, 0, new java.util.ArrayList<>()))
-                .chain(items -> query.count().map(total -> new PageOf<>(items, page, size, total)));
+        return erasures.page(page, size).chain(found -> loadAll(found.items(), 0, new ArrayList<>())
+                .map(items -> new PageOf<>(items, found.page(), found.size(), found.total())));
+    }
+
+    /** Up to {@code batch} people past retention (not erased, nothing issued to them since {@code before}). */
+    @WithSession
+    public Uni<List<UUID>> pastRetention(Instant before, int batch) {
+        return invitees.pastRetention(before, batch);
     }
 
     /**
@@ -90,24 +97,17 @@ public class ErasureService {
      * report for an erasure this service never requested (another environment's) is logged and dropped.
      */
     public Uni<Void> recordReport(PersonalDataErased report) {
-        if (SERVICE.equals(report.service())) {
+        if (!PersonalDataErasure.counts(report.service())) {
             return Uni.createFrom().voidItem();
         }
-        return ErasureRequestEntity.<ErasureRequestEntity>findById(report.erasureId()).chain(request -> {
+        return erasures.findById(report.erasureId()).chain(request -> {
             if (request == null) {
                 LOG.warnf("Erasure report from %s for an unknown erasure %s: ignored", report.service(),
                         report.erasureId());
                 return Uni.createFrom().voidItem();
             }
-            return Panache.getSession().chain(session -> session.createNativeQuery("""
-                            insert into erasure_report (erasure_id, service, reported_at, erased)
-                            values (:erasure, :service, :at, :erased)
-                            on conflict (erasure_id, service) do nothing""")
-                    .setParameter("erasure", report.erasureId())
-                    .setParameter("service", report.service())
-                    .setParameter("at", report.occurredAt().atOffset(ZoneOffset.UTC))
-                    .setParameter("erased", JsonColumns.counts(report.erased()))
-                    .executeUpdate()).replaceWithVoid();
+            return erasures.insertReport(report.erasureId(), report.service(), report.occurredAt(), report.erased())
+                    .replaceWithVoid();
         });
     }
 
@@ -116,13 +116,17 @@ public class ErasureService {
         return event instanceof PersonalDataErased report ? recordReport(report) : Uni.createFrom().voidItem();
     }
 
+    /**
+     * Published events about the person's invitations still sit in the outbox for ops (wsis.outbox.retention): the
+     * InvitationIssued among them names the person. They are gone from here; on the topic they stay until its
+     * retention (docs/security.md). Unpublished rows stay: consumers must still receive them, and erase on the
+     * request that follows.
+     */
     private Uni<Erasure> erase(InviteeEntity invitee, String requestedBy) {
         Instant now = clock.instant();
         UUID erasureId = UUID.randomUUID();
-        Map<String, Integer> erased = new LinkedHashMap<>();
-        erased.put("invitees", 1);
-        int addresses = (invitee.email == null ? 0 : 1) + JsonColumns.list(invitee.ccJson).size();
-        erased.put("emailAddresses", addresses);
+        boolean email = invitee.email != null;
+        int cc = JsonColumns.list(invitee.ccJson).size();
         invitee.fullName = null;
         invitee.formOfAddress = null;
         invitee.title = null;
@@ -132,57 +136,36 @@ public class ErasureService {
         invitee.ccJson = JsonColumns.list(List.of());
         invitee.erasedAt = now;
         invitee.updatedAt = now;
-        return InvitationEntity.<InvitationEntity>list("inviteeId", invitee.id).chain(invitations -> {
-            List<UUID> ids = invitations.stream().map(i -> i.id).toList();
+        return invitations.listByInvitee(invitee.id).chain(found -> {
+            var holdings = new PersonalDataErasure.Holdings(invitee.id, email, cc, found.stream()
+                    .map(i -> new PersonalDataErasure.Invitation(i.id, i.revocationReason != null)).toList());
             // A revocation reason is the secretariat's free text about this person's invitation.
-            int reasons = 0;
-            for (InvitationEntity invitation : invitations) {
-                if (invitation.revocationReason != null) {
-                    invitation.revocationReason = null;
-                    reasons++;
-                }
+            for (InvitationEntity invitation : found) {
+                invitation.revocationReason = null;
             }
-            erased.put("revocationReasons", reasons);
-            return deletePublishedEvents(ids).chain(deleted -> {
-                erased.put("outboxEvents", deleted);
+            return erasures.deletePublishedEvents(holdings.invitationIds()).chain(deleted -> {
+                PersonalDataErasure.Requested requested = PersonalDataErasure.request(erasureId, holdings, deleted,
+                        requestedBy, now);
+                Erasure erasure = requested.erasure();
                 ErasureRequestEntity request = new ErasureRequestEntity();
                 request.id = erasureId;
                 request.inviteeId = invitee.id;
                 request.requestedAt = now;
                 request.requestedBy = requestedBy;
-                request.invitationIds = JsonColumns.ids(ids);
+                request.invitationIds = JsonColumns.ids(erasure.invitationIds());
                 ErasureReportEntity own = new ErasureReportEntity();
                 own.key = new ErasureReportEntity.Key(erasureId, SERVICE);
                 own.reportedAt = now;
-                own.erased = JsonColumns.counts(erased);
-                return request.persist()
-                        .chain(() -> own.persist())
-                        .chain(() -> outbox.append(new PersonalDataErasureRequested(UUID.randomUUID(), now, erasureId,
-                                invitee.id, ids)))
-                        .replaceWith(() -> new Erasure(erasureId, invitee.id, now, requestedBy, ids,
-                                List.of(new Erasure.Report(SERVICE, now, Map.copyOf(erased)))));
+                own.erased = JsonColumns.counts(requested.ownReport().erased());
+                return erasures.persist(request, own)
+                        .chain(() -> outbox.append(requested.event()))
+                        .replaceWith(erasure);
             });
         });
     }
 
-    /**
-     * Published events about these invitations still sit in the outbox for ops (wsis.outbox.retention): the
-     * InvitationIssued among them names the person. They are gone from here; on the topic they stay until its
-     * retention (docs/security.md). Unpublished rows stay: consumers must still receive them, and erase on the
-     * request that follows.
-     */
-    private static Uni<Integer> deletePublishedEvents(List<UUID> invitationIds) {
-        if (invitationIds.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        delete from outbox_event where message_key in (:keys) and published_at is not null""")
-                .setParameter("keys", invitationIds.stream().map(UUID::toString).toList())
-                .executeUpdate());
-    }
-
     private Uni<Erasure> load(ErasureRequestEntity request) {
-        return ErasureReportEntity.<ErasureReportEntity>list("key.erasureId", request.id).map(reports ->
+        return erasures.reports(request.id).map(reports ->
                 new Erasure(request.id, request.inviteeId, request.requestedAt, request.requestedBy,
                         JsonColumns.ids(request.invitationIds), reports.stream()
                         .map(r -> new Erasure.Report(r.key.service(), r.reportedAt, JsonColumns.counts(r.erased)))

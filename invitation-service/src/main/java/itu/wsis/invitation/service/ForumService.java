@@ -2,96 +2,92 @@ package itu.wsis.invitation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Actor;
-import itu.wsis.events.ForumEditionPublished;
 import itu.wsis.invitation.domain.Forum;
 import itu.wsis.invitation.domain.ForumDetails;
+import itu.wsis.invitation.domain.ForumLifecycle;
 import itu.wsis.invitation.repository.Entities;
 import itu.wsis.invitation.repository.ForumEditionEntity;
+import itu.wsis.invitation.repository.ForumRepository;
 import itu.wsis.support.outbox.Outbox;
-import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Forum editions. Every change is published whole, so that consumers never have to call back. */
+/**
+ * Forum editions. Every change is published whole, so that consumers never have to call back
+ * ({@link ForumLifecycle}).
+ */
 @ApplicationScoped
 public class ForumService {
 
+    private final ForumRepository forums;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ForumService(Outbox outbox, Clock clock) {
+    public ForumService(ForumRepository forums, Outbox outbox, Clock clock) {
+        this.forums = forums;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @WithTransaction
     public Uni<Forum> create(ForumDetails details, Actor actor) {
-        return ForumEditionEntity.count("code", details.code())
+        return forums.countByCode(details.code())
                 .chain(existing -> {
-                    if (existing > 0) {
-                        throw ProblemException.conflict("duplicate-forum-code",
-                                "A forum edition with code " + details.code() + " already exists.");
-                    }
+                    Instant now = clock.instant();
+                    ForumLifecycle.Change created = ForumLifecycle.create(UUID.randomUUID(), details, existing > 0,
+                            now, actor);
                     ForumEditionEntity entity = new ForumEditionEntity();
-                    entity.id = UUID.randomUUID();
-                    entity.revision = 1;
-                    entity.createdAt = clock.instant();
-                    entity.updatedAt = entity.createdAt;
-                    Entities.write(details, entity);
-                    return entity.<ForumEditionEntity>persist()
-                            .chain(persisted -> Problems.flushUnique(persisted, "duplicate-forum-code",
+                    entity.id = created.forum().id();
+                    entity.createdAt = now;
+                    write(created, entity);
+                    return forums.persist(entity)
+                            .chain(persisted -> Problems.unique(forums.flush(), created, "duplicate-forum-code",
                                     "A forum edition with code " + details.code() + " already exists."));
                 })
-                .chain(entity -> published(entity, actor));
+                .chain(this::publish);
     }
 
     @WithTransaction
     public Uni<Forum> update(UUID id, ForumDetails details, Actor actor) {
-        return Problems.found(ForumEditionEntity.<ForumEditionEntity>findById(id), "forum", id)
-                .chain(entity -> ForumEditionEntity.count("code = ?1 and id <> ?2", details.code(), id)
+        return Problems.found(forums.findById(id), "forum", id)
+                .chain(entity -> forums.countOthersWithCode(details.code(), id)
                         .chain(clash -> {
-                            if (clash > 0) {
-                                throw ProblemException.conflict("duplicate-forum-code",
-                                        "Another forum edition already has code " + details.code() + ".");
-                            }
-                            Entities.write(details, entity);
-                            entity.revision++;
-                            entity.updatedAt = clock.instant();
-                            return published(entity, actor);
+                            ForumLifecycle.Change updated = ForumLifecycle.update(Entities.forum(entity), details,
+                                    clash > 0, clock.instant(), actor);
+                            write(updated, entity);
+                            return publish(updated);
                         }));
     }
 
     @WithSession
     public Uni<Forum> get(UUID id) {
-        return Problems.found(ForumEditionEntity.<ForumEditionEntity>findById(id), "forum", id).map(Entities::forum);
+        return Problems.found(forums.findById(id), "forum", id).map(Entities::forum);
     }
 
     @WithSession
     public Uni<Optional<Forum>> findByCode(String code) {
-        return ForumEditionEntity.<ForumEditionEntity>find("code", code).firstResult()
-                .map(e -> Optional.ofNullable(e).map(Entities::forum));
+        return forums.findByCode(code).map(e -> Optional.ofNullable(e).map(Entities::forum));
     }
 
     @WithSession
     public Uni<List<Forum>> list() {
-        return ForumEditionEntity.<ForumEditionEntity>listAll(Sort.by("inPersonStart").descending())
-                .map(all -> all.stream().map(Entities::forum).toList());
+        return forums.listAll().map(all -> all.stream().map(Entities::forum).toList());
     }
 
-    private Uni<Forum> published(ForumEditionEntity entity, Actor actor) {
-        Forum forum = Entities.forum(entity);
-        ForumDetails d = forum.details();
-        return outbox.append(new ForumEditionPublished(UUID.randomUUID(), clock.instant(), forum.id(),
-                        forum.revision(), d.code(), d.names(), d.themes(), d.virtualPhaseStart(), d.inPersonStart(),
-                        d.inPersonEnd(), d.venue(), d.format().name(), d.timeZone().getId(), d.forumSiteUrl(),
-                        d.speakingRequestUrl(), d.partnershipUrl(), actor))
-                .replaceWith(forum);
+    private static void write(ForumLifecycle.Change change, ForumEditionEntity entity) {
+        Entities.write(change.forum().details(), entity);
+        entity.revision = change.forum().revision();
+        entity.updatedAt = change.changedAt();
+    }
+
+    private Uni<Forum> publish(ForumLifecycle.Change change) {
+        return outbox.append(change.event()).replaceWith(change.forum());
     }
 }

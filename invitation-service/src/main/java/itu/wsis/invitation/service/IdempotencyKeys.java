@@ -2,9 +2,8 @@ package itu.wsis.invitation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import itu.wsis.invitation.repository.IdempotencyRecordEntity;
+import itu.wsis.invitation.repository.IdempotencyRepository;
 import itu.wsis.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
@@ -27,10 +25,12 @@ public class IdempotencyKeys {
     public record Outcome<T>(T result, boolean replayed) {
     }
 
+    private final IdempotencyRepository records;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IdempotencyKeys(ObjectMapper json, Clock clock) {
+    public IdempotencyKeys(IdempotencyRepository records, ObjectMapper json, Clock clock) {
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -44,12 +44,7 @@ public class IdempotencyKeys {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 200 characters");
         }
         String hash = sha256(request);
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into idempotency_record (scope, idem_key, request_hash, created_at)
-                        values (:scope, :key, :hash, :now) on conflict (scope, idem_key) do nothing""")
-                .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
-                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .executeUpdate())
+        return records.claim(scope, key, hash, clock.instant())
                 .chain(inserted -> inserted == 1
                         ? action.get().chain(result -> remember(scope, key, result))
                         .map(result -> new Outcome<>(result, false))
@@ -57,7 +52,7 @@ public class IdempotencyKeys {
     }
 
     private <T> Uni<T> remember(String scope, String key, T result) {
-        return IdempotencyRecordEntity.<IdempotencyRecordEntity>findById(new IdempotencyRecordEntity.Key(scope, key))
+        return records.find(scope, key)
                 .map(record -> {
                     record.responseCode = 200;
                     record.responseBody = write(result);
@@ -66,7 +61,7 @@ public class IdempotencyKeys {
     }
 
     private <T> Uni<Outcome<T>> replay(String scope, String key, String hash, Class<T> type) {
-        return IdempotencyRecordEntity.<IdempotencyRecordEntity>findById(new IdempotencyRecordEntity.Key(scope, key))
+        return records.find(scope, key)
                 .map(record -> {
                     if (!record.requestHash.equals(hash)) {
                         throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",

@@ -5,12 +5,11 @@ import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.domain.Invitation;
 import itu.wsis.invitation.domain.InvitationStatus;
 import itu.wsis.invitation.domain.InviteeLetter;
-import itu.wsis.invitation.repository.CircularLetterEntity;
 import itu.wsis.invitation.repository.Entities;
-import itu.wsis.invitation.repository.ForumEditionEntity;
-import itu.wsis.invitation.repository.InvitationEntity;
-import itu.wsis.invitation.repository.InviteeEntity;
-import itu.wsis.invitation.repository.LetterRevisionEntity;
+import itu.wsis.invitation.repository.ForumRepository;
+import itu.wsis.invitation.repository.InvitationRepository;
+import itu.wsis.invitation.repository.InviteeRepository;
+import itu.wsis.invitation.repository.LetterRepository;
 import itu.wsis.support.links.LinkClaims;
 import itu.wsis.support.links.LinkRefusals;
 import itu.wsis.support.links.LinkState;
@@ -28,9 +27,18 @@ import java.util.List;
 @ApplicationScoped
 public class InviteeLetterService {
 
+    private final InvitationRepository invitations;
+    private final InviteeRepository invitees;
+    private final LetterRepository letters;
+    private final ForumRepository forums;
     private final Clock clock;
 
-    public InviteeLetterService(Clock clock) {
+    public InviteeLetterService(InvitationRepository invitations, InviteeRepository invitees,
+                                LetterRepository letters, ForumRepository forums, Clock clock) {
+        this.invitations = invitations;
+        this.invitees = invitees;
+        this.letters = letters;
+        this.forums = forums;
         this.clock = clock;
     }
 
@@ -40,22 +48,20 @@ public class InviteeLetterService {
      */
     @WithSession
     public Uni<InviteeLetter> letterFor(LinkClaims link) {
-        return InvitationEntity.<InvitationEntity>findById(link.invitationId()).chain(entity -> {
+        return invitations.findById(link.invitationId()).chain(entity -> {
             LinkRefusals.require(link, entity == null ? null : new LinkState(entity.linkVersion,
-                    InvitationStatus.REVOKED.name().equals(entity.status), entity.linkExpiresAt,
+                    entity.status == InvitationStatus.REVOKED, entity.linkExpiresAt,
                     entity.preferredLanguage), clock.instant());
             Invitation invitation = Entities.invitation(entity, clock.instant());
-            return InviteeEntity.<InviteeEntity>findById(entity.inviteeId)
+            return invitees.findById(entity.inviteeId)
                     .invoke(invitee -> {
                         if (invitee != null && invitee.erasedAt != null) {
                             throw LinkRefusals.erased(entity.preferredLanguage);
                         }
                     })
-                    .chain(invitee -> CircularLetterEntity.<CircularLetterEntity>findById(entity.letterId)
-                            .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>find(
-                                            "letterId = ?1 and revision = ?2", entity.letterId, entity.letterRevision)
-                                    .firstResult()
-                                    .chain(revision -> ForumEditionEntity.<ForumEditionEntity>findById(entity.forumId)
+                    .chain(invitee -> letters.findById(entity.letterId)
+                            .chain(letter -> letters.revision(entity.letterId, entity.letterRevision)
+                                    .chain(revision -> forums.findById(entity.forumId)
                                             .map(forum -> new InviteeLetter(invitation,
                                                     invitee == null ? null : ZoneId.of(invitee.timeZone),
                                                     Entities.forum(forum),

@@ -2,17 +2,18 @@ package itu.wsis.invitation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.events.Actor;
-import itu.wsis.events.CircularLetterPublished;
-import itu.wsis.events.Deadline;
+import itu.wsis.invitation.domain.InvitationIssuing;
 import itu.wsis.invitation.domain.Letter;
 import itu.wsis.invitation.domain.LetterContent;
+import itu.wsis.invitation.domain.LetterLifecycle;
 import itu.wsis.invitation.domain.LetterStatus;
 import itu.wsis.invitation.repository.CircularLetterEntity;
 import itu.wsis.invitation.repository.Entities;
 import itu.wsis.invitation.repository.ForumEditionEntity;
+import itu.wsis.invitation.repository.ForumRepository;
+import itu.wsis.invitation.repository.LetterRepository;
 import itu.wsis.invitation.repository.LetterRevisionEntity;
 import itu.wsis.support.outbox.Outbox;
 import itu.wsis.support.problem.ProblemException;
@@ -27,27 +28,38 @@ import java.util.UUID;
 
 /**
  * Circular letters. A letter is a reference within a forum; its content lives in revisions. Only the latest
- * revision may be a draft; a published revision is never changed, a correction is the next revision.
+ * revision may be a draft; a published revision is never changed, a correction is the next revision
+ * ({@link LetterLifecycle}).
  */
 @ApplicationScoped
 public class LetterService {
 
     /** The letter as invitations are issued from it: its latest published revision and its forum. */
     public record Issuable(CircularLetterEntity letter, LetterRevisionEntity revision, ForumEditionEntity forum) {
+
+        public InvitationIssuing.Source source() {
+            return new InvitationIssuing.Source(forum.id, forum.code, forum.inPersonEnd, ZoneId.of(forum.timeZone),
+                    letter.id, letter.reference, revision.revision, revision.responseDeadlineDate,
+                    revision.responseDeadlineAt, revision.speakingDeadlineDate, revision.speakingDeadlineAt);
+        }
     }
 
+    private final LetterRepository letters;
+    private final ForumRepository forums;
     private final Outbox outbox;
     private final Clock clock;
 
-    public LetterService(Outbox outbox, Clock clock) {
+    public LetterService(LetterRepository letters, ForumRepository forums, Outbox outbox, Clock clock) {
+        this.letters = letters;
+        this.forums = forums;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @WithTransaction
     public Uni<Letter> create(UUID forumId, String reference, LetterContent content) {
-        return Problems.found(ForumEditionEntity.<ForumEditionEntity>findById(forumId), "forum", forumId)
-                .chain(forum -> CircularLetterEntity.count("forumId = ?1 and reference = ?2", forumId, reference)
+        return Problems.found(forums.findById(forumId), "forum", forumId)
+                .chain(forum -> letters.countByReference(forumId, reference)
                         .chain(existing -> {
                             if (existing > 0) {
                                 throw ProblemException.conflict("duplicate-letter-reference",
@@ -58,55 +70,41 @@ public class LetterService {
                             letter.forumId = forumId;
                             letter.reference = reference;
                             letter.createdAt = clock.instant();
-                            return letter.<CircularLetterEntity>persist()
-                                    .chain(persisted -> Problems.flushUnique(persisted, "duplicate-letter-reference",
+                            return letters.persist(letter)
+                                    .chain(persisted -> Problems.unique(letters.flush(), persisted,
+                                            "duplicate-letter-reference",
                                             "Forum " + forum.code + " already has a letter " + reference + "."));
                         })
-                        .chain(letter -> newRevision(letter, 1, content, forum)))
+                        .chain(letter -> newRevision(letter,
+                                LetterLifecycle.first(content, ZoneId.of(forum.timeZone)))))
                 .chain(revision -> view(revision.letterId));
     }
 
     /** Replaces the content of the draft revision. */
     @WithTransaction
     public Uni<Letter> updateDraft(UUID letterId, LetterContent content) {
-        return latest(letterId).chain(revision -> {
-            Problems.lifecycle(() -> LetterStatus.valueOf(revision.status).requireEditable());
-            return forumOf(letterId).chain(forum -> {
-                write(content, revision, ZoneId.of(forum.timeZone));
-                return Uni.createFrom().item(revision);
-            });
-        }).chain(revision -> view(letterId));
+        return latest(letterId).chain(latest -> {
+            Entities.write(LetterLifecycle.updateDraft(latest.letter(), content, latest.zone()), latest.revision());
+            return view(letterId);
+        });
     }
 
     /** Starts the next revision of a published letter, as a draft. */
     @WithTransaction
     public Uni<Letter> revise(UUID letterId, LetterContent content) {
-        return latest(letterId).chain(revision -> {
-            if (LetterStatus.valueOf(revision.status) == LetterStatus.DRAFT) {
-                throw ProblemException.conflict("letter-draft-exists",
-                        "Revision " + revision.revision + " is still a draft: change it instead.");
-            }
-            return CircularLetterEntity.<CircularLetterEntity>findById(letterId)
-                    .chain(letter -> forumOf(letterId)
-                            .chain(forum -> newRevision(letter, revision.revision + 1, content, forum)));
-        }).chain(revision -> view(letterId));
+        return latest(letterId)
+                .chain(latest -> newRevision(latest.circular(),
+                        LetterLifecycle.revise(latest.letter(), content, latest.zone())))
+                .chain(revision -> view(letterId));
     }
 
     @WithTransaction
     public Uni<Letter> publish(UUID letterId, Actor actor) {
-        return latest(letterId).chain(revision -> {
-            revision.status = Problems.lifecycle(() -> LetterStatus.valueOf(revision.status).publish()).name();
-            revision.publishedAt = clock.instant();
-            return CircularLetterEntity.<CircularLetterEntity>findById(letterId)
-                    .chain(letter -> forumOf(letterId).chain(forum -> {
-                        Letter published = Entities.letter(letter, revision, forum.timeZone, List.of());
-                        LetterContent c = published.content();
-                        return outbox.append(new CircularLetterPublished(UUID.randomUUID(), clock.instant(),
-                                letter.id, letter.forumId, letter.reference, revision.revision, c.letterDate(),
-                                c.signatoryName(), c.signatoryTitle(), c.contact(), c.originalLanguage(), c.texts(),
-                                c.addresseeClass(), published.responseDeadline(),
-                                published.speakingRequestDeadline(), actor));
-                    }));
+        return latest(letterId).chain(latest -> {
+            LetterLifecycle.Published published = LetterLifecycle.publish(latest.letter(), clock.instant(), actor);
+            latest.revision().status = published.letter().status();
+            latest.revision().publishedAt = published.letter().publishedAt();
+            return outbox.append(published.event());
         }).chain(() -> view(letterId));
     }
 
@@ -117,9 +115,8 @@ public class LetterService {
 
     @WithSession
     public Uni<Letter> getRevision(UUID letterId, int revision) {
-        return Problems.found(CircularLetterEntity.<CircularLetterEntity>findById(letterId), "letter", letterId)
-                .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>find(
-                                "letterId = ?1 and revision = ?2", letterId, revision).firstResult()
+        return Problems.found(letters.findById(letterId), "letter", letterId)
+                .chain(letter -> letters.revision(letterId, revision)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("letter-revision-not-found",
                                 "Letter " + letterId + " has no revision " + revision + "."))
                         .chain(found -> forumOf(letterId)
@@ -128,24 +125,20 @@ public class LetterService {
 
     @WithSession
     public Uni<List<Letter>> listByForum(UUID forumId) {
-        return Problems.found(ForumEditionEntity.<ForumEditionEntity>findById(forumId), "forum", forumId)
-                .chain(forum -> CircularLetterEntity.<CircularLetterEntity>list("forumId = ?1",
-                                Sort.by("reference"), forumId)
-                        .chain(letters -> collect(letters, 0, new ArrayList<>())));
+        return Problems.found(forums.findById(forumId), "forum", forumId)
+                .chain(forum -> letters.listByForum(forumId)
+                        .chain(found -> collect(found, 0, new ArrayList<>())));
     }
 
     @WithSession
     public Uni<Optional<UUID>> findId(UUID forumId, String reference) {
-        return CircularLetterEntity.<CircularLetterEntity>find("forumId = ?1 and reference = ?2", forumId, reference)
-                .firstResult().map(e -> Optional.ofNullable(e).map(l -> l.id));
+        return letters.findByReference(forumId, reference).map(e -> Optional.ofNullable(e).map(l -> l.id));
     }
 
     /** Runs inside the caller's session: the latest published revision, or 409 while there is none. */
     Uni<Issuable> issuable(UUID letterId) {
-        return Problems.found(CircularLetterEntity.<CircularLetterEntity>findById(letterId), "letter", letterId)
-                .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>find("letterId = ?1 and status = ?2",
-                                Sort.by("revision").descending(), letterId, LetterStatus.PUBLISHED.name())
-                        .firstResult()
+        return Problems.found(letters.findById(letterId), "letter", letterId)
+                .chain(letter -> letters.latestPublishedRevision(letterId)
                         .onItem().ifNull().failWith(() -> ProblemException.conflict("letter-not-published",
                                 "Invitations are issued only from a published letter; " + letter.reference
                                         + " is a draft."))
@@ -154,54 +147,57 @@ public class LetterService {
     }
 
     // Sequential on purpose: one reactive session runs one operation at a time.
-    private Uni<List<Letter>> collect(List<CircularLetterEntity> letters, int index, List<Letter> into) {
-        if (index == letters.size()) {
+    private Uni<List<Letter>> collect(List<CircularLetterEntity> found, int index, List<Letter> into) {
+        if (index == found.size()) {
             return Uni.createFrom().item(into);
         }
-        return view(letters.get(index).id).chain(letter -> {
+        return view(found.get(index).id).chain(letter -> {
             into.add(letter);
-            return collect(letters, index + 1, into);
+            return collect(found, index + 1, into);
         });
     }
 
-    private Uni<LetterRevisionEntity> newRevision(CircularLetterEntity letter, int number, LetterContent content,
-                                                  ForumEditionEntity forum) {
+    private Uni<LetterRevisionEntity> newRevision(CircularLetterEntity letter, LetterLifecycle.Draft draft) {
         LetterRevisionEntity revision = new LetterRevisionEntity();
         revision.id = UUID.randomUUID();
         revision.letterId = letter.id;
-        revision.revision = number;
-        revision.status = LetterStatus.DRAFT.name();
+        revision.status = LetterStatus.DRAFT;
         revision.createdAt = clock.instant();
-        write(content, revision, ZoneId.of(forum.timeZone));
-        return revision.persist();
+        Entities.write(draft, revision);
+        return letters.persist(revision);
     }
 
-    private static void write(LetterContent content, LetterRevisionEntity revision, ZoneId zone) {
-        Deadline response = Deadline.byEndOf(content.responseDeadline(), zone);
-        Deadline speaking = Deadline.byEndOf(content.speakingRequestDeadline(), zone);
-        Entities.write(content, response, speaking, revision);
+    /** A letter's latest revision, draft or published, with its forum. */
+    private record Latest(CircularLetterEntity circular, LetterRevisionEntity revision, ForumEditionEntity forum) {
+
+        Letter letter() {
+            return Entities.letter(circular, revision, forum.timeZone, List.of());
+        }
+
+        ZoneId zone() {
+            return ZoneId.of(forum.timeZone);
+        }
     }
 
-    private Uni<LetterRevisionEntity> latest(UUID letterId) {
-        return Problems.found(CircularLetterEntity.<CircularLetterEntity>findById(letterId), "letter", letterId)
-                .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>find("letterId", Sort.by("revision")
-                        .descending(), letterId).firstResult());
+    private Uni<Latest> latest(UUID letterId) {
+        return Problems.found(letters.findById(letterId), "letter", letterId)
+                .chain(letter -> letters.latestRevision(letterId)
+                        .chain(revision -> forums.findById(letter.forumId)
+                                .map(forum -> new Latest(letter, revision, forum))));
     }
 
     private Uni<ForumEditionEntity> forumOf(UUID letterId) {
-        return CircularLetterEntity.<CircularLetterEntity>findById(letterId)
-                .chain(letter -> ForumEditionEntity.<ForumEditionEntity>findById(letter.forumId));
+        return letters.findById(letterId).chain(letter -> forums.findById(letter.forumId));
     }
 
     private Uni<Letter> view(UUID letterId) {
-        return Problems.found(CircularLetterEntity.<CircularLetterEntity>findById(letterId), "letter", letterId)
-                .chain(letter -> LetterRevisionEntity.<LetterRevisionEntity>list("letterId", Sort.by("revision"),
-                                letterId)
-                        .chain(revisions -> ForumEditionEntity.<ForumEditionEntity>findById(letter.forumId)
+        return Problems.found(letters.findById(letterId), "letter", letterId)
+                .chain(letter -> letters.revisions(letterId)
+                        .chain(revisions -> forums.findById(letter.forumId)
                                 .map(forum -> {
                                     List<Letter.RevisionSummary> summaries = revisions.stream()
-                                            .map(r -> new Letter.RevisionSummary(r.revision,
-                                                    LetterStatus.valueOf(r.status), r.publishedAt))
+                                            .map(r -> new Letter.RevisionSummary(r.revision, r.status,
+                                                    r.publishedAt))
                                             .toList();
                                     return Entities.letter(letter, revisions.get(revisions.size() - 1),
                                             forum.timeZone, summaries);

@@ -1,6 +1,5 @@
 package itu.wsis.invitation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import itu.wsis.invitation.config.InvitationConfig;
@@ -9,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,20 +50,7 @@ public class PersonalDataRetention {
     /** Erases up to one batch of people past retention, one transaction each; returns how many. */
     public Uni<Integer> run() {
         Instant before = clock.instant().minus(config.retention().personalData());
-        return Panache.withSession(() -> due(before)).chain(ids -> eraseEach(ids, 0));
-    }
-
-    private Uni<List<UUID>> due(Instant before) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select i.id from invitee i
-                         where i.erased_at is null
-                           and coalesce((select max(v.issued_at) from invitation v where v.invitee_id = i.id),
-                                        i.updated_at) < :before
-                         order by i.id
-                         limit :batch""", UUID.class)
-                .setParameter("before", before.atOffset(ZoneOffset.UTC))
-                .setParameter("batch", config.retention().batchSize())
-                .getResultList());
+        return erasures.pastRetention(before, config.retention().batchSize()).chain(ids -> eraseEach(ids, 0));
     }
 
     private Uni<Integer> eraseEach(List<UUID> ids, int from) {

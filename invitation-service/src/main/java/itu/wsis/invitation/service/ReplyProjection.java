@@ -8,7 +8,7 @@ import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
 import itu.wsis.invitation.domain.InvitationStatus;
-import itu.wsis.invitation.repository.InvitationEntity;
+import itu.wsis.invitation.repository.InvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,9 +25,11 @@ public class ReplyProjection {
 
     private static final Logger LOG = Logger.getLogger(ReplyProjection.class);
 
+    private final InvitationRepository invitations;
     private final Clock clock;
 
-    public ReplyProjection(Clock clock) {
+    public ReplyProjection(InvitationRepository invitations, Clock clock) {
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -49,7 +51,7 @@ public class ReplyProjection {
     }
 
     private Uni<Void> reflect(UUID invitationId, int replyVersion, ReplyStatus reply) {
-        return InvitationEntity.<InvitationEntity>findById(invitationId).map(invitation -> {
+        return invitations.findById(invitationId).map(invitation -> {
             if (invitation == null) {
                 // Not one of ours (another environment's event, or a test): nothing to reflect.
                 LOG.warnf("Reply for unknown invitation %s ignored", invitationId);
@@ -59,10 +61,10 @@ public class ReplyProjection {
                 return null;
             }
             invitation.replyVersion = replyVersion;
-            invitation.replyStatus = reply.name();
-            InvitationStatus next = InvitationStatus.valueOf(invitation.status).reflect(reply);
-            if (!next.name().equals(invitation.status)) {
-                invitation.status = next.name();
+            invitation.replyStatus = reply;
+            InvitationStatus next = invitation.status.reflect(reply);
+            if (next != invitation.status) {
+                invitation.status = next;
                 invitation.statusChangedAt = clock.instant();
             }
             return null;
