@@ -70,12 +70,12 @@ public class InvitationRepository {
     }
 
     /**
-     * Inserts the missing invitations of a letter for the invitees matching {@code inviteeFilter} (an SQL condition
-     * on {@code invitee i}, with its named parameters); returns how many rows this statement inserted.
+     * Inserts the missing invitations of a letter, for one invitee or, when {@code inviteeId} is null, for every
+     * invitee not erased; returns how many rows this statement inserted.
      */
-    public Uni<Integer> insertMissing(NewInvitations rows, String inviteeFilter, Map<String, Object> filterParams) {
+    public Uni<Integer> insertMissing(NewInvitations rows, UUID inviteeId) {
         return Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(ISSUE_SQL.formatted(inviteeFilter))
+            var insert = session.createNativeQuery(ISSUE_SQL.formatted(inviteeId == null ? "true" : "i.id = :inviteeId"))
                     .setParameter("letterId", rows.letterId())
                     .setParameter("forumId", rows.forumId())
                     .setParameter("revision", rows.revision())
@@ -85,7 +85,9 @@ public class InvitationRepository {
                     .setParameter("linkExpiresAt", rows.linkExpiresAt().atOffset(ZoneOffset.UTC))
                     .setParameter("now", rows.now().atOffset(ZoneOffset.UTC))
                     .setParameter("batch", rows.batch());
-            filterParams.forEach(insert::setParameter);
+            if (inviteeId != null) {
+                insert.setParameter("inviteeId", inviteeId);
+            }
             return insert.executeUpdate();
         });
     }

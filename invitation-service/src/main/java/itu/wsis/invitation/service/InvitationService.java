@@ -65,7 +65,7 @@ public class InvitationService {
         return idempotency.once("issue-one", idempotencyKey, letterId + "/" + inviteeId, IssueResult.class,
                 () -> Problems.found(invitees.findById(inviteeId), "invitee", inviteeId)
                         .invoke(invitee -> InvitationLifecycle.requireNotErased(invitee.erasedAt != null))
-                        .chain(invitee -> issue(letterId, "i.id = :inviteeId", Map.of("inviteeId", inviteeId), actor))
+                        .chain(invitee -> issue(letterId, inviteeId, actor))
                         .chain(issued -> issued.invitations().isEmpty()
                                 ? invitations.find(letterId, inviteeId)
                                 .map(existing -> new IssueResult(existing.id, false, List.of()))
@@ -78,7 +78,7 @@ public class InvitationService {
     public Uni<IdempotencyKeys.Outcome<BulkIssueResult>> issueToAll(UUID letterId, String idempotencyKey,
             Actor actor) {
         return idempotency.once("issue-bulk", idempotencyKey, letterId.toString(), BulkIssueResult.class,
-                () -> issue(letterId, "true", Map.of(), actor)
+                () -> issue(letterId, null, actor)
                         .chain(issued -> invitations.countByLetter(letterId)
                                 .chain(total -> letters.issuable(letterId).map(l -> new BulkIssueResult(letterId,
                                         l.revision().revision, total.intValue(), issued.invitations().size(),
@@ -144,10 +144,10 @@ public class InvitationService {
     }
 
     /**
-     * Inserts the missing invitations of a letter for the invitees matching {@code inviteeFilter}, then writes
-     * InvitationIssued for exactly the rows this call inserted, in one outbox batch.
+     * Inserts the missing invitations of a letter for one invitee (every invitee when {@code inviteeId} is null),
+     * then writes InvitationIssued for exactly the rows this call inserted, in one outbox batch.
      */
-    private Uni<Issued> issue(UUID letterId, String inviteeFilter, Map<String, Object> filterParams, Actor actor) {
+    private Uni<Issued> issue(UUID letterId, UUID inviteeId, Actor actor) {
         UUID batch = UUID.randomUUID();
         Instant now = clock.instant();
         return letters.issuable(letterId).chain(issuable -> {
@@ -156,7 +156,7 @@ public class InvitationService {
             var rows = new InvitationRepository.NewInvitations(letterId, source.forumId(), source.revision(),
                     terms.responseDeadline().date(), terms.responseDeadline().timeZone(),
                     terms.responseDeadline().endsAt(), terms.linkExpiresAt(), now, batch);
-            return invitations.insertMissing(rows, inviteeFilter, filterParams)
+            return invitations.insertMissing(rows, inviteeId)
                     .chain(inserted -> inserted == 0
                             ? Uni.createFrom().item(List.<InvitationEntity>of())
                             : invitations.listByBatch(batch))
