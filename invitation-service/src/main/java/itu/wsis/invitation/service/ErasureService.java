@@ -38,7 +38,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ErasureService {
 
-    public static final String SERVICE = PersonalDataErasure.SERVICE;
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
 
     public record Requested(Erasure erasure, boolean created) {
@@ -153,10 +152,11 @@ public class ErasureService {
                 request.requestedAt = now;
                 request.requestedBy = requestedBy;
                 request.invitationIds = JsonColumns.ids(erasure.invitationIds());
+                Erasure.Report ownReport = requested.ownReport();
                 ErasureReportEntity own = new ErasureReportEntity();
-                own.key = new ErasureReportEntity.Key(erasureId, SERVICE);
-                own.reportedAt = now;
-                own.erased = JsonColumns.counts(requested.ownReport().erased());
+                own.key = new ErasureReportEntity.Key(erasureId, ownReport.service());
+                own.reportedAt = ownReport.reportedAt();
+                own.erased = JsonColumns.counts(ownReport.erased());
                 return erasures.persist(request, own)
                         .chain(() -> outbox.append(requested.event()))
                         .replaceWith(erasure);

@@ -80,9 +80,9 @@ public class InvitationService {
         return idempotency.once("issue-bulk", idempotencyKey, letterId.toString(), BulkIssueResult.class,
                 () -> issue(letterId, null, actor)
                         .chain(issued -> invitations.countByLetter(letterId)
-                                .chain(total -> letters.issuable(letterId).map(l -> new BulkIssueResult(letterId,
-                                        l.revision().revision, total.intValue(), issued.invitations().size(),
-                                        total.intValue() - issued.invitations().size(), issued.warnings())))));
+                                .map(total -> new BulkIssueResult(letterId, issued.revision(), total.intValue(),
+                                        issued.invitations().size(), total.intValue() - issued.invitations().size(),
+                                        issued.warnings()))));
     }
 
     @WithTransaction
@@ -139,8 +139,11 @@ public class InvitationService {
         return outbox.append(change.event()).replaceWith(() -> Entities.invitation(invitation, now));
     }
 
-    /** The invitations one call inserted, and what the secretariat should know about them. */
-    private record Issued(List<InvitationIssuing.Issued> invitations, List<IssueWarning> warnings) {
+    /**
+     * The letter revision issued from, the invitations one call inserted, and what the secretariat should know about
+     * them.
+     */
+    private record Issued(int revision, List<InvitationIssuing.Issued> invitations, List<IssueWarning> warnings) {
     }
 
     /**
@@ -170,7 +173,7 @@ public class InvitationService {
                                 return outbox.appendAll(InvitationIssuing.events(source, terms, issued, byId, now,
                                         actor)).replaceWith(issued);
                             }))
-                    .map(issued -> new Issued(issued, InvitationIssuing.warnings(issued, terms, now)));
+                    .map(issued -> new Issued(source.revision(), issued, InvitationIssuing.warnings(issued, terms, now)));
         });
     }
 }
