@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Measure 4's reference (phase 4): Postfix's smtp-source, messages of the bulk's average size, into the bench's sink
  * and into Postfix's smtp-sink, one connection reused and a new connection per message; then the service's email
- * rate against the sink's raw rate on one reused connection, which is how the service sends.
+ * rate against the sink's raw rate on one reused connection, which is how the service sends; then the service's SMTP
+ * client alone ({@link MailClientFloorPhase}), the floor of what the sender could reach with it.
  */
 final class SmtpRawPhase {
 
@@ -61,6 +62,7 @@ final class SmtpRawPhase {
         } else {
             report.notMeasured("4", "notification-service emails/s", "the large bulk did not produce a rate");
         }
+        new MailClientFloorPhase(ctx).run(sinkReused);
     }
 
     private Map<String, String> postfixEnv() {
