@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * A measuring instrument, not a client for the services: SMTP on one Vert.x event loop that encodes each message with
  * the mail client's own encoder and writes its envelope in one write (PIPELINING) and its data in another. The Vert.x
  * mail client writes the data line by line instead, waiting for each write to complete before the next
- * (SMTPSendMail.sendBodyLineByLine, about 140 writes for one of the bulk's emails). The difference between the two on
+ * (SMTPSendMail.sendBodyLineByLine, about 180 writes for one of the bulk's emails). The difference between the two on
  * the same loop, the same encoding and the same sink is what those writes cost ({@link MailClientFloorPhase}).
  * It handles only what the bench's sink answers: no TLS, no authentication, no refusal but as a failure.
  */
