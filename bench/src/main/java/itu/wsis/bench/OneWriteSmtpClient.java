@@ -11,6 +11,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.mailencoder.EmailAddress;
 import io.vertx.ext.mail.mailencoder.EncodedPart;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
 
@@ -63,7 +64,8 @@ final class OneWriteSmtpClient {
     Future<Void> send(MailMessage message) {
         Promise<Void> done = Promise.promise();
         String data = onTheWire(new MailEncoder(message, "bench.example.org", config).encodeMail());
-        StringBuilder envelope = new StringBuilder("MAIL FROM:<wsis-info@itu.int>\r\n");
+        StringBuilder envelope = new StringBuilder("MAIL FROM:<")
+                .append(new EmailAddress(message.getFrom()).getEmail()).append(">\r\n");
         for (String to : message.getTo()) {
             envelope.append("RCPT TO:<").append(to).append(">\r\n");
         }
