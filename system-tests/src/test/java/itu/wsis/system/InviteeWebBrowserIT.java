@@ -20,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -116,11 +118,11 @@ class InviteeWebBrowserIT {
         assertThat(text("#deadline-geneva")).contains("April 15, 2022").contains("11:59");
 
         // Switch language and back: the page follows, the letter text with it.
-        browser.findElement(By.cssSelector("a[hreflang=fr]")).click();
+        follow(By.cssSelector("a[hreflang=fr]"));
         assertThat(html().getAttribute("lang")).isEqualTo("fr");
         assertThat(text("#deadline-geneva")).contains("15 avril 2022").contains("heure de Genève");
         screenshot("en-02-switched-to-french");
-        browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+        follow(By.cssSelector("a[hreflang=en]"));
         assertThat(html().getAttribute("lang")).isEqualTo("en");
 
         acceptInPersonWithTwoDelegates("Amina Aldane", "Minister", "Kofi Mensah", "Senior Adviser");
@@ -180,7 +182,7 @@ class InviteeWebBrowserIT {
         assertThat(browser.findElement(By.id("contact-phone")).getAttribute("href")).matches("tel:\\+?[0-9]+");
 
         // A new speaker: a substitute of another rank.
-        browser.findElement(By.id("change-speaker-link")).click();
+        follow(By.id("change-speaker-link"));
         assertThat(browser.getCurrentUrl()).endsWith("/invitation/speaking-request/speaker");
         screenshot("en-06-speaker-form");
         browser.findElement(By.id("speaker-substitute")).click();
@@ -190,7 +192,7 @@ class InviteeWebBrowserIT {
         browser.findElement(By.id("speaker-title")).sendKeys("Deputy Minister");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speaker-rank")))
                 .selectByValue("DEPUTY_MINISTER");
-        browser.findElement(By.id("speaker-submit")).click();
+        follow(By.id("speaker-submit"));
         assertThat(text("#saved")).isEqualTo("The new speaker has been recorded.");
         assertThat(text("#speaking-speaker")).contains("Kofi Mensah").contains("substitute");
         screenshot("en-07-speaker-changed");
@@ -199,15 +201,15 @@ class InviteeWebBrowserIT {
                 .then().statusCode(200).extract().<String>path("speaker.name")).isEqualTo("Kofi Mensah");
 
         // Withdrawal: a confirmation page first; keeping the request changes nothing.
-        browser.findElement(By.id("withdraw-speaking-link")).click();
+        follow(By.id("withdraw-speaking-link"));
         screenshot("en-08-withdraw-confirmation");
         assertThat(text("h1")).isEqualTo("Withdraw the request for speaking time");
-        browser.findElement(By.id("keep-speaking-link")).click();
+        follow(By.id("keep-speaking-link"));
         // The new speaker's rank may have moved the request to the waiting list; either way it is still active.
         assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status"))
                 .isIn("ALLOCATED", "WAITLISTED");
-        browser.findElement(By.id("withdraw-speaking-link")).click();
-        browser.findElement(By.id("withdraw-speaking-submit")).click();
+        follow(By.id("withdraw-speaking-link"));
+        follow(By.id("withdraw-speaking-submit"));
         assertThat(text("#saved")).isEqualTo("Your request for speaking time has been withdrawn.");
         assertThat(browser.findElement(By.id("speaking-status")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
         assertThat(browser.findElements(By.id("withdraw-speaking-link"))).isEmpty();
@@ -255,12 +257,12 @@ class InviteeWebBrowserIT {
         screenshot("ar-05-waitlisted");
 
         // The change-of-speaker page and the withdrawal's confirmation, right to left.
-        browser.findElement(By.id("change-speaker-link")).click();
+        follow(By.id("change-speaker-link"));
         assertThat(html().getAttribute("dir")).isEqualTo("rtl");
         assertThat(text("h1")).isEqualTo("تغيير المتكلم");
         screenshot("ar-06-speaker-form");
-        browser.findElement(By.id("back-link")).click();
-        browser.findElement(By.id("withdraw-speaking-link")).click();
+        follow(By.id("back-link"));
+        follow(By.id("withdraw-speaking-link"));
         assertThat(text("h1")).isEqualTo("سحب طلب وقت الكلمة");
         screenshot("ar-07-withdraw-confirmation");
     }
@@ -302,7 +304,7 @@ class InviteeWebBrowserIT {
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector('#decline-form input[name=\"csrf-token\"]').value = 'tampered';");
         browser.findElement(By.id("reason")).sendKeys("No estaremos disponibles");
-        browser.findElement(By.id("decline-submit")).click();
+        follow(By.id("decline-submit"));
         screenshot("csrf-01-refused");
         assertThat(text("h1")).isEqualTo("No se ha podido aceptar su formulario");
         assertThat(browser.findElement(By.tagName("h1")).getAttribute("data-trouble")).isEqualTo("csrf");
@@ -317,7 +319,7 @@ class InviteeWebBrowserIT {
 
         // Registration recorded nothing.
         assertThat(registrationView(id)).isNull();
-        browser.findElement(By.linkText("Volver a la invitación")).click();
+        follow(By.linkText("Volver a la invitación"));
         assertThat(text("#reply-status")).isEqualTo("Todavía no ha respondido.");
     }
 
@@ -388,10 +390,10 @@ class InviteeWebBrowserIT {
         screenshot("rt-02-seated");
         assertThat(seatStatus(id)).isEqualTo("ALLOCATED");
 
-        browser.findElement(By.id("withdraw-seat-link-1")).click();
+        follow(By.id("withdraw-seat-link-1"));
         screenshot("rt-03-withdraw-seat-confirmation");
         assertThat(text("h1")).isEqualTo("Withdraw the request for a seat at the round table");
-        browser.findElement(By.id("withdraw-seat-submit")).click();
+        follow(By.id("withdraw-seat-submit"));
         assertThat(text("#saved")).isEqualTo("Your request for a seat at the round table has been withdrawn.");
         assertThat(browser.findElement(By.id("seat-status-1")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
         assertThat(text("#seat-status-1")).contains("Released");
@@ -415,7 +417,7 @@ class InviteeWebBrowserIT {
         browser.findElement(By.id("access-1")).sendKeys("Step-free access");
         assertThat(browser.findElement(By.id("head")).isSelected()).isTrue();
         screenshot(browser, "accept-form-" + html().getAttribute("lang"));
-        browser.findElement(By.id("accept-submit")).click();
+        follow(By.id("accept-submit"));
         // A refusal shows the page again with the reason: name it rather than only "no #saved". The answer is a new
         // page, so nothing of the form's page is touched after the click.
         try {
@@ -447,7 +449,7 @@ class InviteeWebBrowserIT {
             browser.findElement(By.id("modality")).click();
             browser.findElement(By.id("topic")).sendKeys(topic);
             screenshot(step + "-speaking-form");
-            browser.findElement(By.id("speaking-submit")).click();
+            follow(By.id("speaking-submit"));
             return !browser.findElements(By.id("saved")).isEmpty();
         });
         screenshot(step + "-speaking-saved");
@@ -483,7 +485,7 @@ class InviteeWebBrowserIT {
         browser.findElement(By.id("seat-modality-1")).click();
         scrollTo("seat-form-1");
         screenshot(step + "-seat-form");
-        browser.findElement(By.id("seat-submit-1")).click();
+        follow(By.id("seat-submit-1"));
         assertThat(browser.findElements(By.id("saved"))).as("the page after the seat request:%n%s", pageText())
                 .isNotEmpty();
         screenshot(step + "-seat-saved");
@@ -542,6 +544,19 @@ class InviteeWebBrowserIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Clicks a link or a submit button and waits for the page it leads to. Chrome may answer the click before the
+     * navigation has begun, and then the next look finds the page being left: the clean-clone CI of 76567eb found no
+     * #saved on a page whose text, read a moment later, showed it.
+     */
+    static void follow(By target) {
+        WebElement leaving = html();
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     static void scrollTo(String id) {
