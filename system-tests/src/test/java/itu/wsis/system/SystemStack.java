@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,6 +140,14 @@ public final class SystemStack implements AutoCloseable {
     /** One instance of each service, the invitee pages, and {@code extraSystemProperties} per service. */
     public static SystemStack start(Map<String, List<String>> extraSystemProperties) {
         return start(new Options(Map.of(), extraSystemProperties, true, false));
+    }
+
+    static {
+        // A service killed in the middle of a message (the scenarios' crashes) leaves GreenMail's handler thread to die
+        // on the cut-off DATA, an uncaught exception; Awaitility would fail whichever test was waiting just then with
+        // it (the clean-clone CI of 884a550: "Unexpected end of stream" in ForumScenarioIT's notification crash). The
+        // tests judge what the mailbox and the services hold, not how GreenMail's threads end.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
     }
 
     public static SystemStack start(Options options) {
