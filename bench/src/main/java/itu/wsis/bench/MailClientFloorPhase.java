@@ -32,8 +32,8 @@ import java.util.function.Function;
  * on this machine with this client, however lean everything around the dialogue became; the service's rate is
  * compared with it, and it with the sink's raw rate.
  * <p>
- * The client is configured as the service's (Quarkus's mailer over the same client: kept-alive pooled connections,
- * no TLS to the local sink) and driven as the service drives it: {@link #IN_FLIGHT} dialogues at once from one event
+ * The client is configured as the service's ({@link #config}: kept-alive pooled connections, no TLS to the local
+ * sink, the idle timeout) and driven as the service drives it: {@link #IN_FLIGHT} dialogues at once from one event
  * loop (SmtpGateway), and also one at a time, which is what smtp-source's one-connection figure compares with.
  */
 final class MailClientFloorPhase {
@@ -170,14 +170,19 @@ final class MailClientFloorPhase {
         });
     }
 
-    /** As Quarkus's mailer configures the client for notification-service: pooled, kept alive, no TLS locally. */
+    /**
+     * As notification-service configures its client: Quarkus's mailer's settings (pooled, kept alive, no TLS locally)
+     * and SmtpGateway's idle timeout of the SMTP timeout (10 minutes).
+     */
     static MailConfig config(int port) {
         return new MailConfig()
                 .setHostname("127.0.0.1")
                 .setPort(port)
                 .setStarttls(StartTLSOptions.DISABLED)
                 .setKeepAlive(true)
-                .setMaxPoolSize(10);
+                .setMaxPoolSize(10)
+                .setIdleTimeout(600_000)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     }
 
     private static long eventLoopCpuNanos() {
