@@ -1,9 +1,9 @@
 package itu.wsis.notification;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.TimeoutException;
+import io.vertx.ext.mail.MailMessage;
 import itu.wsis.notification.repository.NotificationEntity;
 import itu.wsis.notification.service.SmtpGateway;
 import itu.wsis.testing.FaultySmtpProxy;
@@ -60,7 +60,8 @@ class SmtpDialoguesOnOneLoopTest {
             List<CompletableFuture<Outcome>> dialogues = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-                Mail mail = Mail.withText("one-loop@example.org", "dialogue " + round + "/" + i, "body");
+                MailMessage mail = new MailMessage().setFrom("wsis-info@itu.int").setTo("one-loop@example.org")
+                        .setSubject("dialogue " + round + "/" + i).setText("body");
                 gateway.send(mail, intent(round * 400 + i), null)
                         .ifNoItem().after(Duration.ofSeconds(20)).fail()
                         .subscribe().with(ok -> outcome.complete(Outcome.SENT), failure -> outcome.complete(

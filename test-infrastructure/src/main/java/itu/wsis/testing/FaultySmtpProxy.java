@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * server behind it (GreenMail), command by command, and on demand answers a transaction with a temporary (4xx) or
  * permanent (5xx) refusal, refuses chosen recipients, or holds back the server's reply to the end of the data, the
  * reply that tells the client its message was accepted. The message is then already at the server, which is the
- * case where a client that gives up on waiting would send it twice.
+ * case where a client that gives up on waiting would send it twice. It can also fall silent for good in the middle
+ * of a dialogue, the connection left open, as a relay that hangs or a firewall that forgets the connection does.
  * <p>
  * It strips PIPELINING, CHUNKING and STARTTLS from the server's EHLO answer, so that the client sends one command
  * at a time and the proxy can answer each.
@@ -39,6 +40,8 @@ public final class FaultySmtpProxy implements AutoCloseable {
     private final AtomicInteger dataEnded = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private volatile boolean swallowData;
+    private final AtomicInteger swallowed = new AtomicInteger();
     private volatile boolean closed;
 
     private FaultySmtpProxy(int port, int targetPort) {
@@ -83,7 +86,23 @@ public final class FaultySmtpProxy implements AutoCloseable {
         transactionRefusal = null;
         refusedRecipient = address -> false;
         recipientRefusal = null;
+        swallowData = false;
         return this;
+    }
+
+    /**
+     * Swallows the DATA command of the dialogues that reach it from now on, and everything their client sends after
+     * it: no reply ever comes, nothing reaches the server, and the connection stays open until the client closes it.
+     * Those dialogues stay silent after {@link #behave()}; only new ones are relayed again.
+     */
+    public FaultySmtpProxy swallowData() {
+        swallowData = true;
+        return this;
+    }
+
+    /** Dialogues whose DATA was swallowed (each waits for a reply that never comes). */
+    public int swallowed() {
+        return swallowed.get();
     }
 
     /** Holds the server's reply to the end of the data back this long (the message is at the server meanwhile). */
@@ -155,6 +174,13 @@ public final class FaultySmtpProxy implements AutoCloseable {
                     toClient.write((refusal + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     toClient.flush();
                     continue;
+                }
+                if (verb.equals("DATA") && swallowData) {
+                    swallowed.incrementAndGet();
+                    while (fromClient.read() != -1) {
+                        // silent: what the client sends goes nowhere until it hangs up
+                    }
+                    return;
                 }
                 toServer.write(line);
                 toServer.flush();

@@ -3,11 +3,14 @@ package itu.wsis.notification.service;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The sender's own event loops (its lanes, its SMTP loop), and how work is moved onto them and back. */
@@ -29,6 +32,40 @@ final class EventLoops {
             duplicate.runOnContext(ignored -> Uni.createFrom().<T>deferred(work).subscribe()
                     .with(emitter::complete, emitter::fail));
         });
+    }
+
+    /**
+     * As {@link #onNewDuplicate}, and a caller who gives up (cancels, e.g. a timeout) cancels {@code work} too, or keeps
+     * it from starting when it has not yet. {@link #onNewDuplicate} lets its work finish: a lane's delivery, once
+     * begun, ends its own transactions.
+     */
+    static <T> Uni<T> onNewDuplicateUntilGivenUp(ContextInternal loop, Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicBoolean ended = new AtomicBoolean();
+            AtomicReference<Cancellable> running = new AtomicReference<>();
+            emitter.onTermination(() -> {
+                ended.set(true);
+                cancel(running);
+            });
+            Context duplicate = VertxContext.createNewDuplicatedContext(loop);
+            VertxContextSafetyToggle.setContextSafe(duplicate, true);
+            duplicate.runOnContext(ignored -> {
+                if (ended.get()) {
+                    return;
+                }
+                running.set(Uni.createFrom().<T>deferred(work).subscribe().with(emitter::complete, emitter::fail));
+                if (ended.get()) {
+                    cancel(running);
+                }
+            });
+        });
+    }
+
+    private static void cancel(AtomicReference<Cancellable> running) {
+        Cancellable work = running.getAndSet(null);
+        if (work != null) {
+            work.cancel();
+        }
     }
 
     /** {@code work}'s outcome back on {@code context} (when there is one), whose session the caller goes on with. */

@@ -2,11 +2,14 @@ package itu.wsis.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
-import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailMessage;
 import itu.wsis.events.Language;
 import itu.wsis.notification.config.NotificationConfig;
 import itu.wsis.notification.domain.DeliveryDecision;
@@ -193,12 +196,20 @@ public class MessageDelivery {
 
     private Uni<Void> send(NotificationEntity n, ContactEntity c, EmailComposer.Composed composed) {
         String messageId = IntentKeys.messageId(n.intentKey, c.email, config.messageIdDomain());
-        Mail mail = Mail.withHtml(c.email, composed.subject(), composed.html())
-                .setText(composed.text())
+        MailMessage mail = new MailMessage()
                 .setFrom(config.from())
-                .addHeader("Message-ID", messageId)
-                .addHeader("Content-Language", composed.language().used().code());
-        composed.calendar().ifPresent(ics -> mail.addAttachment(ics.fileName(), ics.content(), ics.contentType()));
+                .setTo(List.of(c.email))
+                .setSubject(composed.subject())
+                .setText(composed.text())
+                .setHtml(composed.html())
+                .setHeaders(MultiMap.caseInsensitiveMultiMap()
+                        .add("Message-ID", messageId)
+                        .add("Content-Language", composed.language().used().code()));
+        composed.calendar().ifPresent(ics -> mail.setAttachment(List.of(MailAttachment.create()
+                .setName(ics.fileName())
+                .setContentType(ics.contentType())
+                .setDisposition("attachment")
+                .setData(Buffer.buffer(ics.content())))));
         List<String> cc = MessageContexts.cc(c).stream().filter(ADDRESS).toList();
         if (!cc.isEmpty()) {
             mail.setCc(cc);
