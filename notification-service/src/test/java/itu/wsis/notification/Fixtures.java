@@ -10,6 +10,7 @@ import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
 import itu.wsis.events.Rank;
 import itu.wsis.testing.TestKafka;
+import itu.wsis.testing.TestPostgres;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -148,5 +149,14 @@ final class Fixtures {
 
     static LocalTime localTime(Instant instant, String zone) {
         return instant.atZone(ZoneId.of(zone)).toLocalTime();
+    }
+
+    /** Waits until notification-service's directory holds {@code world}'s letter and forum (from their events). */
+    static void awaitDirectory(World world) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                        "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
+                && TestPostgres.queryLong(NotificationServiceTest.DATABASE,
+                        "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
     }
 }

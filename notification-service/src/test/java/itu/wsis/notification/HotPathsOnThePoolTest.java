@@ -61,7 +61,7 @@ class HotPathsOnThePoolTest {
     @Test
     void anInvitationIssuedAfterItsRevocationRestoresNoPersonalDataAndSendsNothing() {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.EN, Fixtures.email("revoked-first"));
         // Revoked before this service heard of it (both on the invitation topic, keyed by the invitation: in order).
         TestKafka.publish(new InvitationRevoked(UUID.randomUUID(), clock.instant(), issued.invitationId(), "error"));
@@ -78,7 +78,7 @@ class HotPathsOnThePoolTest {
     @Test
     void anInvitationIssuedAfterANewerLinkKeepsTheNewerLinkAndIsSentOnce() {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.ES, Fixtures.email("newer-link"));
         PersonalLinkReissued reissued = new PersonalLinkReissued(UUID.randomUUID(), clock.instant(),
                 issued.invitationId(), 2, clock.instant().plus(Duration.ofDays(500)));
@@ -103,7 +103,7 @@ class HotPathsOnThePoolTest {
     void aConnectionLostInTheMiddleOfTheConsumersStatementLeavesNothingAndTheEventIsAppliedOnceAfter()
             throws Exception {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.FR, Fixtures.email("consumer-lost"));
         try (Connection blocker = connection()) {
             try (Statement s = blocker.createStatement()) {
@@ -134,7 +134,7 @@ class HotPathsOnThePoolTest {
     @Test
     void aConnectionLostInTheMiddleOfRecordingSentIsRetriedAndRecordsOneSentAndOneEvent() throws Exception {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         smtp.delayFinalReply(Duration.ofSeconds(2));
         int atServerBefore = smtp.messagesAtServer();
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.RU, Fixtures.email("sent-lost"));
@@ -167,7 +167,7 @@ class HotPathsOnThePoolTest {
     @Test
     void aNewRevisionOfTheLetterIsWhatTheNextEmailSaysThoughTheSenderKeptTheOldTexts() {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         InvitationIssued first = Fixtures.invitation(world, clock, Language.EN, Fixtures.email("letter-v1"));
         TestKafka.publish(first);
         Mails.awaitSubject(first.invitee().email(), Fixtures.LETTER.get(Language.EN).subject());
@@ -199,12 +199,6 @@ class HotPathsOnThePoolTest {
     private static void awaitInInbox(UUID eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.queryLong(DB,
                 "select count(*) from inbox_processed_event where event_id = ?", eventId) == 1);
-    }
-
-    private static void awaitDirectory(Fixtures.World world) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                TestPostgres.queryLong(DB, "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
-                && TestPostgres.queryLong(DB, "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
     }
 
     private static UUID intentOf(InvitationIssued issued) {

@@ -93,7 +93,7 @@ class SmtpFaultsTest {
     @Test
     void theDatabaseGoneWhenTheServerAcceptsIsWaitedForAndTheMessageIsRecordedOnceAndNotSentAgain() throws Exception {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         smtp.delayFinalReply(Duration.ofSeconds(3));
         int atServerBefore = smtp.messagesAtServer();
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.ZH, Fixtures.email("db-after-smtp"));
@@ -118,7 +118,7 @@ class SmtpFaultsTest {
     @Test
     void aTemporaryRefusalIsRetriedUntilTheServerTakesTheMessageOnce() {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         smtp.refuseTransactions("451 4.3.0 Try again later");
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.AR, Fixtures.email("smtp-4xx"));
         TestKafka.publish(issued);
@@ -139,7 +139,7 @@ class SmtpFaultsTest {
         // Several lanes send at once, each dialogue on a pooled connection: refused transactions must leave no
         // connection that a later dialogue waits on for ever (the RFC's 10 minutes, here the test's minute).
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         smtp.refuseTransactions("451 4.3.0 Try again later");
         List<InvitationIssued> invitations = java.util.stream.IntStream.range(0, 100)
                 .mapToObj(i -> Fixtures.invitation(world, clock, Language.EN, Fixtures.email("smtp-4xx-lanes")))
@@ -164,7 +164,7 @@ class SmtpFaultsTest {
     @Test
     void aPermanentRefusalFailsTheIntentAtOnceWithNotificationFailedAndNoRetry() {
         Fixtures.World world = Fixtures.world(clock);
-        awaitDirectory(world);
+        Fixtures.awaitDirectory(world);
         String refused = Fixtures.email("smtp-5xx");
         smtp.refuseRecipients(refused::equalsIgnoreCase, "550 5.1.1 Mailbox unavailable");
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.RU, refused);
@@ -178,12 +178,6 @@ class SmtpFaultsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> TestKafka.events(Topic.NOTIFICATION.topicName(),
                 NotificationFailed.class).stream().anyMatch(f -> f.notificationId().equals(intent)));
         assertThat(Mails.to(refused)).isEmpty();
-    }
-
-    private static void awaitDirectory(Fixtures.World world) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                TestPostgres.queryLong(DB, "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
-                && TestPostgres.queryLong(DB, "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
     }
 
     private static UUID intentOf(InvitationIssued issued) {

@@ -63,9 +63,7 @@ class SmtpSilenceTest {
     @Test
     void dialoguesThatFellSilentForGoodLeaveThePoolAndEveryMessageGoesOnceTheServerAnswersAgain() {
         Fixtures.World world = Fixtures.world(clock);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                TestPostgres.queryLong(DB, "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
-                && TestPostgres.queryLong(DB, "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
+        Fixtures.awaitDirectory(world);
         int before = smtp.swallowed();
         smtp.swallowData();
         List<InvitationIssued> invitations = IntStream.range(0, 8)

@@ -26,12 +26,8 @@ final class EventLoops {
 
     /** Runs {@code work} on a new safe duplicated context of {@code loop}: a session of its own. */
     static <T> Uni<T> onNewDuplicate(ContextInternal loop, Supplier<Uni<? extends T>> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context duplicate = VertxContext.createNewDuplicatedContext(loop);
-            VertxContextSafetyToggle.setContextSafe(duplicate, true);
-            duplicate.runOnContext(ignored -> Uni.createFrom().<T>deferred(work).subscribe()
-                    .with(emitter::complete, emitter::fail));
-        });
+        return Uni.createFrom().emitter(emitter -> newSafeDuplicate(loop).runOnContext(ignored ->
+                Uni.createFrom().<T>deferred(work).subscribe().with(emitter::complete, emitter::fail)));
     }
 
     /**
@@ -47,9 +43,7 @@ final class EventLoops {
                 ended.set(true);
                 cancel(running);
             });
-            Context duplicate = VertxContext.createNewDuplicatedContext(loop);
-            VertxContextSafetyToggle.setContextSafe(duplicate, true);
-            duplicate.runOnContext(ignored -> {
+            newSafeDuplicate(loop).runOnContext(ignored -> {
                 if (ended.get()) {
                     return;
                 }
@@ -59,6 +53,12 @@ final class EventLoops {
                 }
             });
         });
+    }
+
+    private static Context newSafeDuplicate(ContextInternal loop) {
+        Context duplicate = VertxContext.createNewDuplicatedContext(loop);
+        VertxContextSafetyToggle.setContextSafe(duplicate, true);
+        return duplicate;
     }
 
     private static void cancel(AtomicReference<Cancellable> running) {
