@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * pool holds have, no message goes out again until the service restarts. And no more dialogues are started than the
  * pool has connections: the others wait in {@link SmtpConnectionSlots}, which they leave when the sender gives up on
  * them, rather than in the client's own queue, from which a dialogue given up on would still go later, a second copy
- * of a message the sender has scheduled again (SmtpSilenceTest checks both).
+ * of a message the sender has scheduled again (SmtpSilenceTest checks both). Its connections put each message's data
+ * on the wire in a few writes rather than one per line ({@link SmtpDataBatching}).
  */
 @ApplicationScoped
 public class SmtpGateway {
@@ -53,7 +54,7 @@ public class SmtpGateway {
     public SmtpGateway(MailClient configuredByQuarkus, Tracer tracer, MeterRegistry registry,
                        NotificationConfig config, Vertx vertx) {
         MailConfig ours = closingSilentConnections(configuredByQuarkus, config.sender().smtpTimeout());
-        this.client = MailClient.create(vertx, ours);
+        this.client = SmtpDataBatchingNetClient.install(MailClient.create(vertx, ours));
         this.connections = new SmtpConnectionSlots(ours.getMaxPoolSize());
         this.tracer = tracer;
         this.registry = registry;
