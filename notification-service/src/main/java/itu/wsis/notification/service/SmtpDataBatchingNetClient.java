@@ -14,9 +14,10 @@ import io.vertx.ext.mail.MailClient;
 /**
  * The TCP client of Vert.x's mail client, giving each connection it opens a {@link SmtpDataBatching}. The mail client
  * offers no hook on its connections, so {@link #install} puts this in place of its pool's client by reflection; a
- * change of those classes fails the service's start there, not its sending.
+ * change of those classes fails the service's start there, not its sending. Public for the bench, which measures
+ * the client with and without it (bench/README.md, phase 4).
  */
-final class SmtpDataBatchingNetClient implements NetClient {
+public final class SmtpDataBatchingNetClient implements NetClient {
 
     /** Vert.x's own handler of a connection, last in the pipeline: the batching goes just before it, inside TLS. */
     private static final String VERTX_HANDLER = "handler";
@@ -28,7 +29,7 @@ final class SmtpDataBatchingNetClient implements NetClient {
     }
 
     /** Makes the connections {@code client} opens from now on batch their data; call it before the first message. */
-    static MailClient install(MailClient client) {
+    public static MailClient install(MailClient client) {
         try {
             java.lang.reflect.Field poolField = client.getClass().getDeclaredField("connectionPool");
             poolField.setAccessible(true);
