@@ -21,13 +21,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sender's mail client with {@link SmtpDataBatchingNetClient} in place, against real servers: the data reaches
- * the server whole and in a few reads, and over TLS the message still goes as before.
+ * the server whole and in a few reads, a connection lost during the data fails the dialogue at once, and over TLS the
+ * message still goes as before.
  */
 class SmtpDataBatchingNetClientTest {
 
@@ -58,6 +61,26 @@ class SmtpDataBatchingNetClientTest {
             // Line by line, each of the 150 and more lines is a write of its own and the server reads them in tens of
             // reads; batched, the data leaves in one write when its end is written.
             assertThat(server.readsPerData).allMatch(reads -> reads <= 3, "at most 3 reads");
+        }
+    }
+
+    @Test
+    void aServerThatDropsTheConnectionDuringTheDataFailsTheDialogueAtOnceNotAtTheTimeout() throws Exception {
+        try (ReadCountingSmtpServer server = new ReadCountingSmtpServer()) {
+            server.dropDuringData = true;
+            MailClient client = SmtpDataBatchingNetClient.install(MailClient.create(vertx, new MailConfig()
+                    .setHostname("127.0.0.1").setPort(server.port()).setStarttls(StartTLSOptions.DISABLED)
+                    .setKeepAlive(true)));
+
+            // The writes queued after the 354 cannot reach a closed connection: the dialogue must fail, not wait
+            // for a reply that will never come (the sender would then give up only after its SMTP timeout).
+            assertThatThrownBy(() -> client.sendMail(message(0)).toCompletionStage().toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+            server.dropDuringData = false;
+            client.sendMail(message(1)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(server.data).as("the next message, on a new connection").hasSize(1);
+            assertThat(server.data.get(0)).contains("Message number 1");
         }
     }
 
@@ -96,6 +119,8 @@ class SmtpDataBatchingNetClientTest {
 
         final List<String> data = new CopyOnWriteArrayList<>();
         final List<Integer> readsPerData = new CopyOnWriteArrayList<>();
+        /** Reset the connection right after the 354, before any of the data is read. */
+        volatile boolean dropDuringData;
         private final ServerSocket socket;
 
         ReadCountingSmtpServer() throws IOException {
@@ -135,6 +160,10 @@ class SmtpDataBatchingNetClientTest {
                         case "EHLO" -> reply(out, "250-counting\r\n250 8BITMIME");
                         case "DATA" -> {
                             reply(out, "354 go ahead");
+                            if (dropDuringData) {
+                                client.setSoLinger(true, 0);
+                                return;
+                            }
                             StringBuilder message = new StringBuilder(pending);
                             pending.setLength(0);
                             int reads = 0;
