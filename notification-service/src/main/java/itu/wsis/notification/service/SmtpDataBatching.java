@@ -18,7 +18,8 @@ import io.netty.channel.ChannelPromise;
  * <p>
  * What a write's completion meant to the client is unchanged where it matters: a message counts as sent only on the
  * server's {@code 250} after the end of the data. A queued write that later fails fails the connection (its failure
- * goes down the pipeline as an exception), so the client sees the dialogue fail rather than a reply it never gets.
+ * reaches the client as an exception on the connection), so the client sees the dialogue fail rather than wait for a
+ * reply it never gets.
  */
 final class SmtpDataBatching extends ChannelDuplexHandler {
 
