@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,12 +142,12 @@ class HotPathsOnThePoolTest {
         UUID intent = intentOf(issued);
 
         try (Connection blocker = connection()) {
-            // The server has the message and accepts it in 2 s; recording SENT then waits for this row lock.
-            try (PreparedStatement s = blocker.prepareStatement("select id from notification where id = ? for update")) {
-                s.setObject(1, intent);
-                s.executeQuery().close();
+            // The server has the message and accepts it in 2 s; recording SENT then waits for this lock on the outbox
+            // (a row lock would not do: the statement skips rows another transaction holds, and asks again).
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table outbox_event in share mode");
             }
-            ConnectionLoss.terminateBackendWaitingOnLock(DB, "with old as");
+            ConnectionLoss.terminateBackendWaitingOnLock(DB, "with accepted as");
             assertThat(sentEvents(intent)).isZero();
             blocker.rollback();
         }

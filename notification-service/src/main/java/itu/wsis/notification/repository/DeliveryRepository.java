@@ -1,11 +1,17 @@
 package itu.wsis.notification.repository;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.DatabaseException;
 import itu.wsis.events.EventCodec;
 import itu.wsis.events.NotificationSent;
 import itu.wsis.notification.domain.CalendarUids;
 import itu.wsis.notification.domain.DeliveryStatus;
 import itu.wsis.notification.domain.LanguageFallbackPolicy;
+import itu.wsis.support.retry.Pauses;
 import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +34,9 @@ import java.util.UUID;
 
 /**
  * The sender's statements: claim, renew and read, record SENT; each one statement on the reactive pool (autocommit),
- * the hot path of issue #16. The email itself is sent between them, never inside one, so that a slow SMTP server holds
- * no row lock and no connection. The outcomes that need an ORM transaction (retry, wait, fail, skip or cancel, and a
+ * the hot path of issue #16. The renewals and the SENT records of intents that several lanes ask for at once go in one
+ * statement for all of them ({@link CoalescedStatement}). The email itself is sent between them, never inside one, so
+ * that a slow SMTP server holds no row lock and no connection. The outcomes that need an ORM transaction (retry, wait, fail, skip or cancel, and a
  * revocation notice's SENT with its erasure) are the service's DeliveryRecords, on the rows {@link #heldBy} and
  * {@link #locked} give it.
  */
@@ -40,12 +48,43 @@ public class DeliveryRepository {
                          ForumEditionEntity forum, NotificationRepository.CalendarTimes calendarTimes) {
     }
 
+    /**
+     * How many requests one coalesced statement answers at most: more than the sender's lanes ever have in flight, so
+     * that under load every lane's request waiting behind a running statement goes in the next one.
+     */
+    private static final int MOST_PER_STATEMENT = 64;
+
     private final Clock clock;
     private final Pool pool;
+    private final Pauses pauses;
+    private final CoalescedStatement<Renewal, RenewalResult> renewals;
+    private final CoalescedStatement<SentRequest, SentRecord> sentRecords;
 
-    public DeliveryRepository(Clock clock, Pool pool) {
+    public DeliveryRepository(Clock clock, Pool pool, Pauses pauses, MeterRegistry registry) {
         this.clock = clock;
         this.pool = pool;
+        this.pauses = pauses;
+        this.renewals = new CoalescedStatement<>(MOST_PER_STATEMENT, this::renewAndLoadAll,
+                requestsPerStatement(registry, "renew-and-load"));
+        this.sentRecords = new CoalescedStatement<>(MOST_PER_STATEMENT, this::markSentAll,
+                requestsPerStatement(registry, "mark-sent"));
+    }
+
+    private static DistributionSummary requestsPerStatement(MeterRegistry registry, String statement) {
+        return DistributionSummary.builder("wsis.notifications.sender.requests.per.statement")
+                .description("How many intents one coalesced statement of the sender served")
+                .tag("statement", statement).register(registry);
+    }
+
+    /**
+     * The rows of a coalesced statement that another transaction held locked were skipped, rather than have every
+     * lane wait behind that lock: ask again. SQLSTATE 55P03 (lock_not_available), which FailureKind counts as
+     * transient, as PostgreSQL's own NOWAIT would raise it.
+     */
+    public static final class RowLocked extends DatabaseException {
+        RowLocked(UUID id) {
+            super("notification " + id + " is locked by another transaction; ask again", 0, "55P03");
+        }
     }
 
     /** What recording a sent message found: whether this sender still held the intent, or it was final already. */
@@ -93,30 +132,85 @@ public class DeliveryRepository {
      * transaction of six or seven statements through the ORM, the largest share of the sender's CPU (issue #16);
      * what it reads is only read: every change of the intent is made afterwards, by a compare-and-set on the holder.
      * Null when the claim was lost to another instance (or the intent is no longer pending): the caller must not
-     * send it.
+     * send it. Renewals asked for while one runs share the next statement; a row another transaction holds locked is
+     * asked for again shortly, and after about a second the delivery fails with {@link RowLocked} (its claim then
+     * runs out and it is tried again).
      */
     public Uni<Loaded> renewClaimAndLoad(UUID id, String holder, Duration lease) {
-        return renewClaimAndLoad(id, holder, lease, true);
+        return renewClaimAndLoad(new Renewal(id, holder, lease.toMillis(), true), Vertx.currentContext(), 0);
     }
 
-    private Uni<Loaded> renewClaimAndLoad(UUID id, String holder, Duration lease, boolean useKnownTexts) {
-        String[] known = useKnownTexts ? LETTER_TEXTS.keySet().toArray(String[]::new) : new String[0];
+    /** One request of the coalesced renewal; {@code useKnownTexts} false asks for the letter's texts whatever. */
+    private record Renewal(UUID id, String holder, long leaseMillis, boolean useKnownTexts) {
+    }
+
+    /** What the statement found for one request: {@code locked} when its row was held by another transaction. */
+    private record RenewalResult(Loaded loaded, boolean locked, boolean textsForgotten) {
+    }
+
+    /** A row locked by a short transaction (a revocation's cancel) is asked for again, for about a second at most. */
+    private static final int RENEWALS_OF_A_LOCKED_ROW = 10;
+
+    private Uni<Loaded> renewClaimAndLoad(Renewal renewal, Context caller, int lockedSoFar) {
+        return renewals.submit(renewal, caller).chain(result -> {
+            if (result.textsForgotten()) {
+                // The texts were known when asked for, and forgotten since (the map was full): once more, with
+                // them. The renewal is repeated, which only extends the same holder's lease.
+                return renewClaimAndLoad(new Renewal(renewal.id(), renewal.holder(), renewal.leaseMillis(), false),
+                        caller, lockedSoFar);
+            }
+            if (!result.locked()) {
+                return Uni.createFrom().item(result.loaded());
+            }
+            if (lockedSoFar + 1 >= RENEWALS_OF_A_LOCKED_ROW) {
+                return Uni.createFrom().failure(new RowLocked(renewal.id()));
+            }
+            return pauses.pause(Pauses.backoff(Duration.ofMillis(20), Duration.ofMillis(200), lockedSoFar), caller)
+                    .chain(() -> renewClaimAndLoad(renewal, caller, lockedSoFar + 1));
+        });
+    }
+
+    private Uni<List<RenewalResult>> renewAndLoadAll(List<Renewal> requests) {
+        int size = requests.size();
+        UUID[] ids = new UUID[size];
+        String[] holders = new String[size];
+        Long[] leases = new Long[size];
+        boolean knownTexts = true;
+        for (int i = 0; i < size; i++) {
+            Renewal r = requests.get(i);
+            ids[i] = r.id();
+            holders[i] = r.holder();
+            leases[i] = r.leaseMillis();
+            knownTexts &= r.useKnownTexts();
+        }
+        String[] known = knownTexts ? LETTER_TEXTS.keySet().toArray(String[]::new) : new String[0];
         return pool.preparedQuery(RENEW_AND_LOAD)
-                .execute(Tuple.of(id, holder, lease.toMillis(), known))
-                .chain(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    if (!it.hasNext()) {
-                        return Uni.createFrom().nullItem();
+                .execute(Tuple.of(ids, holders, leases, known))
+                .map(rows -> {
+                    Map<UUID, RenewalResult> found = new HashMap<>(size * 2);
+                    for (Row row : rows) {
+                        UUID id = row.getUUID("locked_id");
+                        if (row.getUUID("id") == null) {
+                            // Locked and looked at, but not renewed: the claim is another holder's, or not pending.
+                            found.put(id, new RenewalResult(null, false, false));
+                        } else {
+                            Loaded loaded = loaded(row);
+                            found.put(id, new RenewalResult(loaded, false, loaded == null));
+                        }
                     }
-                    Loaded loaded = loaded(it.next());
-                    if (loaded == null) {
-                        // The texts were known when asked for, and forgotten since (the map was full): once more,
-                        // with them. The renewal is repeated, which only extends the same holder's lease.
-                        return renewClaimAndLoad(id, holder, lease, false);
+                    List<RenewalResult> results = new ArrayList<>(size);
+                    for (Renewal r : requests) {
+                        results.add(found.getOrDefault(r.id(), LOCKED_OR_GONE));
                     }
-                    return Uni.createFrom().item(loaded);
+                    return results;
                 });
     }
+
+    /**
+     * A row the statement did not lock: held by another transaction, or no longer there. Both are asked again a few
+     * times; an intent that is gone stays gone and its delivery ends with {@link RowLocked}, sending nothing.
+     */
+    private static final RenewalResult LOCKED_OR_GONE = new RenewalResult(null, true, false);
 
     /**
      * A letter's texts (every language, about 20 KB of JSON in the demo) are the same for every email about it: the
@@ -129,10 +223,13 @@ public class DeliveryRepository {
     private static final int LETTER_TEXTS_KEPT = 16;
 
     private static final String RENEW_AND_LOAD = """
-            with renewed as (update notification set claimed_until = now() + $3 * interval '1 millisecond'
-                              where id = $1 and status = 'PENDING' and claimed_by = $2
-                             returning *)
-            select n.id, n.intent_key, n.invitation_id, n.kind, n.status, n.payload, n.recipient, n.requested_language,
+            with renewal as (select * from unnest($1::uuid[], $2::varchar[], $3::bigint[]) as r(id, holder, lease)),
+            locked as (select n.id from notification n join renewal r on r.id = n.id for update of n skip locked),
+            renewed as (update notification n set claimed_until = now() + r.lease * interval '1 millisecond'
+                          from locked join renewal r on r.id = locked.id
+                         where n.id = locked.id and n.status = 'PENDING' and n.claimed_by = r.holder
+                        returning n.*)
+            select locked.id as locked_id, n.id, n.intent_key, n.invitation_id, n.kind, n.status, n.payload, n.recipient, n.requested_language,
                    n.language, n.language_fallback, n.message_id, n.attempts, n.next_attempt_at, n.last_error,
                    n.resend_of, n.created_at, n.sent_at, n.calendar_uid, n.calendar_sequence, n.calendar_method,
                    n.claimed_by, n.claimed_until, n.trace_parent,
@@ -151,7 +248,8 @@ public class DeliveryRepository {
                    f.time_zone as f_time_zone, f.in_person_start, f.in_person_end, f.forum_site_url,
                    f.speaking_request_url, f.partnership_url,
                    e.uid as e_uid, e.starts_at, e.ends_at, e.first_day, e.last_day
-              from renewed n
+              from locked
+              left join renewed n on n.id = locked.id
               left join contact c on c.invitation_id = n.invitation_id
               left join circular_letter l on l.letter_id = c.letter_id
               left join forum_edition f on f.forum_id = c.forum_id and c.letter_id is not null
@@ -231,8 +329,14 @@ public class DeliveryRepository {
                 if (texts == null) {
                     return null;
                 }
-            } else if (LETTER_TEXTS.putIfAbsent(key, texts) == null && LETTER_TEXTS.size() > LETTER_TEXTS_KEPT) {
-                LETTER_TEXTS.keySet().removeIf(k -> !k.equals(key));
+            } else {
+                String kept = LETTER_TEXTS.putIfAbsent(key, texts);
+                if (kept != null) {
+                    // Read twice in one coalesced statement, or by two at once: the first one read is the one kept.
+                    texts = kept;
+                } else if (LETTER_TEXTS.size() > LETTER_TEXTS_KEPT) {
+                    LETTER_TEXTS.keySet().removeIf(k -> !k.equals(key));
+                }
             }
             l.texts = texts;
             l.letterDate = row.getLocalDate("letter_date");
@@ -302,7 +406,10 @@ public class DeliveryRepository {
      * send the message again. Only an intent already final (sent by the other holder, or cancelled) is left as is.
      * <p>
      * One statement on the reactive pool (autocommit): the compare-and-set to SENT and its NotificationSent outbox
-     * row commit together or not at all, and the row is only written when the update was made. It replaces an ORM
+     * row commit together or not at all, and the row is only written when the update was made. SENT records asked for
+     * while one runs share the next statement (each row still all or nothing with its own outbox row, and the whole
+     * statement too). Fails with {@link RowLocked}, a transient failure to be retried, when another transaction held
+     * the row locked. It replaces an ORM
      * transaction of five statements (BEGIN, the locked read, the update, the outbox insert, COMMIT) per email. A
      * revocation notice keeps the ORM transaction, which also erases the revoked invitation's personal data
      * (DeliveryRecords.markSent).
@@ -312,45 +419,112 @@ public class DeliveryRepository {
         Instant now = clock.instant();
         NotificationSent event = new NotificationSent(UUID.randomUUID(), now, invitationId, id, kind, language.used(),
                 messageId);
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Tuple t = Tuple.tuple()
-                .addValue(id).addValue(holder).addValue(recipient).addValue(messageId)
-                .addValue(language.requested() == null ? null : language.requested().code())
-                .addValue(language.used().code()).addValue(language.fallback()).addValue(at)
-                .addValue(event.eventId()).addValue(event.eventType()).addValue(event.partitionKey()).addValue(at)
-                .addValue(EventCodec.encode(event)).addValue(event.publishedOn().topicName())
-                // The intent's trace, current for its delivery (MessageDelivery.deliver): the outcome goes on in it.
-                .addValue(TraceContexts.current());
-        return pool.preparedQuery(MARK_SENT).execute(t).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return SentRecord.ALREADY_FINAL;
+        // The intent's trace, current for its delivery (MessageDelivery.deliver): the outcome goes on in it.
+        SentRequest request = new SentRequest(id, holder, recipient, messageId,
+                language.requested() == null ? null : language.requested().code(), language.used().code(),
+                language.fallback(), now.atOffset(ZoneOffset.UTC), event.eventId(), event.eventType(),
+                event.partitionKey(), EventCodec.encode(event), event.publishedOn().topicName(),
+                TraceContexts.current());
+        return sentRecords.submit(request, Vertx.currentContext()).map(record -> {
+            if (record == null) {
+                throw new RowLocked(id);
             }
-            return Boolean.TRUE.equals(it.next().getBoolean("held")) ? SentRecord.RECORDED
-                    : SentRecord.RECORDED_AFTER_CLAIM_LOST;
+            return record;
+        });
+    }
+
+    /** One request of the coalesced SENT: the row's new values and its NotificationSent outbox row's. */
+    private record SentRequest(UUID id, String holder, String recipient, String messageId, String requestedLanguage,
+                               String language, boolean fallback, OffsetDateTime at, UUID eventId, String eventType,
+                               String messageKey, String payload, String topic, String traceParent) {
+    }
+
+    /** One answer per request; null for a row another transaction held locked (the caller is told to ask again). */
+    private Uni<List<SentRecord>> markSentAll(List<SentRequest> requests) {
+        int size = requests.size();
+        UUID[] ids = new UUID[size];
+        String[] holders = new String[size];
+        String[] recipients = new String[size];
+        String[] messageIds = new String[size];
+        String[] requestedLanguages = new String[size];
+        String[] languages = new String[size];
+        Boolean[] fallbacks = new Boolean[size];
+        OffsetDateTime[] ats = new OffsetDateTime[size];
+        UUID[] eventIds = new UUID[size];
+        String[] eventTypes = new String[size];
+        String[] messageKeys = new String[size];
+        String[] payloads = new String[size];
+        String[] topics = new String[size];
+        String[] traceParents = new String[size];
+        for (int i = 0; i < size; i++) {
+            SentRequest r = requests.get(i);
+            ids[i] = r.id();
+            holders[i] = r.holder();
+            recipients[i] = r.recipient();
+            messageIds[i] = r.messageId();
+            requestedLanguages[i] = r.requestedLanguage();
+            languages[i] = r.language();
+            fallbacks[i] = r.fallback();
+            ats[i] = r.at();
+            eventIds[i] = r.eventId();
+            eventTypes[i] = r.eventType();
+            messageKeys[i] = r.messageKey();
+            payloads[i] = r.payload();
+            topics[i] = r.topic();
+            traceParents[i] = r.traceParent();
+        }
+        Tuple t = Tuple.tuple().addValue(ids).addValue(holders).addValue(recipients).addValue(messageIds)
+                .addValue(requestedLanguages).addValue(languages).addValue(fallbacks).addValue(ats)
+                .addValue(eventIds).addValue(eventTypes).addValue(messageKeys).addValue(payloads).addValue(topics)
+                .addValue(traceParents);
+        return pool.preparedQuery(MARK_SENT).execute(t).map(rows -> {
+            Map<UUID, SentRecord> found = new HashMap<>(size * 2);
+            for (Row row : rows) {
+                found.put(row.getUUID("id"), SentRecord.valueOf(row.getString("outcome")));
+            }
+            List<SentRecord> results = new ArrayList<>(size);
+            for (SentRequest r : requests) {
+                results.add(found.get(r.id()));
+            }
+            return results;
         });
     }
 
     /**
-     * The row is locked first ({@code old}), so that the status and holder it is judged by are the ones it is changed
-     * from; the update returns what the holder was. The outbox row is the one {@code Outbox.append} writes (same
-     * columns and values: the event's id, type, key, time, EventCodec payload, topic and traceparent).
+     * The rows are locked first ({@code old}), so that the status and holder each is judged by are the ones it is
+     * changed from; the update returns what the holder was. A row another transaction holds is skipped (no outcome:
+     * asked again) rather than have every lane's SENT wait behind it; a row that is gone is final. The outbox rows
+     * are the ones {@code Outbox.append} writes (same columns and values: the event's id, type, key, time, EventCodec
+     * payload, topic and traceparent), in the requests' order.
      */
     private static final String MARK_SENT = """
-            with old as (select id, status, claimed_by from notification where id = $1 for update),
+            with accepted as (select * from unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[],
+                                                  $5::varchar[], $6::varchar[], $7::boolean[], $8::timestamptz[],
+                                                  $9::uuid[], $10::varchar[], $11::varchar[], $12::text[],
+                                                  $13::varchar[], $14::varchar[])
+                                  with ordinality as r(id, holder, recipient, message_id, requested_language,
+                                                       language, fallback, sent_at, event_id, event_type,
+                                                       message_key, payload, topic, trace_parent, ord)),
+            old as (select n.id, n.status, n.claimed_by from notification n join accepted r on r.id = n.id
+                       for update of n skip locked),
             sent as (update notification n
-                        set status = 'SENT', recipient = $3::varchar, message_id = $4::varchar,
-                            requested_language = $5::varchar, language = $6::varchar, language_fallback = $7::boolean,
-                            sent_at = $8::timestamptz, last_error = null, claimed_by = null, claimed_until = null
-                       from old
+                        set status = 'SENT', recipient = r.recipient, message_id = r.message_id,
+                            requested_language = r.requested_language, language = r.language,
+                            language_fallback = r.fallback, sent_at = r.sent_at, last_error = null,
+                            claimed_by = null, claimed_until = null
+                       from old join accepted r on r.id = old.id
                       where n.id = old.id
-                        and (old.status = 'PENDING' or (old.status = 'CANCELLED' and old.claimed_by = $2::varchar))
-                  returning coalesce(old.claimed_by = $2::varchar, false) as held),
+                        and (old.status = 'PENDING' or (old.status = 'CANCELLED' and old.claimed_by = r.holder))
+                  returning n.id, coalesce(old.claimed_by = r.holder, false) as held),
             event as (insert into outbox_event (event_id, event_type, message_key, occurred_at, payload, topic,
                                                 trace_parent)
-                      select $9::uuid, $10::varchar, $11::varchar, $12::timestamptz, $13::text, $14::varchar,
-                             $15::varchar from sent)
-            select held from sent""";
+                      select r.event_id, r.event_type, r.message_key, r.sent_at, r.payload, r.topic, r.trace_parent
+                        from sent join accepted r on r.id = sent.id order by r.ord)
+            select old.id, case when sent.id is null then 'ALREADY_FINAL'
+                                when sent.held then 'RECORDED' else 'RECORDED_AFTER_CLAIM_LOST' end as outcome
+              from old left join sent on sent.id = old.id
+            union all
+            select r.id, 'ALREADY_FINAL' from accepted r where not exists (select 1 from notification n where n.id = r.id)""";
 
     /**
      * Renews {@code holder}'s claim on a pending intent for one more lease (the heartbeat of an SMTP dialogue); false
