@@ -71,9 +71,11 @@ final class BulkPhase {
             stack.psql("notification", "create extension if not exists pg_stat_statements").requireOk("pg_stat_statements");
             stack.psql("notification", "select pg_stat_statements_reset()").requireOk("pg_stat_statements_reset");
         }
+        String sharedBefore = null;
         if (large && primary) {
             ctx.jfr.start("notification-service", jfr);
             activity = new PgActivity("notification");
+            sharedBefore = ctx.ops().text(Stack.NOTIF + "/q/metrics");
         }
         long t0 = System.nanoTime();
         JsonNode r = ctx.secretariat().post(Stack.INV + "/letters/" + letterId + "/invitations/bulk", "{}");
@@ -98,6 +100,11 @@ final class BulkPhase {
             if (primary) {
                 measured.cpuPerEmailMs = 1000 * notifCpu / expected;
             }
+        }
+        if (sharedBefore != null) {
+            report.evidence.put("the sender's shared statements during the bulk of " + label
+                            + " (wsis_notifications_sender_requests_per_statement, /q/metrics before and after)",
+                    sharedStatements(sharedBefore, ctx.ops().text(Stack.NOTIF + "/q/metrics")));
         }
         if (activity != null) {
             report.evidence.put("CPU and run-queue wait during the bulk of " + label,
@@ -156,6 +163,30 @@ final class BulkPhase {
                 idle.getMean(), idle.getValueAtPercentile(50), idle.getValueAtPercentile(99),
                 dialogue.getMean(), dialogue.getValueAtPercentile(50), dialogue.getValueAtPercentile(99),
                 data.getMean(), data.getValueAtPercentile(50), data.getValueAtPercentile(99));
+    }
+
+    static final String SHARED = "wsis_notifications_sender_requests_per_statement";
+
+    /**
+     * How many statements the sender's lanes shared for their renewals and SENT records between two scrapes, and how
+     * many intents each served on average (DeliveryRepository's CoalescedStatement).
+     */
+    static String sharedStatements(String before, String after) {
+        StringBuilder out = new StringBuilder();
+        for (String statement : List.of("renew-and-load", "mark-sent")) {
+            double statements = sample(after, SHARED + "_count", statement) - sample(before, SHARED + "_count", statement);
+            double intents = sample(after, SHARED + "_sum", statement) - sample(before, SHARED + "_sum", statement);
+            out.append(String.format(Locale.ROOT, "%-15s %8.0f statements for %8.0f intents: %.2f intents per statement%n",
+                    statement, statements, intents, statements == 0 ? 0 : intents / statements));
+        }
+        return out.toString();
+    }
+
+    /** The value of the sample {@code name} with {@code statement="..."} in a Prometheus scrape; 0 when absent. */
+    static double sample(String metrics, String name, String statement) {
+        String tag = "statement=\"" + statement + "\"";
+        return metrics.lines().filter(x -> x.startsWith(name + "{") && x.contains(tag))
+                .mapToDouble(x -> Double.parseDouble(x.substring(x.lastIndexOf(' ') + 1))).sum();
     }
 
     /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */

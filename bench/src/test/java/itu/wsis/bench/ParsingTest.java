@@ -33,6 +33,28 @@ class ParsingTest {
     }
 
     @Test
+    void theSendersSharedStatementsAreTheDifferenceBetweenTwoScrapes() {
+        String before = """
+                # TYPE wsis_notifications_sender_requests_per_statement summary
+                wsis_notifications_sender_requests_per_statement_count{statement="mark-sent"} 10.0
+                wsis_notifications_sender_requests_per_statement_sum{statement="mark-sent"} 12.0
+                wsis_notifications_sender_requests_per_statement_max{statement="mark-sent"} 2.0
+                """;
+        String after = """
+                wsis_notifications_sender_requests_per_statement_count{statement="mark-sent"} 110.0
+                wsis_notifications_sender_requests_per_statement_sum{statement="mark-sent"} 312.0
+                wsis_notifications_sender_requests_per_statement_count{statement="renew-and-load"} 50.0
+                wsis_notifications_sender_requests_per_statement_sum{statement="renew-and-load"} 100.0
+                """;
+
+        assertThat(BulkPhase.sample(after, BulkPhase.SHARED + "_sum", "mark-sent")).isEqualTo(312.0);
+        assertThat(BulkPhase.sample(before, BulkPhase.SHARED + "_sum", "renew-and-load")).isZero();
+        assertThat(BulkPhase.sharedStatements(before, after)).contains(
+                "renew-and-load        50 statements for      100 intents: 2.00 intents per statement",
+                "mark-sent            100 statements for      300 intents: 3.00 intents per statement");
+    }
+
+    @Test
     void pgbenchTpsIsTheOneWithoutConnectionTime() {
         assertThat(PgbenchPhase.tps("""
                 latency average = 0.891 ms
