@@ -182,10 +182,15 @@ final class BulkPhase {
         return out.toString();
     }
 
-    /** The value of the sample {@code name} with {@code statement="..."} in a Prometheus scrape; 0 when absent. */
+    /**
+     * The value of the sample {@code name} with {@code statement="..."} in a Prometheus scrape; 0 when absent. A
+     * counter's sample may end with an OpenMetrics exemplar ({@code # {span_id=…} 1.0 <timestamp>}), which is not
+     * its value.
+     */
     static double sample(String metrics, String name, String statement) {
         String tag = "statement=\"" + statement + "\"";
         return metrics.lines().filter(x -> x.startsWith(name + "{") && x.contains(tag))
+                .map(x -> x.indexOf(" # ") < 0 ? x : x.substring(0, x.indexOf(" # ")))
                 .mapToDouble(x -> Double.parseDouble(x.substring(x.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -41,12 +41,14 @@ class ParsingTest {
                 wsis_notifications_sender_requests_per_statement_max{statement="mark-sent"} 2.0
                 """;
         String after = """
-                wsis_notifications_sender_requests_per_statement_count{statement="mark-sent"} 110.0
+                wsis_notifications_sender_requests_per_statement_count{application="notification-service",statement="mark-sent"} 110.0 # {span_id="abe75201c3e9f5b1",trace_id="6f025559d1ac8e57570b528a23f09a2f"} 1.0 1796453654.134
                 wsis_notifications_sender_requests_per_statement_sum{statement="mark-sent"} 312.0
                 wsis_notifications_sender_requests_per_statement_count{statement="renew-and-load"} 50.0
                 wsis_notifications_sender_requests_per_statement_sum{statement="renew-and-load"} 100.0
                 """;
 
+        assertThat(BulkPhase.sample(after, BulkPhase.SHARED + "_count", "mark-sent")).as("not the exemplar's")
+                .isEqualTo(110.0);
         assertThat(BulkPhase.sample(after, BulkPhase.SHARED + "_sum", "mark-sent")).isEqualTo(312.0);
         assertThat(BulkPhase.sample(before, BulkPhase.SHARED + "_sum", "renew-and-load")).isZero();
         assertThat(BulkPhase.sharedStatements(before, after)).contains(
