@@ -15,7 +15,8 @@ import java.util.function.Function;
  * One statement for many requests: the requests made while the previous statement runs go together in the next one
  * (group commit). With one request at a time nothing waits for company, so an idle sender is as quick as before;
  * under load the lanes' requests share a round trip, and PostgreSQL parses, plans and commits once for all of them
- * (issue #16: the claim renewals and SENT records were a statement each, a third of the sender's CPU samples).
+ * (issue #16: the claim renewals and SENT records were a statement each; bench/results/2026-12-05-1773e4f-emails.md
+ * measures what sharing them saves, and what it does not).
  * <p>
  * At most one statement runs at a time, so the statement must never wait long: the ones given here skip rows that
  * another transaction holds locked and answer those requests with {@link DeliveryRepository.RowLocked}, to be asked

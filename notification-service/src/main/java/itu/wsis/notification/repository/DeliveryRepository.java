@@ -36,9 +36,9 @@ import java.util.UUID;
  * The sender's statements: claim, renew and read, record SENT; each one statement on the reactive pool (autocommit),
  * the hot path of issue #16. The renewals and the SENT records of intents that several lanes ask for at once go in one
  * statement for all of them ({@link CoalescedStatement}). The email itself is sent between them, never inside one, so
- * that a slow SMTP server holds no row lock and no connection. The outcomes that need an ORM transaction (retry, wait, fail, skip or cancel, and a
- * revocation notice's SENT with its erasure) are the service's DeliveryRecords, on the rows {@link #heldBy} and
- * {@link #locked} give it.
+ * that a slow SMTP server holds no row lock and no connection. The outcomes that need an ORM transaction (retry,
+ * wait, fail, skip or cancel, and a revocation notice's SENT with its erasure) are the service's DeliveryRecords, on
+ * the rows {@link #heldBy} and {@link #locked} give it.
  */
 @ApplicationScoped
 public class DeliveryRepository {
