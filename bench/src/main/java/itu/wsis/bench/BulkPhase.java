@@ -182,16 +182,10 @@ final class BulkPhase {
         return out.toString();
     }
 
-    /**
-     * The value of the sample {@code name} with {@code statement="..."} in a Prometheus scrape; 0 when absent. A
-     * counter's sample may end with an OpenMetrics exemplar ({@code # {span_id=…} 1.0 <timestamp>}), which is not
-     * its value.
-     */
+    /** The value of the sample {@code name} with {@code statement="..."} in a Prometheus scrape; 0 when absent. */
     static double sample(String metrics, String name, String statement) {
         String tag = "statement=\"" + statement + "\"";
-        return metrics.lines().filter(x -> x.startsWith(name + "{") && x.contains(tag))
-                .map(x -> x.indexOf(" # ") < 0 ? x : x.substring(0, x.indexOf(" # ")))
-                .mapToDouble(x -> Double.parseDouble(x.substring(x.lastIndexOf(' ') + 1))).sum();
+        return Scrape.sum(metrics, x -> x.startsWith(name + "{") && x.contains(tag));
     }
 
     /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */

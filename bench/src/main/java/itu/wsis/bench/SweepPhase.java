@@ -72,7 +72,6 @@ final class SweepPhase {
 
     /** The heap in use: jvm_memory_used_bytes summed over the heap's pools. */
     static double heapUsed(String metrics) {
-        return metrics.lines().filter(x -> x.startsWith("jvm_memory_used_bytes") && x.contains("area=\"heap\""))
-                .mapToDouble(x -> Double.parseDouble(x.substring(x.lastIndexOf(' ') + 1))).sum();
+        return Scrape.sum(metrics, x -> x.startsWith("jvm_memory_used_bytes") && x.contains("area=\"heap\""));
     }
 }

@@ -146,7 +146,7 @@ final class ThroughputPhase {
             if (!line.contains("/invitations/{invitationId}/accept") || !line.startsWith("http_server_requests_seconds_")) {
                 continue;
             }
-            double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            double v = Scrape.value(line);
             if (line.startsWith("http_server_requests_seconds_count")) {
                 count += v;
             } else if (line.startsWith("http_server_requests_seconds_sum")) {

@@ -62,7 +62,6 @@ final class TwoInstancesPhase {
 
     /** Every sample of the metric, whatever its labels. */
     static double sum(String metrics, String name) {
-        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Scrape.sum(metrics, l -> l.startsWith(name + "{") || l.startsWith(name + " "));
     }
 }

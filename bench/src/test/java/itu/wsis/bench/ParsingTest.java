@@ -74,7 +74,7 @@ class ParsingTest {
                 http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/q/health"} 7.0
                 """;
         String after = """
-                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 250.0
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 250.0 # {span_id="abe75201c3e9f5b1",trace_id="6f025559d1ac8e57570b528a23f09a2f"} 0.004 1796453654.134
                 http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 1.5
                 http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/invitations/{invitationId}/accept"} 50.0
                 http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/invitations/{invitationId}/accept"} 0.5
@@ -94,7 +94,7 @@ class ParsingTest {
         String metrics = """
                 # HELP wsis_notifications_sent_total Emails sent
                 wsis_notifications_sent_total{kind="INVITATION"} 40.0
-                wsis_notifications_sent_total{kind="REPLY_ACCEPTED"} 2.0
+                wsis_notifications_sent_total{kind="REPLY_ACCEPTED"} 2.0 # {span_id="f474f4718e7f776b",trace_id="2460f3a896bf6b9f70c210b5302e18d1"} 1.0 1796453654.585
                 wsis_notifications_sent_totally_different 99.0
                 jvm_memory_used_bytes{area="heap",id="Tenured Gen"} 1000.0
                 jvm_memory_used_bytes{area="heap",id="Eden Space"} 24.0
