@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,9 +64,7 @@ class ClaimLeaseTest {
 
         DeliveryRepository.Loaded loaded = VertxContextSupport.subscribeAndAwait(() -> store.renewClaimAndLoad(id, a, LEASE));
 
-        assertThat(loaded).isNotNull();
-        assertThat(loaded.notification().id).isEqualTo(id);
-        assertThat(secondsOfLeaseLeft(id)).isBetween(25L, 30L);
+        assertRenewedAndLoaded(loaded, id);
     }
 
     @Test
@@ -176,7 +173,7 @@ class ClaimLeaseTest {
     @Test
     void aRenewalWhoseRowAnotherTransactionHoldsIsAskedAgainOnceTheLockIsGone() throws Throwable {
         UUID id = intentClaimedBy(a, "now() + interval '2 seconds'");
-        try (Connection blocker = connection()) {
+        try (Connection blocker = Fixtures.transaction()) {
             lockRow(blocker, id);
             CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
                 sleep(Duration.ofMillis(300));
@@ -187,9 +184,7 @@ class ClaimLeaseTest {
                     () -> store.renewClaimAndLoad(id, a, LEASE));
 
             release.join();
-            assertThat(loaded).isNotNull();
-            assertThat(loaded.notification().id).isEqualTo(id);
-            assertThat(secondsOfLeaseLeft(id)).isBetween(25L, 30L);
+            assertRenewedAndLoaded(loaded, id);
         }
     }
 
@@ -207,7 +202,7 @@ class ClaimLeaseTest {
         long before = statements.count();
 
         List<Object> answers;
-        try (Connection blocker = connection()) {
+        try (Connection blocker = Fixtures.transaction()) {
             lockRow(blocker, locked);
             answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(ids.stream()
                             .map(id -> store.markSent(id, UUID.randomUUID(), "INVITATION", a, "minister@example.org",
@@ -241,6 +236,13 @@ class ClaimLeaseTest {
         assertThat(sentEvents(locked)).isEqualTo(1);
     }
 
+    /** The intent was read, and its claim renewed for a whole lease from now. */
+    private static void assertRenewedAndLoaded(DeliveryRepository.Loaded loaded, UUID id) {
+        assertThat(loaded).isNotNull();
+        assertThat(loaded.notification().id).isEqualTo(id);
+        assertThat(secondsOfLeaseLeft(id)).isBetween(25L, 30L);
+    }
+
     private DistributionSummary statements(String statement) {
         return registry.get("wsis.notifications.sender.requests.per.statement").tag("statement", statement).summary();
     }
@@ -249,13 +251,6 @@ class ClaimLeaseTest {
         return TestPostgres.queryLong(DB,
                 "select count(*) from outbox_event where event_type = 'NotificationSent.v1' and payload like ?",
                 "%" + id + "%");
-    }
-
-    private static Connection connection() throws Exception {
-        TestPostgres.Server server = TestPostgres.server();
-        Connection connection = DriverManager.getConnection(server.jdbcUrl(DB), server.user(), server.password());
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     private static void lockRow(Connection blocker, UUID id) throws Exception {

@@ -12,6 +12,8 @@ import itu.wsis.events.Rank;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,5 +160,14 @@ final class Fixtures {
                         "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
                 && TestPostgres.queryLong(NotificationServiceTest.DATABASE,
                         "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
+    }
+
+    /** A connection of the test's own to the service's database, in a transaction it ends itself (to hold locks). */
+    static Connection transaction() throws Exception {
+        TestPostgres.Server server = TestPostgres.server();
+        Connection connection = DriverManager.getConnection(server.jdbcUrl(NotificationServiceTest.DATABASE),
+                server.user(), server.password());
+        connection.setAutoCommit(false);
+        return connection;
     }
 }

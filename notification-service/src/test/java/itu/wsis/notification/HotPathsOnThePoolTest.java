@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +103,7 @@ class HotPathsOnThePoolTest {
         Fixtures.World world = Fixtures.world(clock);
         Fixtures.awaitDirectory(world);
         InvitationIssued issued = Fixtures.invitation(world, clock, Language.FR, Fixtures.email("consumer-lost"));
-        try (Connection blocker = connection()) {
+        try (Connection blocker = Fixtures.transaction()) {
             try (Statement s = blocker.createStatement()) {
                 // The statement writes this table (its intent) and waits for the lock: terminated, it leaves nothing.
                 s.execute("lock table notification in exclusive mode");
@@ -141,7 +140,7 @@ class HotPathsOnThePoolTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.messagesAtServer() > atServerBefore);
         UUID intent = intentOf(issued);
 
-        try (Connection blocker = connection()) {
+        try (Connection blocker = Fixtures.transaction()) {
             // The server has the message and accepts it in 2 s; recording SENT then waits for this lock on the outbox
             // (a row lock would not do: the statement skips rows another transaction holds, and asks again).
             try (Statement s = blocker.createStatement()) {
@@ -205,12 +204,5 @@ class HotPathsOnThePoolTest {
                 "select count(*) from notification where invitation_id = ?", issued.invitationId()) == 1);
         return UUID.fromString(TestPostgres.queryString(DB,
                 "select id::text from notification where invitation_id = ?", issued.invitationId()));
-    }
-
-    private static Connection connection() throws Exception {
-        TestPostgres.Server server = TestPostgres.server();
-        Connection connection = DriverManager.getConnection(server.jdbcUrl(DB), server.user(), server.password());
-        connection.setAutoCommit(false);
-        return connection;
     }
 }

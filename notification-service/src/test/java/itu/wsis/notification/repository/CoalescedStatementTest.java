@@ -30,13 +30,17 @@ class CoalescedStatementTest {
         }), requestsPerStatement);
     }
 
+    private static UniAssertSubscriber<String> submit(CoalescedStatement<Integer, String> statement, int request) {
+        return statement.submit(request, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
     @Test
     void aLoneRequestGoesAtOnceAndTheOnesMadeMeanwhileGoTogetherInTheNextStatement() {
         CoalescedStatement<Integer, String> statement = coalesced(64);
 
-        UniAssertSubscriber<String> one = statement.submit(1, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> two = statement.submit(2, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> three = statement.submit(3, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> one = submit(statement, 1);
+        UniAssertSubscriber<String> two = submit(statement, 2);
+        UniAssertSubscriber<String> three = submit(statement, 3);
 
         assertThat(statementsRun).containsExactly(List.of(1));
         running.get(0).complete(List.of("one"));
@@ -54,7 +58,7 @@ class CoalescedStatementTest {
     void aStatementTakesAtMostItsShareAndTheRestGoInTheNext() {
         CoalescedStatement<Integer, String> statement = coalesced(2);
         for (int i = 1; i <= 5; i++) {
-            statement.submit(i, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+            submit(statement, i);
         }
 
         running.get(0).complete(List.of("1"));
@@ -66,9 +70,9 @@ class CoalescedStatementTest {
     @Test
     void aFailedStatementFailsItsOwnRequestsOnlyAndTheNextStillGoes() {
         CoalescedStatement<Integer, String> statement = coalesced(64);
-        UniAssertSubscriber<String> one = statement.submit(1, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> two = statement.submit(2, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> three = statement.submit(3, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> one = submit(statement, 1);
+        UniAssertSubscriber<String> two = submit(statement, 2);
+        UniAssertSubscriber<String> three = submit(statement, 3);
 
         running.get(0).fail(new IllegalStateException("connection lost"));
         running.get(1).complete(List.of("two", "three"));
@@ -81,9 +85,9 @@ class CoalescedStatementTest {
     @Test
     void aStatementThatGivesTheWrongNumberOfAnswersFailsEveryRequestOfItsBatch() {
         CoalescedStatement<Integer, String> statement = coalesced(64);
-        UniAssertSubscriber<String> one = statement.submit(1, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> two = statement.submit(2, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> three = statement.submit(3, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> one = submit(statement, 1);
+        UniAssertSubscriber<String> two = submit(statement, 2);
+        UniAssertSubscriber<String> three = submit(statement, 3);
         running.get(0).complete(List.of("one"));
 
         running.get(1).complete(List.of("two"));
@@ -104,8 +108,8 @@ class CoalescedStatementTest {
             return Uni.createFrom().item(requests.stream().map(String::valueOf).toList());
         }, requestsPerStatement);
 
-        UniAssertSubscriber<String> one = statement.submit(1, null).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<String> two = statement.submit(2, null).subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<String> one = submit(statement, 1);
+        UniAssertSubscriber<String> two = submit(statement, 2);
 
         one.assertFailedWith(IllegalArgumentException.class, "cannot bind");
         two.assertItem("2");
