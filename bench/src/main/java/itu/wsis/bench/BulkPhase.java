@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,11 +51,29 @@ final class BulkPhase {
      * notification-service's email rate (one instance), with JFR; otherwise the bulk with two instances.
      */
     Bulk large(UUID letterId, int n, String prefix, boolean primary) throws Exception {
+        idle = primary ? idleMachine() : null;
         Seeding.importInvitees(ctx.secretariat(), ctx.root, n, prefix);
         Set<UUID> known = ctx.mailbox.invitations();
         Bulk bulk = timedBulk(letterId.toString(), known, n, String.format(Locale.ROOT, "%,d", n)
                 + (primary ? "" : " (two instances of notification-service)"), true, primary);
         return bulk;
+    }
+
+    /** Seconds of the machine's quiet CPU before the primary large bulk: the stack's work that no email causes. */
+    static final int IDLE_SECONDS = 10;
+
+    /** The machine between two snapshots with nothing asked of the stack, before the primary large bulk. */
+    private record Idle(MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds) {
+    }
+
+    private Idle idle;
+
+    private static Idle idleMachine() throws InterruptedException {
+        MachineCpu.Snapshot before = MachineCpu.take();
+        long t0 = System.nanoTime();
+        Thread.sleep(IDLE_SECONDS * 1000L);
+        MachineCpu.Snapshot after = MachineCpu.take();
+        return new Idle(before, after, (System.nanoTime() - t0) / 1e9);
     }
 
     private Bulk timedBulk(String letterId, Set<UUID> known, int expected, String label, boolean large, boolean primary)
@@ -77,6 +96,7 @@ final class BulkPhase {
             activity = new PgActivity("notification");
             sharedBefore = ctx.ops().text(Stack.NOTIF + "/q/metrics");
         }
+        MachineCpu.Snapshot machine0 = large && primary ? MachineCpu.take() : null;
         long t0 = System.nanoTime();
         JsonNode r = ctx.secretariat().post(Stack.INV + "/letters/" + letterId + "/invitations/bulk", "{}");
         long answered = System.nanoTime();
@@ -87,6 +107,9 @@ final class BulkPhase {
         List<UUID> ids = ctx.mailbox.waitForNewInvitations(known, expected, large ? 3600 : 300, "bulk " + label);
         long done = System.nanoTime();
         ProcStats.Cpu ncpu1 = ProcStats.schedstat(stack, "notification-service");
+        if (machine0 != null) {
+            machineCpu(machine0, MachineCpu.take(), (done - t0) / 1e9, expected, label);
+        }
         if (large && primary && ctx.options.statements()) {
             statementsPerEmail(expected, label);
         }
@@ -145,6 +168,43 @@ final class BulkPhase {
                 smtpTimings(batch));
         report.evidence.put("notification-service during the bulk of " + label + " (JFR)", ctx.jfr.stopText(jfr));
         return new Bulk(invitees, rate);
+    }
+
+    /**
+     * The whole machine's CPU over the bulk, by process: what an email costs the rest of the system (PostgreSQL, Kafka,
+     * invitation-service, the sink) beside notification-service. The rest's work that no email causes (relay polls,
+     * Kafka's own), at the rate measured while the machine was quiet before the bulk, is taken out of its cost per
+     * email.
+     */
+    private void machineCpu(MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds, int emails,
+                            String label) {
+        Map<Long, String> known = ctx.stack.knownPids();
+        List<MachineCpu.Share> shares = MachineCpu.shares(before, after, known);
+        double busy = MachineCpu.busySeconds(before, after);
+        double rest = busy - MachineCpu.seconds(shares, "notification-service");
+        double restIdle = 0;
+        String idleText = "not measured";
+        if (idle != null) {
+            List<MachineCpu.Share> quiet = MachineCpu.shares(idle.before(), idle.after(), known);
+            restIdle = (MachineCpu.busySeconds(idle.before(), idle.after())
+                    - MachineCpu.seconds(quiet, "notification-service")) / idle.seconds() * seconds;
+            idleText = MachineCpu.table(quiet, idle.before(), idle.after(), idle.seconds(), 1, "s");
+        }
+        double restPerEmail = 1000 * Math.max(0, rest - restIdle) / emails;
+        ctx.measured.cpus = after.cpus();
+        ctx.measured.restCpuPerEmailMs = restPerEmail;
+        ctx.report.figure("4", "the whole machine's CPU per email (bulk of " + label + ", every process)",
+                1000 * busy / emails, "ms", "", null, "", String.format(Locale.ROOT,
+                        "%.1f s busy of %.1f s on %d CPUs (/proc/stat), over %d invitation emails; by process in the"
+                                + " evidence", busy, seconds * after.cpus(), after.cpus(), emails));
+        ctx.report.figure("4", "CPU per email of everything but notification-service (bulk of " + label + ")",
+                restPerEmail, "ms", "", null, "", String.format(Locale.ROOT,
+                        "%.1f s of CPU of every other process, less %.1f s that the same processes use in as long while"
+                                + " the stack is quiet (measured for %d s before the bulk): PostgreSQL, Kafka,"
+                                + " invitation-service's bulk and relay, the bench's sink", rest, restIdle, IDLE_SECONDS));
+        ctx.report.evidence.put("the whole machine's CPU during the bulk of " + label + ", by process (/proc)",
+                MachineCpu.table(shares, before, after, seconds, emails, "email")
+                        + "\nthe same machine, quiet, just before the bulk (per second):\n" + idleText);
     }
 
     /** Where the time of each message went, as the sink saw it: the service idle, the SMTP dialogue, DATA alone. */

@@ -14,6 +14,12 @@ final class Measured {
     int emailBytes = 2048;
     /** notification-service's CPU per email in the large bulk (BulkPhase). */
     double cpuPerEmailMs = -1;
+    /**
+     * The CPU per email of every process but notification-service in the large bulk, less what they use while the
+     * stack is quiet, and the machine's CPUs (BulkPhase).
+     */
+    double restCpuPerEmailMs = -1;
+    int cpus = -1;
     /** registration-service's CPU per accept during (a) (ThroughputPhase). */
     double cpuPerAcceptMs = -1;
     /** (b) with one instance of each service, and the CPU costs at that rate (SustainedPhase). */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,6 +57,7 @@ final class SmtpRawPhase {
             report.figure("4", "notification-service emails/s into the bench sink (bulk backlog)", emailRate, "msg/s",
                     "raw rate of the same sink, one connection", sinkReused, "≥ 0.25×",
                     "the sender's lanes (wsis.notifications.sender.lanes, 4 by default), SMTP dialogues on one event loop over pooled, kept-alive connections; average " + emailBytes + " B per email");
+            ceiling(sinkReused);
         } else if (emailRate > 0) {
             report.figure("4", "notification-service emails/s into the bench sink (bulk backlog)", emailRate, "msg/s",
                     "", null, "≥ 0.25×", "ratio not measured: " + unmeasured);
@@ -63,6 +65,30 @@ final class SmtpRawPhase {
             report.notMeasured("4", "notification-service emails/s", "the large bulk did not produce a rate");
         }
         new MailClientFloorPhase(ctx).run(sinkReused);
+    }
+
+    /**
+     * What the rest of the system leaves notification-service on these cores: the email rate if the service cost
+     * nothing, and the CPU per email it could spend at the goal's rate (0.25× the sink's raw rate). A budget at or
+     * below zero would mean that the goal cannot be met on this machine whatever the service does.
+     */
+    private void ceiling(double sinkReused) {
+        Measured m = ctx.measured;
+        if (m.restCpuPerEmailMs <= 0 || m.cpus <= 0) {
+            ctx.report.notMeasured("4", "the email rate the rest of the system allows", "the large bulk's machine CPU was not measured");
+            return;
+        }
+        double cpuMsPerSecond = 1000.0 * m.cpus;
+        ctx.report.figure("4", "emails/s these CPUs would allow if notification-service cost nothing",
+                cpuMsPerSecond / m.restCpuPerEmailMs, "msg/s", "raw rate of the same sink, one connection", sinkReused, "",
+                String.format(Locale.ROOT, "%d CPUs ÷ %.2f ms per email for everything else (the large bulk's"
+                        + " machine CPU); counts the sink, which production does not run here", m.cpus, m.restCpuPerEmailMs));
+        double budget = cpuMsPerSecond / (0.25 * sinkReused) - m.restCpuPerEmailMs;
+        ctx.report.figure("4", "notification-service's CPU per email that 0.25× the sink's raw rate leaves it on these CPUs",
+                budget, "ms", "its CPU per email in the large bulk", m.cpuPerEmailMs > 0 ? m.cpuPerEmailMs : null, "",
+                String.format(Locale.ROOT, "%d CPUs ÷ %.0f emails/s − %.2f ms for everything else; at or below 0 the"
+                        + " goal is out of reach on this machine whatever the service costs", m.cpus, 0.25 * sinkReused,
+                        m.restCpuPerEmailMs));
     }
 
     private Map<String, String> postfixEnv() {

@@ -133,6 +133,31 @@ final class Stack {
     }
 
     /**
+     * The processes the bench knows, by pid: the services and their second instances, the stack's Kafka, GreenMail
+     * and PostgreSQL launcher (PostgreSQL's own server processes are not its children once started), and the bench.
+     */
+    Map<Long, String> knownPids() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String service : SERVICES.keySet()) {
+            names.put(service, service);
+            names.put(service + "-2", service + " (second instance)");
+        }
+        names.put("kafka", "Kafka (the stack's KRaft broker)");
+        names.put("smtp", "GreenMail (the stack's SMTP server; the bench's sink takes the mail)");
+        names.put("postgres", "the stack's PostgreSQL launcher (JVM)");
+        Map<Long, String> known = new HashMap<>();
+        names.forEach((file, name) -> {
+            try {
+                known.put(Long.parseLong(pid(file)), name);
+            } catch (IOException | NumberFormatException e) {
+                // not running
+            }
+        });
+        known.put(ProcessHandle.current().pid(), "the bench's JVM (its SMTP sink and the driver)");
+        return known;
+    }
+
+    /**
      * Freezes notification-service with SIGSTOP: every thread (Kafka consumers, sender, scheduler) stops without a
      * line of the service changed or a setting that production would not have, and SIGCONT resumes it where it was.
      * The service offers no pausable channel (SmallRye's pause/resume is not exposed), and stopping the process

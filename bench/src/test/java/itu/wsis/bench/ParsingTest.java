@@ -57,6 +57,59 @@ class ParsingTest {
     }
 
     @Test
+    void aProcessCpuIsItsUserAndSystemTicksCountedAfterItsName() {
+        String stat = "4242 (java) x (y)) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 567 8 9 20 0 40 0 5173958"
+                + " 3925794816 83207 18446744073709551615 1 1 0 0 0 0 0 4096 17612 0 0 0 17 1 0 0 0 0 0";
+
+        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1234 + 567));
+    }
+
+    @Test
+    void theMachineIsBusyForEveryTickNotIdleOrWaitingForIo() {
+        List<String> procStat = List.of(
+                "cpu  100 2 30 5000 40 6 7 8 0 0",
+                "cpu0 50 1 15 2500 20 3 3 4 0 0",
+                "cpu1 50 1 15 2500 20 3 4 4 0 0",
+                "intr 12345");
+
+        assertThat(MachineCpu.busyTicks(procStat)).isEqualTo(100 + 2 + 30 + 6 + 7 + 8);
+        assertThat(MachineCpu.cpus(procStat)).isEqualTo(2);
+        assertThatThrownBy(() -> MachineCpu.busyTicks(List.of("intr 1"))).hasMessageContaining("not /proc/stat");
+    }
+
+    @Test
+    void theMachineCpuGoesToTheProcessesTheBenchKnowsThenPostgresThenTheRest() {
+        var before = new MachineCpu.Snapshot(1_000, 2, Map.of(
+                10L, new MachineCpu.Process("java", 500),
+                20L, new MachineCpu.Process("postgres", 100),
+                21L, new MachineCpu.Process("postgres", 50),
+                30L, new MachineCpu.Process("bash", 40),
+                40L, new MachineCpu.Process("postgres", 70)));
+        var after = new MachineCpu.Snapshot(1_700, 2, Map.of(
+                10L, new MachineCpu.Process("java", 800),
+                20L, new MachineCpu.Process("postgres", 200),
+                21L, new MachineCpu.Process("postgres", 90),
+                30L, new MachineCpu.Process("kworker/0:1", 25),
+                50L, new MachineCpu.Process("postgres", 60)));
+
+        var shares = MachineCpu.shares(before, after, Map.of(10L, "notification-service"));
+
+        // 300 ticks for the service; PostgreSQL 100 + 40 + 60 (a backend started in between); pid 30 reused by a
+        // kernel thread, so all of its 25 are the new one's; 40 ended: 700 - 525 attributed = 175 no one holds.
+        assertThat(shares).containsExactly(
+                new MachineCpu.Share("notification-service", 3.0),
+                new MachineCpu.Share(MachineCpu.POSTGRES, 2.0),
+                new MachineCpu.Share(MachineCpu.EXITED, 1.75),
+                new MachineCpu.Share(MachineCpu.OTHER, 0.25));
+        assertThat(MachineCpu.busySeconds(before, after)).isEqualTo(7.0);
+        assertThat(MachineCpu.seconds(shares, "notification-service")).isEqualTo(3.0);
+        assertThat(MachineCpu.seconds(shares, "Kafka")).isZero();
+        assertThat(MachineCpu.table(shares, before, after, 5.0, 100, "email")).contains(
+                "machine over 5.0 s: 7.0 s busy of 10.0 s on 2 CPUs (70%), 70.00 ms per email",
+                "     3.0         30.000    43%  notification-service");
+    }
+
+    @Test
     void pgbenchTpsIsTheOneWithoutConnectionTime() {
         assertThat(PgbenchPhase.tps("""
                 latency average = 0.891 ms

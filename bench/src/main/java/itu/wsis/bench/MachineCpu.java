@@ -1,0 +1,146 @@
+package itu.wsis.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CPU of the whole machine between two instants, by what used it: each service, PostgreSQL's server processes,
+ * Kafka, the bench's own JVM (its SMTP sink and driver), and everything else. A service's own CPU says what it costs;
+ * this says what the rest of the system costs for the same work, which bounds what the service could reach on these
+ * cores even if it cost nothing.
+ */
+final class MachineCpu {
+
+    /** Clock ticks of /proc (USER_HZ), in ms. */
+    static final double TICK_MS = 10.0;
+    static final String POSTGRES = "PostgreSQL (server processes)";
+    static final String OTHER = "other processes (kernel threads, the stack's launchers, ...)";
+    static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
+
+    /** A process's CPU (utime + stime, ticks) and its command name. */
+    record Process(String comm, long ticks) {
+    }
+
+    /**
+     * The machine's busy ticks over all CPUs (/proc/stat's "cpu" line less idle and iowait), its CPU count, and
+     * every process's CPU by pid.
+     */
+    record Snapshot(long busyTicks, int cpus, Map<Long, Process> processes) {
+    }
+
+    /** The CPU one kind of process used between two snapshots. */
+    record Share(String name, double seconds) {
+    }
+
+    private MachineCpu() {
+    }
+
+    static Snapshot take() {
+        Map<Long, Process> processes = new HashMap<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    processes.put(Long.parseLong(name), process(Files.readString(p.resolve("stat"))));
+                } catch (IOException e) {
+                    // the process ended between list and read
+                }
+            }
+            List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
+            return new Snapshot(busyTicks(stat), cpus(stat), processes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+    }
+
+    /**
+     * One /proc/<pid>/stat line: the command name is in parentheses and may hold spaces and parentheses itself, so
+     * the fields are counted after the last ')'.
+     */
+    static Process process(String stat) {
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // after the name: state, ppid, ..., utime is field 14 of the line and stime 15, here indexes 11 and 12
+        return new Process(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+    }
+
+    /** user + nice + system + irq + softirq + steal of /proc/stat's first line: every tick not idle or in iowait. */
+    static long busyTicks(List<String> procStat) {
+        String[] f = procStat.get(0).trim().split("\\s+");
+        if (!f[0].equals("cpu")) {
+            throw new IllegalStateException("not /proc/stat: " + procStat.get(0));
+        }
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return busy;
+    }
+
+    static int cpus(List<String> procStat) {
+        return (int) procStat.stream().filter(l -> l.matches("cpu\\d+ .*")).count();
+    }
+
+    /**
+     * The CPU between two snapshots by kind of process, the busiest first: {@code named} gives the pids the bench
+     * knows (its services, Kafka, itself); other processes named "postgres" are PostgreSQL's; the rest are "other",
+     * and what /proc/stat counted beyond every live process's CPU is the processes that ended in between.
+     */
+    static List<Share> shares(Snapshot before, Snapshot after, Map<Long, String> named) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long attributed = 0;
+        for (var e : after.processes().entrySet()) {
+            Process was = before.processes().get(e.getKey());
+            // a pid whose command changed was reused: its whole CPU is the new process's
+            long ticks = was != null && was.comm().equals(e.getValue().comm())
+                    ? e.getValue().ticks() - was.ticks() : e.getValue().ticks();
+            if (ticks <= 0) {
+                continue;
+            }
+            attributed += ticks;
+            String kind = named.getOrDefault(e.getKey(), e.getValue().comm().equals("postgres") ? POSTGRES : OTHER);
+            seconds.merge(kind, ticks * TICK_MS / 1000, Double::sum);
+        }
+        long exited = after.busyTicks() - before.busyTicks() - attributed;
+        if (exited > 0) {
+            seconds.put(EXITED, exited * TICK_MS / 1000);
+        }
+        return seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> new Share(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The seconds of one kind of process in shares; 0 when it used none. */
+    static double seconds(List<Share> shares, String name) {
+        return shares.stream().filter(s -> s.name().equals(name)).mapToDouble(Share::seconds).sum();
+    }
+
+    static double busySeconds(Snapshot before, Snapshot after) {
+        return (after.busyTicks() - before.busyTicks()) * TICK_MS / 1000;
+    }
+
+    /** The shares as a table, with each one's CPU per unit of work ({@code per} units, e.g. emails). */
+    static String table(List<Share> shares, Snapshot before, Snapshot after, double wallSeconds, int per, String unit) {
+        double busy = busySeconds(before, after);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "machine over %.1f s: %.1f s busy of %.1f s on %d CPUs (%.0f%%), %.2f ms per %s%n%n"
+                        + "   CPU s   ms per %-6s  share  process%n",
+                wallSeconds, busy, wallSeconds * after.cpus(), after.cpus(), 100 * busy / (wallSeconds * after.cpus()),
+                1000 * busy / per, unit, unit));
+        for (Share s : shares) {
+            b.append(String.format(Locale.ROOT, "%8.1f  %13.3f  %4.0f%%  %s%n", s.seconds(), 1000 * s.seconds() / per,
+                    busy == 0 ? 0 : 100 * s.seconds() / busy, s.name()));
+        }
+        return b.toString();
+    }
+}
