@@ -23,8 +23,8 @@ final class MachineCpu {
     static final String OTHER = "other processes (kernel threads, the stack's launchers, ...)";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
 
-    /** A process's CPU (utime + stime, ticks) and its command name. */
-    record Process(String comm, long ticks) {
+    /** A process's command name, parent and CPU (utime + stime, ticks). */
+    record Process(String comm, long parent, long ticks) {
     }
 
     /**
@@ -70,7 +70,7 @@ final class MachineCpu {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // after the name: state, ppid, ..., utime is field 14 of the line and stime 15, here indexes 11 and 12
-        return new Process(comm, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        return new Process(comm, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]));
     }
 
     /** user + nice + system + irq + softirq + steal of /proc/stat's first line: every tick not idle or in iowait. */
@@ -93,8 +93,9 @@ final class MachineCpu {
     }
 
     /**
-     * The CPU between two snapshots by kind of process, the busiest first: {@code named} gives the pids the bench
-     * knows (its services, Kafka, itself); other processes named "postgres" are PostgreSQL's; the rest are "other",
+     * The CPU between two snapshots by kind of process, the busiest first: processes named "postgres" are
+     * PostgreSQL's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
+     * process counts as its nearest named ancestor's (the Kafka broker is its launcher's child); the rest are "other",
      * and what /proc/stat counted beyond every live process's CPU is the processes that ended in between.
      */
     static List<Share> shares(Snapshot before, Snapshot after, Map<Long, String> named) {
@@ -109,7 +110,7 @@ final class MachineCpu {
                 continue;
             }
             attributed += ticks;
-            String kind = named.getOrDefault(e.getKey(), e.getValue().comm().equals("postgres") ? POSTGRES : OTHER);
+            String kind = e.getValue().comm().equals("postgres") ? POSTGRES : kind(e.getKey(), after, named);
             seconds.merge(kind, ticks * TICK_MS / 1000, Double::sum);
         }
         long exited = after.busyTicks() - before.busyTicks() - attributed;
@@ -118,6 +119,21 @@ final class MachineCpu {
         }
         return seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> new Share(e.getKey(), e.getValue())).toList();
+    }
+
+    private static String kind(long pid, Snapshot snapshot, Map<Long, String> named) {
+        for (int depth = 0; depth < 32 && pid > 1; depth++) {
+            String name = named.get(pid);
+            if (name != null) {
+                return name;
+            }
+            Process p = snapshot.processes().get(pid);
+            if (p == null) {
+                break;
+            }
+            pid = p.parent();
+        }
+        return OTHER;
     }
 
     /** The seconds of one kind of process in shares; 0 when it used none. */

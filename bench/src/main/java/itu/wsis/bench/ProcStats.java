@@ -126,6 +126,24 @@ final class ProcStats {
                 .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
     }
 
+    /**
+     * Which class cache a JVM mapped ({@code /proc/<pid>/maps}: the AOT cache of Java 25, {@code *.aot}, or an AppCDS
+     * archive, {@code *.jsa}, other than the JDK's own {@code classes*.jsa}), or "not mapped".
+     */
+    static String classCache(String pid) {
+        try {
+            return classCache(Files.readAllLines(Path.of("/proc/" + pid + "/maps")));
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    static String classCache(List<String> maps) {
+        return maps.stream().map(l -> l.contains("/") ? l.substring(l.indexOf('/')) : "")
+                .filter(f -> f.endsWith(".aot") || (f.endsWith(".jsa") && !f.matches(".*/classes(_nocoops)?(_coh)?\\.jsa")))
+                .map(f -> "mapped (" + Path.of(f).getFileName() + ")").findFirst().orElse("not mapped");
+    }
+
     static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }

@@ -142,7 +142,7 @@ final class Stack {
             names.put(service, service);
             names.put(service + "-2", service + " (second instance)");
         }
-        names.put("kafka", "Kafka (the stack's KRaft broker)");
+        names.put("kafka", "Kafka (the stack's KRaft broker, a child of its launcher)");
         names.put("smtp", "GreenMail (the stack's SMTP server; the bench's sink takes the mail)");
         names.put("postgres", "the stack's PostgreSQL launcher (JVM)");
         Map<Long, String> known = new HashMap<>();

@@ -61,7 +61,7 @@ class ParsingTest {
         String stat = "4242 (java) x (y)) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 567 8 9 20 0 40 0 5173958"
                 + " 3925794816 83207 18446744073709551615 1 1 0 0 0 0 0 4096 17612 0 0 0 17 1 0 0 0 0 0";
 
-        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1234 + 567));
+        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1, 1234 + 567));
     }
 
     @Test
@@ -80,33 +80,52 @@ class ParsingTest {
     @Test
     void theMachineCpuGoesToTheProcessesTheBenchKnowsThenPostgresThenTheRest() {
         var before = new MachineCpu.Snapshot(1_000, 2, Map.of(
-                10L, new MachineCpu.Process("java", 500),
-                20L, new MachineCpu.Process("postgres", 100),
-                21L, new MachineCpu.Process("postgres", 50),
-                30L, new MachineCpu.Process("bash", 40),
-                40L, new MachineCpu.Process("postgres", 70)));
-        var after = new MachineCpu.Snapshot(1_700, 2, Map.of(
-                10L, new MachineCpu.Process("java", 800),
-                20L, new MachineCpu.Process("postgres", 200),
-                21L, new MachineCpu.Process("postgres", 90),
-                30L, new MachineCpu.Process("kworker/0:1", 25),
-                50L, new MachineCpu.Process("postgres", 60)));
+                10L, new MachineCpu.Process("java", 1, 500),
+                20L, new MachineCpu.Process("postgres", 1, 100),
+                21L, new MachineCpu.Process("postgres", 20, 50),
+                30L, new MachineCpu.Process("bash", 1, 40),
+                40L, new MachineCpu.Process("postgres", 20, 70),
+                60L, new MachineCpu.Process("java", 1, 5),
+                61L, new MachineCpu.Process("java", 60, 1_000)));
+        var after = new MachineCpu.Snapshot(1_900, 2, Map.of(
+                10L, new MachineCpu.Process("java", 1, 800),
+                20L, new MachineCpu.Process("postgres", 1, 200),
+                21L, new MachineCpu.Process("postgres", 20, 90),
+                30L, new MachineCpu.Process("kworker/0:1", 2, 25),
+                50L, new MachineCpu.Process("postgres", 20, 60),
+                60L, new MachineCpu.Process("java", 1, 5),
+                61L, new MachineCpu.Process("java", 60, 1_190)));
 
-        var shares = MachineCpu.shares(before, after, Map.of(10L, "notification-service"));
+        var shares = MachineCpu.shares(before, after, Map.of(10L, "notification-service", 60L, "Kafka"));
 
-        // 300 ticks for the service; PostgreSQL 100 + 40 + 60 (a backend started in between); pid 30 reused by a
-        // kernel thread, so all of its 25 are the new one's; 40 ended: 700 - 525 attributed = 175 no one holds.
+        // 300 ticks for the service; PostgreSQL 100 + 40 + 60 (a backend started in between); Kafka's broker is its
+        // launcher's child (190); pid 30 reused by a kernel thread, so all of its 25 are the new one's; 40 ended:
+        // 900 - 715 attributed = 185 no one holds.
         assertThat(shares).containsExactly(
                 new MachineCpu.Share("notification-service", 3.0),
                 new MachineCpu.Share(MachineCpu.POSTGRES, 2.0),
-                new MachineCpu.Share(MachineCpu.EXITED, 1.75),
+                new MachineCpu.Share("Kafka", 1.9),
+                new MachineCpu.Share(MachineCpu.EXITED, 1.85),
                 new MachineCpu.Share(MachineCpu.OTHER, 0.25));
-        assertThat(MachineCpu.busySeconds(before, after)).isEqualTo(7.0);
+        assertThat(MachineCpu.busySeconds(before, after)).isEqualTo(9.0);
         assertThat(MachineCpu.seconds(shares, "notification-service")).isEqualTo(3.0);
-        assertThat(MachineCpu.seconds(shares, "Kafka")).isZero();
+        assertThat(MachineCpu.seconds(shares, "GreenMail")).isZero();
         assertThat(MachineCpu.table(shares, before, after, 5.0, 100, "email")).contains(
-                "machine over 5.0 s: 7.0 s busy of 10.0 s on 2 CPUs (70%), 70.00 ms per email",
-                "     3.0         30.000    43%  notification-service");
+                "machine over 5.0 s: 9.0 s busy of 10.0 s on 2 CPUs (90%), 90.00 ms per email",
+                "     3.0         30.000    33%  notification-service");
+    }
+
+    @Test
+    void aJvmsClassCacheIsTheAotCacheOrAnAppCdsArchiveItMappedNotTheJdksOwn() {
+        String jdk = "7f3c00000000-7f3c01000000 r--p 00000000 08:01 123 /usr/lib/jvm/temurin-25-jdk-amd64/lib/server/classes.jsa";
+        String aot = "7f3d00000000-7f3d08000000 rw-p 00001000 08:01 456 /work/main/registration-service/target/wsis-jdk25.aot";
+        String jsa = "7f3d00000000-7f3d08000000 r--p 00001000 08:01 789 /work/ci/notification-service/target/wsis-jdk17.jsa";
+        String heap = "7f3e00000000-7f3e10000000 rw-p 00000000 00:00 0 ";
+
+        assertThat(ProcStats.classCache(List.of(heap, jdk, aot))).isEqualTo("mapped (wsis-jdk25.aot)");
+        assertThat(ProcStats.classCache(List.of(jsa, heap))).isEqualTo("mapped (wsis-jdk17.jsa)");
+        assertThat(ProcStats.classCache(List.of(heap, jdk, jdk.replace("classes.jsa", "classes_nocoops.jsa"))))
+                .isEqualTo("not mapped");
     }
 
     @Test
