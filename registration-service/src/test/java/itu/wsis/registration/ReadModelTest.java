@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import itu.wsis.events.Deadline;
 import itu.wsis.events.ForumEditionPublished;
 import itu.wsis.events.InvitationIssued;
+import itu.wsis.events.InvitationRevoked;
 import itu.wsis.events.Language;
 import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ResponseDeadlineExtended;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,6 +64,49 @@ class ReadModelTest {
                 issued.invitationId(), Date.valueOf(extended.date()))).isEqualTo(1);
         assertThat(count("select count(*) from inbox_processed_event where event_id = ?", issued.eventId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRepublishedInvitationTakesTheNewValuesButKeepsItsRevocationAndNewerLink() {
+        ResponseDeadline first = Invitations.deadlineIn(clock, 10);
+        InvitationIssued issued = Invitations.event(UUID.randomUUID(), "CH", Language.FR, first);
+        Instant reissuedExpiry = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
+        TestKafka.publish(issued);
+        TestKafka.publish(new PersonalLinkReissued(UUID.randomUUID(), Instant.now(), issued.invitationId(), 3,
+                reissuedExpiry));
+        TestKafka.publish(new InvitationRevoked(UUID.randomUUID(), Instant.now(), issued.invitationId(), "test"));
+        // invitation-service publishes the invitation again (a new event id), with link version 2 and another
+        // deadline and member state: the deadline and state are taken, the older link version is not.
+        ResponseDeadline second = ResponseDeadline.endOfDay(first.date().plusDays(3), first.zone());
+        InvitationIssued other = Invitations.event(issued.forumId(), "LI", Language.ES, second);
+        InvitationIssued again = new InvitationIssued(UUID.randomUUID(), Instant.now(), issued.invitationId(),
+                other.forumId(), other.forumCode(), other.letterId(), other.letterReference(), other.invitee(),
+                other.responseDeadline(), other.speakingRequestDeadline(), 2, Instant.now().plus(Duration.ofDays(10)));
+        TestKafka.publish(again);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from inbox_processed_event where event_id = ?", again.eventId()) == 1);
+        assertThat(count("""
+                select count(*) from invitation_view
+                 where invitation_id = ? and member_state = 'LI' and preferred_language = 'es' and deadline_date = ?
+                   and link_version = 3 and link_expires_at = ? and revoked_at is not null""",
+                issued.invitationId(), Date.valueOf(second.date()), java.sql.Timestamp.from(reissuedExpiry)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anInvitationIssuedAfterItsPersonWasErasedStartsErased() {
+        InvitationIssued issued = Invitations.event(UUID.randomUUID(), "AT", Language.EN, Invitations.deadlineIn(clock, 10));
+        Instant erasedAt = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        // The erasure's tombstone, as an erasure that overtook the invitation on another partition leaves it.
+        TestPostgres.execute(RegistrationServiceTest.DATABASE,
+                "insert into personal_data_erasure (invitation_id, erasure_id, erased_at) values (?, ?, ?)",
+                issued.invitationId(), UUID.randomUUID(), java.sql.Timestamp.from(erasedAt));
+        TestKafka.publish(issued);
+
+        Invitations.awaitKnown(issued.invitationId());
+        assertThat(count("select count(*) from invitation_view where invitation_id = ? and erased_at = ?",
+                issued.invitationId(), java.sql.Timestamp.from(erasedAt))).isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import itu.wsis.events.ResponseDeadlineExtended;
 import itu.wsis.registration.domain.ResponseDeadline;
 import itu.wsis.registration.repository.ForumEditionEntity;
 import itu.wsis.registration.repository.InvitationViewEntity;
+import itu.wsis.registration.repository.InvitationViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,18 +20,37 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Builds the view of invitations from invitation-service's events. Runs inside the inbox's transaction (one per
- * event), so it opens none of its own. Events of one invitation share a partition and arrive in order.
+ * Builds the view of invitations from invitation-service's events. InvitationIssued, one per invitation and the
+ * bulk's, is one statement with its inbox row on the reactive pool ({@link #applyDirect}); the others run inside the
+ * inbox's transaction (one per event), so they open none of their own. Events of one invitation share a partition and
+ * arrive in order.
  */
 @ApplicationScoped
 public class InvitationProjection {
 
     private static final Logger LOG = Logger.getLogger(InvitationProjection.class);
 
-    public Uni<Void> apply(DomainEvent event) {
-        if (event instanceof InvitationIssued issued) {
-            return issued(issued);
+    private final InvitationViews views;
+
+    public InvitationProjection(InvitationViews views) {
+        this.views = views;
+    }
+
+    /** The inbox's direct path: InvitationIssued, with its inbox row; null for every other event. */
+    public Uni<Boolean> applyDirect(DomainEvent event, String topic) {
+        if (!(event instanceof InvitationIssued issued)) {
+            return null;
         }
+        ResponseDeadline deadline = effective(issued.responseDeadline());
+        // Of the invitee, only what eligibility and statistics need: no name, no address.
+        return views.issued(issued.eventId(), issued.eventType(), topic, new InvitationViews.Issued(
+                issued.invitationId(), issued.forumId(), issued.forumCode(), issued.letterId(),
+                issued.letterReference(), issued.invitee().memberState(), issued.invitee().preferredLanguage().code(),
+                issued.invitee().rank().name(), deadline.date(), deadline.zone().getId(), deadline.endsAt(),
+                issued.linkVersion(), issued.linkExpiresAt(), issued.occurredAt()));
+    }
+
+    public Uni<Void> apply(DomainEvent event) {
         if (event instanceof InvitationRevoked revoked) {
             return update(revoked.invitationId(), revoked.eventType(), view -> {
                 if (view.revokedAt == null) {
@@ -55,40 +75,6 @@ public class InvitationProjection {
         }
         // Letters and other services' events carry nothing this view needs.
         return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> issued(InvitationIssued issued) {
-        return InvitationViewEntity.<InvitationViewEntity>findById(issued.invitationId()).chain(existing -> {
-            if (existing != null) {
-                write(existing, issued);
-                return Uni.createFrom().voidItem();
-            }
-            // An erasure may have come first (it travels on another partition): the view then starts erased.
-            return PersonalDataErasure.erasedAt(issued.invitationId()).chain(erasedAt -> {
-                InvitationViewEntity view = new InvitationViewEntity();
-                view.erasedAt = erasedAt;
-                write(view, issued);
-                return view.persist().replaceWithVoid();
-            });
-        });
-    }
-
-    private static void write(InvitationViewEntity view, InvitationIssued issued) {
-        view.invitationId = issued.invitationId();
-        view.forumId = issued.forumId();
-        view.forumCode = issued.forumCode();
-        view.letterId = issued.letterId();
-        view.letterReference = issued.letterReference();
-        // Of the invitee, only what eligibility and statistics need: no name, no address.
-        view.memberState = issued.invitee().memberState();
-        view.preferredLanguage = issued.invitee().preferredLanguage().code();
-        view.inviteeRank = issued.invitee().rank().name();
-        setDeadline(view, issued.responseDeadline());
-        if (issued.linkVersion() >= view.linkVersion) {
-            view.linkVersion = issued.linkVersion();
-            view.linkExpiresAt = issued.linkExpiresAt();
-        }
-        view.issuedAt = issued.occurredAt();
     }
 
     private Uni<Void> edition(ForumEditionPublished edition) {
@@ -120,12 +106,17 @@ public class InvitationProjection {
     }
 
     private static void setDeadline(InvitationViewEntity view, Deadline deadline) {
-        ZoneId zone = ZoneId.of(deadline.timeZone());
-        ResponseDeadline effective = deadline.endsAt() != null
-                ? new ResponseDeadline(deadline.date(), zone, deadline.endsAt())
-                : ResponseDeadline.endOfDay(deadline.date(), zone);
+        ResponseDeadline effective = effective(deadline);
         view.deadlineDate = effective.date();
         view.deadlineTimeZone = effective.zone().getId();
         view.deadlineEndsAt = effective.endsAt();
+    }
+
+    /** The deadline as the event states it, or the end of its day in its zone when the event gives no instant. */
+    private static ResponseDeadline effective(Deadline deadline) {
+        ZoneId zone = ZoneId.of(deadline.timeZone());
+        return deadline.endsAt() != null
+                ? new ResponseDeadline(deadline.date(), zone, deadline.endsAt())
+                : ResponseDeadline.endOfDay(deadline.date(), zone);
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
  * the delegations of every version of the replies to the person's invitations (delegates' names, titles, addresses
  * and accessibility needs), decline reasons and the secretariat's correction notes; the published events that
  * carried delegates' names, still kept in the outbox for ops. A tombstone per invitation keeps them erased: a later
- * InvitationIssued creates the view already erased, and no reply can be recorded for them any more. The report
+ * InvitationIssued creates the view already erased (sql/invitation-events.sql), and no reply can be recorded for them any more. The report
  * (counts only) goes out through the outbox in the same transaction.
  */
 @ApplicationScoped
@@ -109,32 +109,5 @@ public class PersonalDataErasure {
                         .setParameter("id", ids.get(from)).setParameter("erasure", erasureId)
                         .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate())
                 .chain(() -> tombstones(ids, erasureId, now, from + 1));
-    }
-
-    /** When the invitation's personal data was erased, or null: for a view created after the erasure. */
-    public static Uni<Instant> erasedAt(UUID invitationId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select erased_at from personal_data_erasure where invitation_id = :id", Object.class)
-                .setParameter("id", invitationId).getSingleResultOrNull())
-                .map(PersonalDataErasure::instant);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 }

@@ -26,7 +26,7 @@ public class EventConsumers {
     /** An erasure request erases this service's data about the person and reports it. */
     @Incoming("invitation-events")
     public Uni<Void> invitationEvents(Message<String> message) {
-        return inbox.consume(message, event -> event instanceof PersonalDataErasureRequested request
+        return inbox.consume(message, readModel::applyDirect, event -> event instanceof PersonalDataErasureRequested request
                 ? erasure.erase(request) : readModel.apply(event));
     }
 

@@ -9,12 +9,14 @@ import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationDeclined;
 import itu.wsis.events.InvitationIssued;
 import itu.wsis.events.InvitationRevoked;
+import itu.wsis.events.InviteeContact;
 import itu.wsis.events.ParticipationMode;
 import itu.wsis.events.PersonalLinkReissued;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
 import itu.wsis.speaking.config.SpeakingConfig;
+import itu.wsis.speaking.repository.IssuedInvitations;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -22,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Projects the invitation and registration events (forum editions, letters, invitations, replies) into this
- * service's read models. Runs inside the inbox's transaction (one event, one transaction, once), so nothing here
- * opens its own.
+ * service's read models. InvitationIssued is one statement with its inbox row ({@link #applyDirect}); every other
+ * event runs inside the inbox's transaction (one event, one transaction, once), so nothing here opens its own.
  * <p>
  * Events about one invitation come from two topics, so their relative order is not guaranteed: every write is an
  * upsert that works whichever arrives first, and replies carry a version so an older one never overwrites a newer.
@@ -33,10 +35,31 @@ public class InvitationProjection {
 
     private final SpeakingRequestChanges requests;
     private final SpeakingConfig config;
+    private final IssuedInvitations issuedInvitations;
 
-    public InvitationProjection(SpeakingRequestChanges requests, SpeakingConfig config) {
+    public InvitationProjection(SpeakingRequestChanges requests, SpeakingConfig config,
+                                IssuedInvitations issuedInvitations) {
         this.requests = requests;
         this.config = config;
+        this.issuedInvitations = issuedInvitations;
+    }
+
+    /**
+     * The inbox's direct path: InvitationIssued, one per invitation and the bulk's, as one statement with its inbox
+     * row on the reactive pool, not a Hibernate transaction; null for every other event.
+     */
+    public Uni<Boolean> applyDirect(DomainEvent event, String topic) {
+        if (!(event instanceof InvitationIssued e)) {
+            return null;
+        }
+        InviteeContact invitee = e.invitee();
+        return issuedInvitations.apply(e.eventId(), e.eventType(), topic, new IssuedInvitations.Issued(
+                e.invitationId(), e.forumId(), e.forumCode(), config.defaultLatePolicy().name(), e.letterId(),
+                invitee == null ? null : invitee.memberState(),
+                invitee == null || invitee.rank() == null ? null : invitee.rank().name(), e.linkVersion(),
+                e.linkExpiresAt(),
+                invitee == null || invitee.preferredLanguage() == null ? null : invitee.preferredLanguage().code(),
+                e.speakingRequestDeadline() == null ? null : e.speakingRequestDeadline().endsAt()));
     }
 
     public Uni<Void> apply(DomainEvent event) {
@@ -45,9 +68,6 @@ public class InvitationProjection {
         }
         if (event instanceof CircularLetterPublished letter) {
             return letter(letter);
-        }
-        if (event instanceof InvitationIssued issued) {
-            return issued(issued);
         }
         if (event instanceof PersonalLinkReissued reissued) {
             return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -108,45 +128,6 @@ public class InvitationProjection {
                 .setParameter("revision", e.revision())
                 .setParameter("deadline", deadline)
                 .executeUpdate()).replaceWithVoid();
-    }
-
-    private Uni<Void> issued(InvitationIssued e) {
-        Instant deadline = e.speakingRequestDeadline() == null ? null : e.speakingRequestDeadline().endsAt();
-        String memberState = e.invitee() == null ? null : e.invitee().memberState();
-        String rank = e.invitee() == null || e.invitee().rank() == null ? null : e.invitee().rank().name();
-        // A placeholder forum row, in case this invitation overtook its ForumEditionPublished: requests need the lock.
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into forum (id, code, late_policy) values (:id, :code, :late)
-                        on conflict (id) do nothing""")
-                        .setParameter("id", e.forumId())
-                        .setParameter("code", e.forumCode())
-                        .setParameter("late", config.defaultLatePolicy().name())
-                        .executeUpdate())
-                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery("""
-                        insert into invitation (id, forum_id, letter_id, member_state, rank, link_version,
-                                                link_expires_at, preferred_language, speaking_deadline_at, issued)
-                        values (:id, :forum, cast(:letter as uuid), cast(:state as varchar), cast(:rank as varchar),
-                                :version, cast(:expires as timestamptz), cast(:language as varchar),
-                                cast(:deadline as timestamptz), true)
-                        on conflict (id) do update set forum_id = excluded.forum_id, letter_id = excluded.letter_id,
-                               member_state = excluded.member_state, rank = excluded.rank,
-                               link_expires_at = case when excluded.link_version >= invitation.link_version
-                                                      then excluded.link_expires_at else invitation.link_expires_at end,
-                               link_version = greatest(invitation.link_version, excluded.link_version),
-                               preferred_language = excluded.preferred_language,
-                               speaking_deadline_at = excluded.speaking_deadline_at, issued = true""")
-                        .setParameter("id", e.invitationId())
-                        .setParameter("forum", e.forumId())
-                        .setParameter("letter", e.letterId())
-                        .setParameter("state", memberState)
-                        .setParameter("rank", rank)
-                        .setParameter("version", e.linkVersion())
-                        .setParameter("expires", e.linkExpiresAt())
-                        .setParameter("language", e.invitee() == null || e.invitee().preferredLanguage() == null
-                                ? null : e.invitee().preferredLanguage().code())
-                        .setParameter("deadline", deadline)
-                        .executeUpdate())
-                .replaceWithVoid();
     }
 
     /** Records a reply unless a newer one is known; a reply that ends attendance cancels the speaking request. */
