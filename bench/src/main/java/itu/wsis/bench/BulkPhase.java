@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,10 @@ final class BulkPhase {
         return bulk;
     }
 
+    /** The services besides notification-service, whose share of a bulk's CPU the machine's evidence shows. */
+    static final List<String> OTHER_SERVICES = List.of("invitation-service", "registration-service",
+            "speaking-request-service");
+
     /** Seconds of the machine's quiet CPU before the primary large bulk: the stack's work that no email causes. */
     static final int IDLE_SECONDS = 10;
 
@@ -97,6 +102,12 @@ final class BulkPhase {
             sharedBefore = ctx.ops().text(Stack.NOTIF + "/q/metrics");
         }
         MachineCpu.Snapshot machine0 = large && primary ? MachineCpu.take() : null;
+        Map<String, ProcStats.Cpu> others0 = new LinkedHashMap<>();
+        if (machine0 != null) {
+            for (String other : OTHER_SERVICES) {
+                others0.put(other, ProcStats.schedstat(stack, other));
+            }
+        }
         long t0 = System.nanoTime();
         JsonNode r = ctx.secretariat().post(Stack.INV + "/letters/" + letterId + "/invitations/bulk", "{}");
         long answered = System.nanoTime();
@@ -109,6 +120,11 @@ final class BulkPhase {
         ProcStats.Cpu ncpu1 = ProcStats.schedstat(stack, "notification-service");
         if (machine0 != null) {
             machineCpu(machine0, MachineCpu.take(), (done - t0) / 1e9, expected, label);
+            StringBuilder others = new StringBuilder();
+            others0.forEach((other, cpu0) -> others.append(ProcStats.cpuShareByGroup(other, cpu0,
+                    ProcStats.schedstat(stack, other), (done - t0) / 1e9)).append('\n'));
+            report.evidence.put("CPU by thread group of the other services during the bulk of " + label
+                    + " (schedstat)", others.toString());
         }
         if (large && primary && ctx.options.statements()) {
             statementsPerEmail(expected, label);
@@ -188,7 +204,7 @@ final class BulkPhase {
             List<MachineCpu.Share> quiet = MachineCpu.shares(idle.before(), idle.after(), known);
             restIdle = (MachineCpu.busySeconds(idle.before(), idle.after())
                     - MachineCpu.seconds(quiet, "notification-service")) / idle.seconds() * seconds;
-            idleText = MachineCpu.table(quiet, idle.before(), idle.after(), idle.seconds(), 1, "s");
+            idleText = MachineCpu.table(quiet, idle.before(), idle.after(), idle.seconds(), idle.seconds(), "s");
         }
         double restPerEmail = 1000 * Math.max(0, rest - restIdle) / emails;
         ctx.measured.cpus = after.cpus();
@@ -200,8 +216,9 @@ final class BulkPhase {
         ctx.report.figure("4", "CPU per email of everything but notification-service (bulk of " + label + ")",
                 restPerEmail, "ms", "", null, "", String.format(Locale.ROOT,
                         "%.1f s of CPU of every other process, less %.1f s that the same processes use in as long while"
-                                + " the stack is quiet (measured for %d s before the bulk): PostgreSQL, Kafka,"
-                                + " invitation-service's bulk and relay, the bench's sink", rest, restIdle, IDLE_SECONDS));
+                                + " the stack is quiet (measured for %d s before the bulk): PostgreSQL, Kafka, the"
+                                + " other services (the bulk, the relays, the consumers of InvitationIssued), the"
+                                + " bench's sink; by process in the evidence", rest, restIdle, IDLE_SECONDS));
         ctx.report.evidence.put("the whole machine's CPU during the bulk of " + label + ", by process (/proc)",
                 MachineCpu.table(shares, before, after, seconds, emails, "email")
                         + "\nthe same machine, quiet, just before the bulk (per second):\n" + idleText);

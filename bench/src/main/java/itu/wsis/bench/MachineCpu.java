@@ -20,7 +20,8 @@ final class MachineCpu {
     /** Clock ticks of /proc (USER_HZ), in ms. */
     static final double TICK_MS = 10.0;
     static final String POSTGRES = "PostgreSQL (server processes)";
-    static final String OTHER = "other processes (kernel threads, the stack's launchers, ...)";
+    /** Followed by the command name: what used CPU that the bench did not start or know. */
+    static final String OTHER = "other: ";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
 
     /** A process's command name, parent and CPU (utime + stime, ticks). */
@@ -95,8 +96,9 @@ final class MachineCpu {
     /**
      * The CPU between two snapshots by kind of process, the busiest first: processes named "postgres" are
      * PostgreSQL's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
-     * process counts as its nearest named ancestor's (the Kafka broker is its launcher's child); the rest are "other",
-     * and what /proc/stat counted beyond every live process's CPU is the processes that ended in between.
+     * process counts as its nearest named ancestor's (the Kafka broker is its launcher's child); the rest are "other"
+     * by command name, and what /proc/stat counted beyond every live process's CPU is the processes that ended in
+     * between.
      */
     static List<Share> shares(Snapshot before, Snapshot after, Map<Long, String> named) {
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -122,6 +124,7 @@ final class MachineCpu {
     }
 
     private static String kind(long pid, Snapshot snapshot, Map<Long, String> named) {
+        Process self = snapshot.processes().get(pid);
         for (int depth = 0; depth < 32 && pid > 1; depth++) {
             String name = named.get(pid);
             if (name != null) {
@@ -133,7 +136,12 @@ final class MachineCpu {
             }
             pid = p.parent();
         }
-        return OTHER;
+        return other(self == null ? "?" : self.comm());
+    }
+
+    /** A process of no known kind, by its command name without a kernel thread's CPU or number. */
+    static String other(String comm) {
+        return OTHER + comm.replaceAll("[/:].*$", "").replaceAll("\\d+$", "");
     }
 
     /** The seconds of one kind of process in shares; 0 when it used none. */
@@ -146,7 +154,7 @@ final class MachineCpu {
     }
 
     /** The shares as a table, with each one's CPU per unit of work ({@code per} units, e.g. emails). */
-    static String table(List<Share> shares, Snapshot before, Snapshot after, double wallSeconds, int per, String unit) {
+    static String table(List<Share> shares, Snapshot before, Snapshot after, double wallSeconds, double per, String unit) {
         double busy = busySeconds(before, after);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "machine over %.1f s: %.1f s busy of %.1f s on %d CPUs (%.0f%%), %.2f ms per %s%n%n"
@@ -154,6 +162,9 @@ final class MachineCpu {
                 wallSeconds, busy, wallSeconds * after.cpus(), after.cpus(), 100 * busy / (wallSeconds * after.cpus()),
                 1000 * busy / per, unit, unit));
         for (Share s : shares) {
+            if (s.seconds() < 0.005 * busy && s.name().startsWith(OTHER)) {
+                continue;   // the long tail of kernel threads
+            }
             b.append(String.format(Locale.ROOT, "%8.1f  %13.3f  %4.0f%%  %s%n", s.seconds(), 1000 * s.seconds() / per,
                     busy == 0 ? 0 : 100 * s.seconds() / busy, s.name()));
         }

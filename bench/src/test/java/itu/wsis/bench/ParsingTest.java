@@ -106,7 +106,7 @@ class ParsingTest {
                 new MachineCpu.Share(MachineCpu.POSTGRES, 2.0),
                 new MachineCpu.Share("Kafka", 1.9),
                 new MachineCpu.Share(MachineCpu.EXITED, 1.85),
-                new MachineCpu.Share(MachineCpu.OTHER, 0.25));
+                new MachineCpu.Share(MachineCpu.OTHER + "kworker", 0.25));
         assertThat(MachineCpu.busySeconds(before, after)).isEqualTo(9.0);
         assertThat(MachineCpu.seconds(shares, "notification-service")).isEqualTo(3.0);
         assertThat(MachineCpu.seconds(shares, "GreenMail")).isZero();
