@@ -1,13 +1,13 @@
 -- The invitation-event consumer's hot write on the registration database: the one home of this SQL.
--- InvitationViews loads it (service-support's SqlFile). A statement starts at its "-- name:" line and ends at the
--- next one; "--" lines in between are comments.
+-- InvitationViewRepository loads it (service-support's SqlFile). A statement starts at its "-- name:" line and ends
+-- at the next one; "--" lines in between are comments.
 
 -- name: invitation-issued
 -- InvitationIssued, inbox row and view together, as one statement on the reactive pool: one statement is one
 -- transaction (autocommit), so the two commit or roll back together, as they did in the Hibernate transaction this
 -- replaces (BEGIN, the inbox insert, a read of the view, a read of the erasure, the view's insert, COMMIT; in a bulk
 -- of 10,000 invitations that path cost registration-service more CPU per invitation than notification-service spent
--- sending its email, bench/results/2026-12-05-51e66c8-dirty-emails.md).
+-- sending its email, bench/results/2026-12-05-a2e0a00-dirty-emails.md).
 -- The view is written only if the inbox row is new (a redelivered event changes nothing). A view that exists already
 -- (the event is re-published) takes the event's values, keeps its revocation and erasure, and never goes back to an
 -- older link version; a new one starts erased when the person's erasure came first (it travels on another partition).

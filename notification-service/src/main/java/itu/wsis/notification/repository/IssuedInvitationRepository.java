@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+
+import static itu.wsis.support.sql.SqlValues.timestamptz;
 
 /**
  * The consumer's hot write, InvitationIssued, as one statement on the reactive pool: the inbox row, the contact
@@ -99,17 +99,13 @@ public class IssuedInvitationRepository {
                 .addValue(c.formOfAddress()).addValue(c.rank()).addValue(c.title()).addValue(c.email())
                 .addValue(c.cc()).addValue(c.language()).addValue(c.timeZone()).addValue(c.memberState())
                 .addValue(c.hasResponseDeadline()).addValue(c.responseDeadlineDate())
-                .addValue(c.responseDeadlineZone()).addValue(at(c.responseDeadlineAt()))
+                .addValue(c.responseDeadlineZone()).addValue(timestamptz(c.responseDeadlineAt()))
                 .addValue(c.hasSpeakingDeadline()).addValue(c.speakingDeadlineDate())
-                .addValue(c.speakingDeadlineZone()).addValue(at(c.speakingDeadlineAt()))
-                .addValue(c.linkVersion()).addValue(at(c.linkExpiresAt())).addValue(at(c.issuedAt()))
-                .addValue(intentId).addValue(intentKey).addValue(at(now))
+                .addValue(c.speakingDeadlineZone()).addValue(timestamptz(c.speakingDeadlineAt()))
+                .addValue(c.linkVersion()).addValue(timestamptz(c.linkExpiresAt())).addValue(timestamptz(c.issuedAt()))
+                .addValue(intentId).addValue(intentKey).addValue(timestamptz(now))
                 // The InvitationIssued event's trace (the issue request): the invitation email is sent in it.
                 .addValue(TraceContexts.current());
         return pool.preparedQuery(SQL).execute(t).map(rows -> rows.iterator().next().getBoolean("applied"));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

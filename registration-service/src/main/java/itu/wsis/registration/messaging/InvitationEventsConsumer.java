@@ -28,7 +28,8 @@ public class InvitationEventsConsumer {
 
     @Incoming("invitation-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, projection::applyDirect, event -> event instanceof PersonalDataErasureRequested request
-                ? erasure.erase(request) : projection.apply(event));
+        return inbox.consume(message, projection::applyDirect,
+                event -> event instanceof PersonalDataErasureRequested request
+                        ? erasure.erase(request) : projection.apply(event));
     }
 }

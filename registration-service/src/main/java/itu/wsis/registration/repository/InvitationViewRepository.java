@@ -8,16 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+
+import static itu.wsis.support.sql.SqlValues.timestamptz;
 
 /**
  * The invitation-event consumer's hot write, InvitationIssued, as one statement on the reactive pool: the inbox row
  * and the view of the invitation together (sql/invitation-events.sql says what it keeps and why).
  */
 @ApplicationScoped
-public class InvitationViews {
+public class InvitationViewRepository {
 
     static final String ISSUED = SqlFile.load("sql/invitation-events.sql").statement("invitation-issued");
 
@@ -30,7 +30,7 @@ public class InvitationViews {
 
     private final Pool pool;
 
-    public InvitationViews(Pool pool) {
+    public InvitationViewRepository(Pool pool) {
         this.pool = pool;
     }
 
@@ -41,12 +41,9 @@ public class InvitationViews {
                 .addValue(view.invitationId()).addValue(view.forumId()).addValue(view.forumCode())
                 .addValue(view.letterId()).addValue(view.letterReference()).addValue(view.memberState())
                 .addValue(view.preferredLanguage()).addValue(view.inviteeRank()).addValue(view.deadlineDate())
-                .addValue(view.deadlineTimeZone()).addValue(at(view.deadlineEndsAt())).addValue(view.linkVersion())
-                .addValue(at(view.linkExpiresAt())).addValue(at(view.issuedAt()));
+                .addValue(view.deadlineTimeZone()).addValue(timestamptz(view.deadlineEndsAt()))
+                .addValue(view.linkVersion()).addValue(timestamptz(view.linkExpiresAt()))
+                .addValue(timestamptz(view.issuedAt()));
         return pool.preparedQuery(ISSUED).execute(t).map(rows -> rows.iterator().next().getBoolean("applied"));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -11,7 +11,7 @@ import itu.wsis.events.ResponseDeadlineExtended;
 import itu.wsis.registration.domain.ResponseDeadline;
 import itu.wsis.registration.repository.ForumEditionEntity;
 import itu.wsis.registration.repository.InvitationViewEntity;
-import itu.wsis.registration.repository.InvitationViews;
+import itu.wsis.registration.repository.InvitationViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -30,9 +30,9 @@ public class InvitationProjection {
 
     private static final Logger LOG = Logger.getLogger(InvitationProjection.class);
 
-    private final InvitationViews views;
+    private final InvitationViewRepository views;
 
-    public InvitationProjection(InvitationViews views) {
+    public InvitationProjection(InvitationViewRepository views) {
         this.views = views;
     }
 
@@ -43,7 +43,7 @@ public class InvitationProjection {
         }
         ResponseDeadline deadline = effective(issued.responseDeadline());
         // Of the invitee, only what eligibility and statistics need: no name, no address.
-        return views.issued(issued.eventId(), issued.eventType(), topic, new InvitationViews.Issued(
+        return views.issued(issued.eventId(), issued.eventType(), topic, new InvitationViewRepository.Issued(
                 issued.invitationId(), issued.forumId(), issued.forumCode(), issued.letterId(),
                 issued.letterReference(), issued.invitee().memberState(), issued.invitee().preferredLanguage().code(),
                 issued.invitee().rank().name(), deadline.date(), deadline.zone().getId(), deadline.endsAt(),

@@ -26,8 +26,9 @@ public class EventConsumers {
     /** An erasure request erases this service's data about the person and reports it. */
     @Incoming("invitation-events")
     public Uni<Void> invitationEvents(Message<String> message) {
-        return inbox.consume(message, readModel::applyDirect, event -> event instanceof PersonalDataErasureRequested request
-                ? erasure.erase(request) : readModel.apply(event));
+        return inbox.consume(message, readModel::applyDirect,
+                event -> event instanceof PersonalDataErasureRequested request
+                        ? erasure.erase(request) : readModel.apply(event));
     }
 
     @Incoming("registration-events")

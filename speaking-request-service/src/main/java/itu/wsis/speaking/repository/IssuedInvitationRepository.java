@@ -6,16 +6,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+
+import static itu.wsis.support.sql.SqlValues.timestamptz;
 
 /**
  * The invitation-event consumer's hot write, InvitationIssued, as one statement on the reactive pool: the inbox row,
  * the placeholder forum and the invitation's row. One statement is one transaction (autocommit), so the three commit or
  * roll back together, as they did in the Hibernate transaction this replaces (BEGIN, three native statements through a
  * Hibernate session, COMMIT: in a bulk of 10,000 invitations about 2.6 ms of this service's CPU per invitation,
- * bench/results/2026-12-05-51e66c8-dirty-emails.md).
+ * bench/results/2026-12-05-a2e0a00-dirty-emails.md).
  * <p>
  * The forum and the invitation are written only if the inbox row is new. The placeholder forum is there in case the
  * invitation overtook its ForumEditionPublished (requests need its lock). The invitation's row may exist already,
@@ -23,7 +23,7 @@ import java.util.UUID;
  * and never goes back to an older link version.
  */
 @ApplicationScoped
-public class IssuedInvitations {
+public class IssuedInvitationRepository {
 
     static final String SQL = """
             with inbox as (
@@ -57,7 +57,7 @@ public class IssuedInvitations {
 
     private final Pool pool;
 
-    public IssuedInvitations(Pool pool) {
+    public IssuedInvitationRepository(Pool pool) {
         this.pool = pool;
     }
 
@@ -67,12 +67,8 @@ public class IssuedInvitations {
                 .addValue(eventId).addValue(eventType).addValue(topic)
                 .addValue(i.forumId()).addValue(i.forumCode()).addValue(i.latePolicy())
                 .addValue(i.invitationId()).addValue(i.letterId()).addValue(i.memberState()).addValue(i.rank())
-                .addValue(i.linkVersion()).addValue(at(i.linkExpiresAt())).addValue(i.preferredLanguage())
-                .addValue(at(i.speakingDeadlineAt()));
+                .addValue(i.linkVersion()).addValue(timestamptz(i.linkExpiresAt())).addValue(i.preferredLanguage())
+                .addValue(timestamptz(i.speakingDeadlineAt()));
         return pool.preparedQuery(SQL).execute(t).map(rows -> rows.iterator().next().getBoolean("applied"));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -16,7 +16,7 @@ import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
 import itu.wsis.speaking.config.SpeakingConfig;
-import itu.wsis.speaking.repository.IssuedInvitations;
+import itu.wsis.speaking.repository.IssuedInvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,10 +35,10 @@ public class InvitationProjection {
 
     private final SpeakingRequestChanges requests;
     private final SpeakingConfig config;
-    private final IssuedInvitations issuedInvitations;
+    private final IssuedInvitationRepository issuedInvitations;
 
     public InvitationProjection(SpeakingRequestChanges requests, SpeakingConfig config,
-                                IssuedInvitations issuedInvitations) {
+                                IssuedInvitationRepository issuedInvitations) {
         this.requests = requests;
         this.config = config;
         this.issuedInvitations = issuedInvitations;
@@ -53,7 +53,7 @@ public class InvitationProjection {
             return null;
         }
         InviteeContact invitee = e.invitee();
-        return issuedInvitations.apply(e.eventId(), e.eventType(), topic, new IssuedInvitations.Issued(
+        return issuedInvitations.apply(e.eventId(), e.eventType(), topic, new IssuedInvitationRepository.Issued(
                 e.invitationId(), e.forumId(), e.forumCode(), config.defaultLatePolicy().name(), e.letterId(),
                 invitee == null ? null : invitee.memberState(),
                 invitee == null || invitee.rank() == null ? null : invitee.rank().name(), e.linkVersion(),
