@@ -265,21 +265,34 @@ final class BulkPhase {
         return Scrape.sum(metrics, x -> x.startsWith(name + "{") && x.contains(tag));
     }
 
-    /** What notification-service asked its database during the bulk, from pg_stat_statements (--statements). */
+    /**
+     * What the services asked PostgreSQL during the bulk, from pg_stat_statements (--statements): the calls per email
+     * in each database, then the statements called at least once per 100 emails, in every database.
+     */
     private void statementsPerEmail(int emails, String label) {
-        String perEmail = "round(sum(calls)::numeric / " + emails + ", 2)";
-        Proc.Result total = ctx.stack.psql("notification", "select " + perEmail + " from pg_stat_statements s"
-                + " join pg_database d on d.oid = s.dbid where d.datname = 'notification'");
-        Proc.Result each = ctx.stack.psql("notification", "select lpad(round(calls::numeric / " + emails + ", 3)::text, 8)"
-                + " || '  ' || lpad(calls::text, 7) || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
+        Proc.Result byDatabase = ctx.stack.psql("notification", perDatabaseSql(emails));
+        Proc.Result each = ctx.stack.psql("notification", "select rpad(d.datname, 17) || lpad(round(calls::numeric / "
+                + emails + ", 3)::text, 8) || '  ' || lpad(calls::text, 7) || '  '"
+                + " || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
                 + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
-                + " where d.datname = 'notification' and calls >= " + Math.max(1, emails / 100)
-                + " order by calls desc limit 40");
-        ctx.report.evidence.put("statements notification-service issued during the bulk of " + label
-                        + " (pg_stat_statements, --statements; every statement of the notification database, the"
-                        + " outbox relay's included)",
-                "per email, all statements (BEGIN and COMMIT included): " + total.out().trim()
-                        + "\n\nper email   calls  statement (those called at least once per 100 emails)\n"
+                + " where d.datname in (" + DATABASES + ") and calls >= " + Math.max(1, emails / 100)
+                + " order by calls desc limit 60");
+        ctx.report.evidence.put("statements the services issued during the bulk of " + label
+                        + " (pg_stat_statements, --statements; every statement of the four databases, the outbox"
+                        + " relays' included)",
+                "per email, by database (BEGIN and COMMIT included):\n" + byDatabase.out().stripTrailing()
+                        + "\n\ndatabase          per email   calls  statement (those called at least once per 100 emails)\n"
                         + each.out().stripTrailing());
+    }
+
+    /** The four services' databases, as a SQL list. */
+    static final String DATABASES = "'invitation', 'registration', 'speaking_request', 'notification'";
+
+    /** Calls per email in each database and in all four, the busiest first. */
+    static String perDatabaseSql(int emails) {
+        return "select rpad(coalesce(d.datname, 'all four'), 17) || round(sum(calls)::numeric / " + emails + ", 2)"
+                + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+                + " where d.datname in (" + DATABASES + ")"
+                + " group by rollup (d.datname) order by sum(calls) desc";
     }
 }
