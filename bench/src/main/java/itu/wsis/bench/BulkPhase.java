@@ -188,7 +188,7 @@ final class BulkPhase {
 
     /**
      * The whole machine's CPU over the bulk, by process: what an email costs the rest of the system (PostgreSQL, Kafka,
-     * invitation-service, the sink) beside notification-service. The rest's work that no email causes (relay polls,
+     * the other services, the sink) beside notification-service. The rest's work that no email causes (relay polls,
      * Kafka's own), at the rate measured while the machine was quiet before the bulk, is taken out of its cost per
      * email.
      */

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class MachineCpu {
 
-    /** Clock ticks of /proc (USER_HZ), in ms. */
-    static final double TICK_MS = 10.0;
+    static final double TICK_MS = ProcStats.TICK_MS;
     static final String POSTGRES = "PostgreSQL (server processes)";
     /** Followed by the command name: what used CPU that the bench did not start or know. */
     static final String OTHER = "other: ";
@@ -63,14 +62,10 @@ final class MachineCpu {
         }
     }
 
-    /**
-     * One /proc/<pid>/stat line: the command name is in parentheses and may hold spaces and parentheses itself, so
-     * the fields are counted after the last ')'.
-     */
+    /** One /proc/&lt;pid&gt;/stat line: its command name, its parent (field 4) and utime + stime (fields 14 and 15). */
     static Process process(String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        // after the name: state, ppid, ..., utime is field 14 of the line and stime 15, here indexes 11 and 12
+        String[] f = ProcStats.statFields(stat);
         return new Process(comm, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]));
     }
 

@@ -116,8 +116,19 @@ final class ProcStats {
      * name, which is in parentheses and may itself hold spaces.
      */
     static long startMillis(String stat, long bootTimeSeconds) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return bootTimeSeconds * 1000 + Long.parseLong(f[19]) * 10;
+        return bootTimeSeconds * 1000 + Math.round(Long.parseLong(statFields(stat)[19]) * TICK_MS);
+    }
+
+    /** Clock ticks of /proc (USER_HZ, 100 on Linux), in ms. */
+    static final double TICK_MS = 10.0;
+
+    /**
+     * The fields of a /proc/&lt;pid&gt;/stat line after the command name, from the state on (index 0 is field 3 of
+     * the line). The name is in parentheses and may itself hold spaces and parentheses, so the fields start after the
+     * last ')'.
+     */
+    static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     /** A "kB" field of /proc/<pid>/status (VmRSS, RssAnon, RssFile); 0 when absent. */

@@ -74,8 +74,13 @@ final class SmtpRawPhase {
      */
     private void ceiling(double sinkReused) {
         Measured m = ctx.measured;
-        if (m.restCpuPerEmailMs <= 0 || m.cpus <= 0) {
+        if (m.restCpuPerEmailMs < 0 || m.cpus <= 0) {
             ctx.report.notMeasured("4", "the email rate the rest of the system allows", "the large bulk's machine CPU was not measured");
+            return;
+        }
+        if (m.restCpuPerEmailMs == 0) {
+            ctx.report.notMeasured("4", "the email rate the rest of the system allows", "the rest of the system used no"
+                    + " more CPU during the bulk than while quiet: no limit to state");
             return;
         }
         double cpuMsPerSecond = 1000.0 * m.cpus;
