@@ -101,13 +101,14 @@ final class BulkPhase {
             activity = new PgActivity("notification");
             sharedBefore = ctx.ops().text(Stack.NOTIF + "/q/metrics");
         }
-        MachineCpu.Snapshot machine0 = large && primary ? MachineCpu.take() : null;
         Map<String, ProcStats.Cpu> others0 = new LinkedHashMap<>();
-        if (machine0 != null) {
+        if (large && primary) {
             for (String other : OTHER_SERVICES) {
                 others0.put(other, ProcStats.schedstat(stack, other));
             }
         }
+        // Taken last before t0 and first after done, so that the machine's window is the bulk's.
+        MachineCpu.Snapshot machine0 = large && primary ? MachineCpu.take() : null;
         long t0 = System.nanoTime();
         JsonNode r = ctx.secretariat().post(Stack.INV + "/letters/" + letterId + "/invitations/bulk", "{}");
         long answered = System.nanoTime();
@@ -117,9 +118,10 @@ final class BulkPhase {
         }
         List<UUID> ids = ctx.mailbox.waitForNewInvitations(known, expected, large ? 3600 : 300, "bulk " + label);
         long done = System.nanoTime();
+        MachineCpu.Snapshot machine1 = machine0 == null ? null : MachineCpu.take();
         ProcStats.Cpu ncpu1 = ProcStats.schedstat(stack, "notification-service");
         if (machine0 != null) {
-            machineCpu(machine0, MachineCpu.take(), (done - t0) / 1e9, expected, label);
+            machineCpu(machine0, machine1, (done - t0) / 1e9, expected, label);
             StringBuilder others = new StringBuilder();
             others0.forEach((other, cpu0) -> others.append(ProcStats.cpuShareByGroup(other, cpu0,
                     ProcStats.schedstat(stack, other), (done - t0) / 1e9)).append('\n'));
