@@ -35,7 +35,7 @@ public final class Bench {
         int rc = 0;
         try {
             report.describeMachine(options.commit());
-            report.parameters.putAll(p.describe(options.emailsOnly(), options.statements()));
+            report.parameters.putAll(p.describe(options.part(), options.statements()));
             report.load("start");
             mailbox = new Mailbox(Stack.SINK_PORT);
             ctx = new RunContext(options, p, report, stack, mailbox);
@@ -58,8 +58,8 @@ public final class Bench {
             Measured measured = ctx != null ? ctx.measured : new Measured();
             report.evidence.put("capacity model inputs (docs/capacity.md, \"How to redo this\")", measured.capacityInputs());
             LocalDate date = LocalDate.now(ZoneOffset.UTC);
-            Path file = options.resultsDir().resolve(Report.fileName(date, options.commit(), options.emailsOnly(), p.quick()));
-            report.write(file, Report.title(date, options.commit(), options.emailsOnly(), p.quick()));
+            Path file = options.resultsDir().resolve(Report.fileName(date, options.commit(), options.part(), p.quick()));
+            report.write(file, Report.title(date, options.commit(), options.part(), p.quick()));
             System.err.println("bench: results written to " + file);
         }
         return rc;
@@ -73,7 +73,9 @@ public final class Bench {
         bulks.demoData();
         UUID letterId = bulks.demoStates();
         List<OpenLoop.Invitee> large = bulks.large(letterId, p.bulkLarge(), "invitee", true).invitees();
-        new SmtpRawPhase(ctx).run();
+        if (!options.acceptOnly()) {
+            new SmtpRawPhase(ctx).run();
+        }
         if (options.emailsOnly()) {
             ctx.report.findings.add("**Partial run: the email phase only** (`bench/run --only emails`): the stack, the"
                     + " demo data, the bulks of 193 and " + p.bulkLarge() + " and the raw SMTP reference. Every other"
@@ -96,6 +98,13 @@ public final class Bench {
             new LatencyPhase(ctx).run(partB, httpRate);
         } finally {
             ctx.stack.thawNotification(ctx.report);
+        }
+        if (options.acceptOnly()) {
+            ctx.report.findings.add("**Partial run: the accept endpoint only** (`bench/run --only accept`): the stack,"
+                    + " the demo data, the bulks of 193 and " + p.bulkLarge() + " (their invitees' links are the accepts'),"
+                    + " pgbench, (a) and the latency at 50% of it. Every other figure of the suite was not measured in"
+                    + " this run.");
+            return;
         }
         ctx.drain.discardReceipts("the accepts of (a)");
         ctx.drain.all("the receipts of the accepts of (a)");

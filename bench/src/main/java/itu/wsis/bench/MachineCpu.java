@@ -19,6 +19,8 @@ final class MachineCpu {
 
     static final double TICK_MS = ProcStats.TICK_MS;
     static final String POSTGRES = "PostgreSQL (server processes)";
+    /** The bench's load generators, children of its JVM but not its own work. */
+    static final String LOAD = "the load generator (wrk, pgbench)";
     /** Followed by the command name: what used CPU that the bench did not start or know. */
     static final String OTHER = "other: ";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
@@ -90,7 +92,7 @@ final class MachineCpu {
 
     /**
      * The CPU between two snapshots by kind of process, the busiest first: processes named "postgres" are
-     * PostgreSQL's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
+     * PostgreSQL's, wrk and pgbench are the load's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
      * process counts as its nearest named ancestor's (the Kafka broker is its launcher's child); the rest are "other"
      * by command name, and what /proc/stat counted beyond every live process's CPU is the processes that ended in
      * between.
@@ -107,7 +109,9 @@ final class MachineCpu {
                 continue;
             }
             attributed += ticks;
-            String kind = e.getValue().comm().equals("postgres") ? POSTGRES : kind(e.getKey(), after, named);
+            String comm = e.getValue().comm();
+            String kind = comm.equals("postgres") ? POSTGRES
+                    : comm.equals("wrk") || comm.equals("pgbench") ? LOAD : kind(e.getKey(), after, named);
             seconds.merge(kind, ticks * TICK_MS / 1000, Double::sum);
         }
         long exited = after.busyTicks() - before.busyTicks() - attributed;

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 /**
  * The driver's command line, as {@code bench/run} passes it: {@code --root}, {@code --commit}, {@code --postfix},
- * {@code --out}, {@code --quick}, {@code --only emails}, {@code --statements}.
+ * {@code --out}, {@code --quick}, {@code --only emails|accept}, {@code --statements}.
  *
- * <p>{@code emailsOnly} ({@code --only emails}): the stack, the demo data, the bulks of 193 and of {@code bulkLarge}
- * and the raw SMTP reference, nothing else: the email rate and the CPU per email in a few minutes, for measuring a
- * change of notification-service without the whole suite. Its file says it is a partial run.
+ * <p>{@code part} ({@code --only emails} or {@code --only accept}, {@link Part}): the email rate and the CPU per email,
+ * or the accept endpoint's figures, in a few minutes, for measuring a change without the whole suite. Its file says it
+ * is a partial run.
  *
  * <p>{@code statements} ({@code --statements}): PostgreSQL runs with pg_stat_statements loaded (local-stack's
  * WSIS_PG_STAT_STATEMENTS), and the statements notification-service issued during the large bulk are listed per
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * @param postfix where Postfix's smtp-sink and smtp-source were unpacked; null: the SMTP references are not measured
  * @param out     the results directory; null: {@code bench/results} of the root
  */
-record Options(Path root, String commit, Path postfix, Path out, boolean quick, boolean emailsOnly, boolean statements) {
+record Options(Path root, String commit, Path postfix, Path out, boolean quick, Part part, boolean statements) {
 
     static Options parse(String... args) {
         boolean quick = false;
@@ -40,10 +40,15 @@ record Options(Path root, String commit, Path postfix, Path out, boolean quick, 
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (only != null && !only.equals("emails")) {
-            throw new IllegalArgumentException("--only takes one phase: emails");
-        }
-        return new Options(root, commit, postfix, out, quick, only != null, statements);
+        return new Options(root, commit, postfix, out, quick, only == null ? Part.ALL : Part.of(only), statements);
+    }
+
+    boolean emailsOnly() {
+        return part == Part.EMAILS;
+    }
+
+    boolean acceptOnly() {
+        return part == Part.ACCEPT;
     }
 
     /** The results directory. */

@@ -18,14 +18,14 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
     }
 
     /** The results file's "Parameters" table, in its order. */
-    Map<String, String> describe(boolean emailsOnly, boolean statements) {
+    Map<String, String> describe(Part part, boolean statements) {
         Map<String, String> d = new LinkedHashMap<>();
         if (statements) {
             d.put("pg_stat_statements", "loaded (--statements): the statements per email are counted;"
                     + " the extension costs PostgreSQL CPU, so this run's rates are not comparable with a run without it");
         }
         d.put("mode", (quick ? "quick (tiny parameters: the harness is exercised, the numbers mean nothing)" : "full")
-                + (emailsOnly ? "; only the email phase (--only emails): stack, demo data, bulks, raw SMTP" : ""));
+                + part.modeSuffix);
         d.put("concurrency N (pgbench clients, wrk connections)", String.valueOf(clients));
         d.put("pgbench", pgbenchSeconds + " s, " + pgbenchRows + " seeded invitations, -M prepared, -j 2");
         d.put("HTTP max throughput (wrk, closed loop)", wrkSeconds + " s, 2 threads, after a warm-up run "

@@ -37,8 +37,11 @@ public final class Profile {
     private static final Map<String, Predicate<String>> COMPONENTS = new LinkedHashMap<>();
 
     static {
-        COMPONENTS.put("Ed25519 (personal-link signature)", c -> c.startsWith("sun.security.ec.ed.")
-                || c.startsWith("sun.security.ec.point") || c.startsWith("sun.security.util.math"));
+        // BouncyCastle's RFC 8032 code signs and checks the links since 150d0e5; the JDK's EdDSA is kept for older runs.
+        COMPONENTS.put("Ed25519 (personal-link signature)", c -> c.startsWith("org.bouncycastle.math.ec.rfc8032.")
+                || c.startsWith("org.bouncycastle.math.ec.rfc7748.") || c.startsWith("org.bouncycastle.crypto.signers.Ed25519")
+                || c.startsWith("sun.security.ec.ed.") || c.startsWith("sun.security.ec.point")
+                || c.startsWith("sun.security.util.math"));
         COMPONENTS.put("PostgreSQL reactive client", c -> c.startsWith("io.vertx.pgclient.")
                 || c.startsWith("io.vertx.sqlclient."));
         COMPONENTS.put("Hibernate Reactive / ORM", c -> c.startsWith("org.hibernate.")
@@ -51,12 +54,19 @@ public final class Profile {
         COMPONENTS.put("Qute templates", c -> c.startsWith("io.quarkus.qute."));
         COMPONENTS.put("Vert.x mail client", c -> c.startsWith("io.vertx.ext.mail."));
         COMPONENTS.put("Micrometer", c -> c.startsWith("io.micrometer."));
+        COMPONENTS.put("OpenTelemetry (spans, context)", c -> c.startsWith("io.opentelemetry.")
+                || c.startsWith("io.quarkus.opentelemetry."));
         COMPONENTS.put("Logging", c -> c.startsWith("org.jboss.logmanager.") || c.startsWith("org.jboss.logging."));
         COMPONENTS.put("SmallRye JWT / security", c -> c.startsWith("io.smallrye.jwt.") || c.startsWith("io.quarkus.security."));
         COMPONENTS.put("Project code (itu.wsis.*)", c -> c.startsWith("itu.wsis."));
     }
 
     private Profile() {
+    }
+
+    /** The components a frame of this class belongs to (several where they overlap, none for most). */
+    static List<String> components(String className) {
+        return COMPONENTS.entrySet().stream().filter(c -> c.getValue().test(className)).map(Map.Entry::getKey).toList();
     }
 
     static Summary read(Path jfr) throws IOException {
@@ -99,11 +109,7 @@ public final class Profile {
             boolean projectSeen = false;
             for (RecordedFrame f : frames) {
                 String cls = f.getMethod().getType().getName();
-                for (Map.Entry<String, Predicate<String>> c : COMPONENTS.entrySet()) {
-                    if (!seen.contains(c.getKey()) && c.getValue().test(cls)) {
-                        seen.add(c.getKey());
-                    }
-                }
+                seen.addAll(components(cls));
                 if (!projectSeen && cls.startsWith("itu.wsis.")) {
                     projectTop.merge(name(f), 1L, Long::sum);
                     projectSeen = true;

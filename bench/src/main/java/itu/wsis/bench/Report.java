@@ -67,13 +67,12 @@ final class Report {
     }
 
     /** {@code <date>-<commit>[-emails][-quick].md}: a partial or quick run never takes a full run's name. */
-    static String fileName(LocalDate date, String commit, boolean emailsOnly, boolean quick) {
-        return date + "-" + commit + (emailsOnly ? "-emails" : "") + (quick ? "-quick" : "") + ".md";
+    static String fileName(LocalDate date, String commit, Part part, boolean quick) {
+        return date + "-" + commit + part.fileSuffix + (quick ? "-quick" : "") + ".md";
     }
 
-    static String title(LocalDate date, String commit, boolean emailsOnly, boolean quick) {
-        return "Benchmark results " + date + ", commit " + commit
-                + (emailsOnly ? " (partial: the email phase only, `--only emails`)" : "")
+    static String title(LocalDate date, String commit, Part part, boolean quick) {
+        return "Benchmark results " + date + ", commit " + commit + part.titleSuffix
                 + (quick ? " (quick mode)" : "");
     }
 

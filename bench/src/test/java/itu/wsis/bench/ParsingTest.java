@@ -116,6 +116,37 @@ class ParsingTest {
     }
 
     @Test
+    void aProfileFrameCountsForTheLibraryThatRunsIt() {
+        assertThat(Profile.components("org.bouncycastle.math.ec.rfc7748.X25519Field"))
+                .containsExactly("Ed25519 (personal-link signature)");
+        assertThat(Profile.components("org.bouncycastle.math.ec.rfc8032.Ed25519"))
+                .containsExactly("Ed25519 (personal-link signature)");
+        assertThat(Profile.components("io.opentelemetry.sdk.trace.SdkSpanBuilder"))
+                .containsExactly("OpenTelemetry (spans, context)");
+        assertThat(Profile.components("io.quarkus.opentelemetry.runtime.QuarkusContextStorage"))
+                .containsExactly("OpenTelemetry (spans, context)");
+        assertThat(Profile.components("java.util.HashMap")).isEmpty();
+    }
+
+    @Test
+    void theLoadGeneratorsAreNotTheBenchJvmsOwnWorkThoughItStartedThem() {
+        var before = new MachineCpu.Snapshot(0, 2, Map.of(
+                70L, new MachineCpu.Process("java", 1, 100)));
+        var after = new MachineCpu.Snapshot(400, 2, Map.of(
+                70L, new MachineCpu.Process("java", 1, 150),
+                71L, new MachineCpu.Process("wrk", 70, 120),
+                72L, new MachineCpu.Process("pgbench", 70, 30),
+                73L, new MachineCpu.Process("psql", 70, 20)));
+
+        var shares = MachineCpu.shares(before, after, Map.of(70L, "the bench's JVM"));
+
+        assertThat(shares).containsExactly(
+                new MachineCpu.Share(MachineCpu.EXITED, 1.8),
+                new MachineCpu.Share(MachineCpu.LOAD, 1.5),
+                new MachineCpu.Share("the bench's JVM", 0.7));
+    }
+
+    @Test
     void aJvmsClassCacheIsTheAotCacheOrAnAppCdsArchiveItMappedNotTheJdksOwn() {
         String jdk = "7f3c00000000-7f3c01000000 r--p 00000000 08:01 123 /usr/lib/jvm/temurin-25-jdk-amd64/lib/server/classes.jsa";
         String aot = "7f3d00000000-7f3d08000000 rw-p 00001000 08:01 456 /work/main/registration-service/target/wsis-jdk25.aot";

@@ -19,13 +19,15 @@ class RunDescriptionTest {
         Options o = Options.parse("--root", "/tmp/x/..", "--commit", "abc1234", "--postfix", "/p", "--only", "emails",
                 "--statements", "--quick", "--out", "/o");
 
-        assertThat(o).isEqualTo(new Options(Path.of("/tmp"), "abc1234", Path.of("/p"), Path.of("/o"), true, true, true));
+        assertThat(o).isEqualTo(new Options(Path.of("/tmp"), "abc1234", Path.of("/p"), Path.of("/o"), true, Part.EMAILS, true));
         assertThat(o.resultsDir()).isEqualTo(Path.of("/o"));
         Options full = Options.parse("--root", "/r");
-        assertThat(full.quick() || full.emailsOnly() || full.statements()).isFalse();
+        assertThat(full.quick() || full.emailsOnly() || full.acceptOnly() || full.statements()).isFalse();
+        assertThat(full.part()).isEqualTo(Part.ALL);
+        assertThat(Options.parse("--only", "accept").acceptOnly()).isTrue();
         assertThat(full.postfix()).isNull();
         assertThat(full.resultsDir()).isEqualTo(Path.of("/r/bench/results"));
-        assertThatThrownBy(() -> Options.parse("--only", "pgbench")).hasMessage("--only takes one phase: emails");
+        assertThatThrownBy(() -> Options.parse("--only", "pgbench")).hasMessage("--only takes one phase: emails or accept");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown option --fast");
     }
 
@@ -33,22 +35,27 @@ class RunDescriptionTest {
     void aPartialOrQuickRunNeverTakesAFullRunsName() {
         LocalDate d = LocalDate.of(2026, 12, 3);
 
-        assertThat(Report.fileName(d, "ff1ec0a", false, false)).isEqualTo("2026-12-03-ff1ec0a.md");
-        assertThat(Report.fileName(d, "ff1ec0a", true, false)).isEqualTo("2026-12-03-ff1ec0a-emails.md");
-        assertThat(Report.fileName(d, "ff1ec0a-dirty", true, true)).isEqualTo("2026-12-03-ff1ec0a-dirty-emails-quick.md");
-        assertThat(Report.title(d, "ff1ec0a", true, true)).isEqualTo("Benchmark results 2026-12-03, commit ff1ec0a"
+        assertThat(Report.fileName(d, "ff1ec0a", Part.ALL, false)).isEqualTo("2026-12-03-ff1ec0a.md");
+        assertThat(Report.fileName(d, "ff1ec0a", Part.EMAILS, false)).isEqualTo("2026-12-03-ff1ec0a-emails.md");
+        assertThat(Report.fileName(d, "ff1ec0a", Part.ACCEPT, false)).isEqualTo("2026-12-03-ff1ec0a-accept.md");
+        assertThat(Report.fileName(d, "ff1ec0a-dirty", Part.EMAILS, true)).isEqualTo("2026-12-03-ff1ec0a-dirty-emails-quick.md");
+        assertThat(Report.title(d, "ff1ec0a", Part.EMAILS, true)).isEqualTo("Benchmark results 2026-12-03, commit ff1ec0a"
                 + " (partial: the email phase only, `--only emails`) (quick mode)");
+        assertThat(Report.title(d, "ff1ec0a", Part.ACCEPT, false)).isEqualTo("Benchmark results 2026-12-03, commit ff1ec0a"
+                + " (partial: the accept endpoint only, `--only accept`)");
     }
 
     @Test
     void theParametersSayWhatKindOfRunItWas() {
-        assertThat(Params.of(true).describe(false, false).get("mode")).startsWith("quick (tiny parameters");
-        assertThat(Params.of(false).describe(true, false).get("mode"))
+        assertThat(Params.of(true).describe(Part.ALL, false).get("mode")).startsWith("quick (tiny parameters");
+        assertThat(Params.of(false).describe(Part.EMAILS, false).get("mode"))
                 .isEqualTo("full; only the email phase (--only emails): stack, demo data, bulks, raw SMTP");
-        assertThat(Params.of(false).describe(false, false)).doesNotContainKey("pg_stat_statements")
+        assertThat(Params.of(false).describe(Part.ACCEPT, false).get("mode"))
+                .isEqualTo("full; only the accept endpoint (--only accept): stack, demo data, bulks, pgbench, (a), latency");
+        assertThat(Params.of(false).describe(Part.ALL, false)).doesNotContainKey("pg_stat_statements")
                 .containsEntry("bulk issue", "193 and 10000 invitations");
-        assertThat(Params.of(false).describe(false, true).keySet()).first().isEqualTo("pg_stat_statements");
-        assertThat(Params.of(true).describe(false, false).get("HTTP max throughput (wrk, closed loop)"))
+        assertThat(Params.of(false).describe(Part.ALL, true).keySet()).first().isEqualTo("pg_stat_statements");
+        assertThat(Params.of(true).describe(Part.ALL, false).get("HTTP max throughput (wrk, closed loop)"))
                 .isEqualTo("3 s, 2 threads, after a warm-up run 4 times as long on other invitations");
     }
 
