@@ -34,9 +34,11 @@ public enum InvitationStatus {
      * (WITHDRAWN) tells the two apart.
      */
     public InvitationStatus reflect(ReplyStatus reply) {
-        if (this == REVOKED) {
-            return REVOKED;
-        }
+        return this == REVOKED ? REVOKED : onReply(reply);
+    }
+
+    /** The status a reply leads to from any status but REVOKED, which {@link #reflect} keeps. */
+    public static InvitationStatus onReply(ReplyStatus reply) {
         return switch (reply) {
             case ACCEPTED -> ACCEPTED;
             case DECLINED, WITHDRAWN -> DECLINED;

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** wsis.registration-events: replies to invitations and registration's erasure reports, applied once per event id. */
+/**
+ * wsis.registration-events: replies to invitations (one statement each, with the inbox row) and registration's erasure
+ * reports, applied once per event id.
+ */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
 
@@ -25,7 +28,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, event -> event instanceof PersonalDataErased report
+        return inbox.consume(message, replies::applyDirect, event -> event instanceof PersonalDataErased report
                 ? erasures.recordReport(report) : replies.apply(event));
     }
 }

@@ -7,8 +7,7 @@ import itu.wsis.events.InvitationDeclined;
 import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
-import itu.wsis.invitation.domain.InvitationStatus;
-import itu.wsis.invitation.repository.InvitationRepository;
+import itu.wsis.invitation.repository.ReplyReflectionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,58 +15,58 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Reflects registration's replies on the invitation status. Runs inside the inbox's transaction (no transaction
- * of its own), so the effect and the inbox row commit together. Replies carry a version: an older or repeated
- * version than the one already reflected changes nothing, whatever order Kafka delivers them in.
+ * Reflects registration's replies on the invitation status. A reply is one statement with its inbox row on the
+ * reactive pool ({@link #applyDirect}, the inbox's direct path; {@link ReplyReflectionRepository} says what it keeps):
+ * every accept reaches this consumer, so it does not pay for a Hibernate session. Replies carry a version: an older or
+ * repeated version than the one already reflected changes nothing, whatever order Kafka delivers them in.
  */
 @ApplicationScoped
 public class ReplyProjection {
 
     private static final Logger LOG = Logger.getLogger(ReplyProjection.class);
 
-    private final InvitationRepository invitations;
+    private final ReplyReflectionRepository reflections;
     private final Clock clock;
 
-    public ReplyProjection(InvitationRepository invitations, Clock clock) {
-        this.invitations = invitations;
+    public ReplyProjection(ReplyReflectionRepository reflections, Clock clock) {
+        this.reflections = reflections;
         this.clock = clock;
     }
 
-    public Uni<Void> apply(DomainEvent event) {
+    /**
+     * The inbox's direct path: a reply, with its inbox row; null for every other event, which then takes the inbox's
+     * ORM path ({@link #apply}).
+     */
+    public Uni<Boolean> applyDirect(DomainEvent event, String topic) {
         if (event instanceof InvitationAccepted e) {
-            return reflect(e.invitationId(), e.replyVersion(), ReplyStatus.ACCEPTED);
+            return reflect(e, topic, e.invitationId(), e.replyVersion(), ReplyStatus.ACCEPTED);
         }
         if (event instanceof InvitationDeclined e) {
-            return reflect(e.invitationId(), e.replyVersion(), ReplyStatus.DECLINED);
+            return reflect(e, topic, e.invitationId(), e.replyVersion(), ReplyStatus.DECLINED);
         }
-        if (event instanceof ReplyChanged e) {
-            return reflect(e.invitationId(), e.replyVersion(), e.status());
+        if (event instanceof ReplyChanged e && e.status() != null) {
+            return reflect(e, topic, e.invitationId(), e.replyVersion(), e.status());
         }
         if (event instanceof ReplyWithdrawn e) {
-            return reflect(e.invitationId(), e.replyVersion(), ReplyStatus.WITHDRAWN);
+            return reflect(e, topic, e.invitationId(), e.replyVersion(), ReplyStatus.WITHDRAWN);
         }
-        // Other registration events say nothing about the invitation's status.
+        return null;
+    }
+
+    /** Other registration events say nothing about the invitation's status: only their inbox row is written. */
+    public Uni<Void> apply(DomainEvent event) {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> reflect(UUID invitationId, int replyVersion, ReplyStatus reply) {
-        return invitations.findById(invitationId).map(invitation -> {
-            if (invitation == null) {
+    private Uni<Boolean> reflect(DomainEvent event, String topic, UUID invitationId, int replyVersion,
+                                 ReplyStatus reply) {
+        return reflections.reflect(event.eventId(), event.eventType(), topic, invitationId, replyVersion, reply,
+                clock.instant()).map(reflected -> {
+            if (reflected.applied() && !reflected.known()) {
                 // Not one of ours (another environment's event, or a test): nothing to reflect.
                 LOG.warnf("Reply for unknown invitation %s ignored", invitationId);
-                return null;
             }
-            if (replyVersion <= invitation.replyVersion || reply == null) {
-                return null;
-            }
-            invitation.replyVersion = replyVersion;
-            invitation.replyStatus = reply;
-            InvitationStatus next = invitation.status.reflect(reply);
-            if (next != invitation.status) {
-                invitation.status = next;
-                invitation.statusChangedAt = clock.instant();
-            }
-            return null;
-        }).replaceWithVoid();
+            return reflected.applied();
+        });
     }
 }
