@@ -1,7 +1,9 @@
 -- wrk script for bench/run: POST /invitations/{id}/accept with each invitation's own personal link.
--- Arguments: a file of "invitationId token" lines, and the number of wrk threads (-t). Each wrk thread takes every Nth line, so no two threads hit the
--- same invitation. Every pass over a thread's list flips the mode (IN_PERSON, REMOTE, ...), so each request changes
--- the reply and writes a new version (201) instead of being answered from the read alone (200).
+-- Arguments: a file of "invitationId token" lines, the number of wrk threads (-t), and optionally a word put in the
+-- delegate's name. Each wrk thread takes every Nth line, so no two threads hit the same invitation. Every pass over a
+-- thread's list flips the mode (IN_PERSON, REMOTE, ...), so each request changes the reply and writes a new version
+-- (201) instead of being answered from the read alone (200); a run over invitations an earlier run answered gives
+-- another word, so that its first pass changes them too.
 local threads = {}
 local counter = 0
 
@@ -13,6 +15,7 @@ end
 
 function init(args)
   local nthreads = tonumber(args[2])
+  delegate = "Bench Delegate" .. ((args[3] and args[3] ~= "") and (" " .. args[3]) or "")
   mine = {}
   local i = 0
   for line in io.lines(args[1]) do
@@ -32,7 +35,7 @@ function request()
   local pass = math.floor(sent / n)
   sent = sent + 1
   local mode = (pass % 2 == 0) and "IN_PERSON" or "REMOTE"
-  local body = '{"mode":"' .. mode .. '","delegation":[{"name":"Bench Delegate","title":"Minister",'
+  local body = '{"mode":"' .. mode .. '","delegation":[{"name":"' .. delegate .. '","title":"Minister",'
       .. '"email":"delegate@bench.example.org","accessibilityNeed":null,"headOfDelegation":true}]}'
   return wrk.format("POST", "/invitations/" .. e.id .. "/accept",
       { ["Content-Type"] = "application/json", ["WSIS-Personal-Link"] = e.token }, body)

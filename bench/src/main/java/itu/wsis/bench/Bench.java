@@ -48,9 +48,7 @@ public final class Bench {
                     + ". Figures after that point are missing.");
         } finally {
             report.load("end");
-            if (stack.frozen()) {
-                stack.thawNotification(report);
-            }
+            stack.thawAll(report);
             stack.down();
             if (mailbox != null) {
                 mailbox.close();
@@ -96,6 +94,8 @@ public final class Bench {
             httpRate = throughput.run(partA, pgTps);
             Thread.sleep(2000);
             new LatencyPhase(ctx).run(partB, httpRate);
+            Thread.sleep(2000);
+            throughput.runWithEveryConsumerFrozen(partA, pgTps);
         } finally {
             ctx.stack.thawNotification(ctx.report);
         }

@@ -34,6 +34,43 @@ final class Drain {
     }
 
     /**
+     * Registration's events that invitation-service or speaking-request-service has not consumed yet: each writes an
+     * inbox row for every event of wsis.registration-events, whether it acts on it or not. -1 when unreadable.
+     */
+    long unconsumed() {
+        String topic = "'wsis.registration-events'";
+        Proc.Result events = stack.psql("registration", "select count(*) from outbox_event where topic = " + topic);
+        Proc.Result invitation = stack.psql("invitation",
+                "select count(*) from inbox_processed_event where topic = " + topic);
+        Proc.Result speaking = stack.psql("speaking_request",
+                "select count(*) from inbox_processed_event where topic = " + topic);
+        if (events.exit() != 0 || invitation.exit() != 0 || speaking.exit() != 0) {
+            return -1;
+        }
+        long written = Long.parseLong(events.out().trim());
+        return 2 * written - Long.parseLong(invitation.out().trim()) - Long.parseLong(speaking.out().trim());
+    }
+
+    /** Waits until invitation- and speaking-request-service have consumed every registration event. */
+    void consumers(String what) throws InterruptedException {
+        long t0 = System.currentTimeMillis();
+        long deadline = t0 + drainSeconds * 1000L;
+        long owed = unconsumed();
+        while (owed != 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            owed = unconsumed();
+        }
+        String line = String.format(Locale.ROOT, "consumed %s in %.0f s (%d still owed)", what,
+                (System.currentTimeMillis() - t0) / 1000.0, owed);
+        System.err.println("bench: " + line);
+        report.evidence.merge(EVIDENCE, line, (a, b) -> a + "\n" + b);
+        if (owed != 0) {
+            report.findings.add("The consumers did not catch up with " + what + " within " + drainSeconds
+                    + " s (" + owed + " events still owed); the next phase started on that backlog.");
+        }
+    }
+
+    /**
      * Waits until the receipts of the phase before are sent: nothing owed (above) and no email at the sink for 4 s
      * (which also covers events still in Kafka, not yet turned into intents). Bounded by {@code drainSeconds}.
      */

@@ -34,7 +34,9 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
         d.put("end to end", "at 50% of (b), open loop, each invitation once: at least " + e2eCount
                 + " accepts, or " + e2eSeconds + " s of them");
         d.put("(a) endpoint alone", "notification-service frozen with SIGSTOP during the warm-up, the"
-                + " closed-loop run and the latency run (SIGCONT after; its receipts then drain before (b))");
+                + " closed-loop run and the latency run (SIGCONT after; its receipts then drain before (b)); then the"
+                + " closed-loop run again on the same invitations with invitation- and speaking-request-service frozen"
+                + " too (their backlog of the accepts' events is consumed before the next phase)");
         d.put("(b) sustained search", sustainSteps + " open-loop steps of " + sustainWindow
                 + " s each, from a drained system; kept when the backlog (requests unanswered + 201s without receipt)"
                 + " grows by at most max(5, one second of arrivals) between the second and the last fifth of the window");

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The local stack under test, driven through {@code ./wsis} exactly as a user runs it, with the bench's environment
@@ -43,7 +45,7 @@ final class Stack {
     private final Path run;
     private final Map<String, String> env = new HashMap<>();
     private boolean started;
-    private boolean frozen;
+    private final Set<String> frozen = new LinkedHashSet<>();
 
     Stack(Path root, Path work, boolean statements) {
         this.root = root;
@@ -158,29 +160,40 @@ final class Stack {
     }
 
     /**
-     * Freezes notification-service with SIGSTOP: every thread (Kafka consumers, sender, scheduler) stops without a
-     * line of the service changed or a setting that production would not have, and SIGCONT resumes it where it was.
-     * The service offers no pausable channel (SmallRye's pause/resume is not exposed), and stopping the process
-     * instead would also measure its restart. Events wait in Kafka meanwhile; the consumer is evicted from its group
+     * Freezes a service with SIGSTOP: every thread (Kafka consumers, relay, sender, scheduler) stops without a line of
+     * the service changed or a setting that production would not have, and SIGCONT ({@link #thaw}) resumes it where it
+     * was. The services offer no pausable channel (SmallRye's pause/resume is not exposed), and stopping the process
+     * instead would also measure its restart. Events wait in Kafka meanwhile; a consumer is evicted from its group
      * after the session timeout and rejoins on SIGCONT.
      */
-    void freezeNotification() throws IOException {
-        Proc.run(root, Map.of(), List.of("kill", "-STOP", pid("notification-service"))).requireOk("kill -STOP");
-        frozen = true;
+    void freeze(String service) throws IOException {
+        Proc.run(root, Map.of(), List.of("kill", "-STOP", pid(service))).requireOk("kill -STOP");
+        frozen.add(service);
     }
 
     /** SIGCONT; a failure is a finding of the run, not a reason to lose the figures measured so far. */
-    void thawNotification(Report report) {
+    void thaw(String service, Report report) {
         try {
-            Proc.run(root, Map.of(), List.of("kill", "-CONT", pid("notification-service"))).requireOk("kill -CONT");
-            frozen = false;
+            Proc.run(root, Map.of(), List.of("kill", "-CONT", pid(service))).requireOk("kill -CONT");
+            frozen.remove(service);
         } catch (IOException e) {
-            report.findings.add("notification-service could not be resumed: " + e.getMessage());
+            report.findings.add(service + " could not be resumed: " + e.getMessage());
         }
     }
 
-    boolean frozen() {
-        return frozen;
+    /** Thaws whatever is still frozen (the end of a run, however it ended). */
+    void thawAll(Report report) {
+        for (String service : List.copyOf(frozen)) {
+            thaw(service, report);
+        }
+    }
+
+    void freezeNotification() throws IOException {
+        freeze("notification-service");
+    }
+
+    void thawNotification(Report report) {
+        thaw("notification-service", report);
     }
 
     /** A tool run from the repository root with no extra environment (wrk, jcmd, kill). */

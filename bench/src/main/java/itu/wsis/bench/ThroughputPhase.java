@@ -55,53 +55,105 @@ final class ThroughputPhase {
     /** The same load as the measured run, on other invitations, so that the JIT has compiled the accept path. */
     void warmUp(List<OpenLoop.Invitee> invitees) throws Exception {
         ctx.load("HTTP warm-up");
-        Proc.Result r = wrk(targets("targets-warmup.txt", invitees), WARM_UP_FACTOR * ctx.p.wrkSeconds());
+        Proc.Result r = wrk(targets("targets-warmup.txt", invitees), WARM_UP_FACTOR * ctx.p.wrkSeconds(), "");
         ctx.report.evidence.put("wrk warm-up (not counted)", r.out());
     }
 
+    /**
+     * One closed-loop measurement of (a): which services are frozen during it, and how its figures and evidence are
+     * named. {@code variant} goes into the delegate's name (accept.lua), so that a run over invitations an earlier
+     * run answered still writes a new version with each request.
+     */
+    record Setting(String load, String files, String figure, String evidence, String frozen, String variant) {
+    }
+
+    /** (a) as the issue defines it: notification-service frozen by the caller. */
+    static final Setting NOTIFICATION_FROZEN = new Setting("HTTP throughput", "throughput", "(a)", "the throughput run",
+            "notification-service frozen (SIGSTOP)", "");
+
+    /**
+     * (a) with every other service frozen: the accept's events are consumed by invitation-service (the invitation's
+     * status and the audit trail) and speaking-request-service (its read model of replies) as well, and on two cores
+     * their work competes with the endpoint's as notification-service's would.
+     */
+    static final Setting EVERY_CONSUMER_FROZEN = new Setting("HTTP throughput, every consumer frozen",
+            "throughput-alone", "(a), every consumer frozen", "the throughput run with every consumer frozen",
+            "invitation-, speaking-request- and notification-service frozen (SIGSTOP): registration-service, PostgreSQL"
+                    + " and Kafka alone", "alone");
+
     /** @return (a): new reply versions per second */
     double run(List<OpenLoop.Invitee> invitees, double pgTps) throws Exception {
+        return measure(NOTIFICATION_FROZEN, invitees, pgTps);
+    }
+
+    /**
+     * (a) again with invitation- and speaking-request-service frozen too (the caller froze notification-service), on
+     * the same invitations; then thawed, and the backlog of the accepts' events they owe is consumed before the next
+     * phase.
+     */
+    void runWithEveryConsumerFrozen(List<OpenLoop.Invitee> invitees, double pgTps) throws Exception {
+        List<String> consumers = List.of("invitation-service", "speaking-request-service");
+        try {
+            for (String service : consumers) {
+                ctx.stack.freeze(service);
+            }
+            measure(EVERY_CONSUMER_FROZEN, invitees, pgTps);
+        } finally {
+            for (String service : consumers) {
+                ctx.stack.thaw(service, ctx.report);
+            }
+        }
+        ctx.drain.consumers("the accepts' events that invitation- and speaking-request-service owe after "
+                + EVERY_CONSUMER_FROZEN.figure());
+    }
+
+    private double measure(Setting setting, List<OpenLoop.Invitee> invitees, double pgTps) throws Exception {
         Report report = ctx.report;
         Stack stack = ctx.stack;
-        ctx.load("HTTP throughput");
-        Path targets = targets("targets-throughput.txt", invitees);
+        ctx.load(setting.load());
+        Path targets = targets("targets-" + setting.files() + ".txt", invitees);
         String before = ctx.ops().text(Stack.REG + "/q/metrics");
-        Path jfr = ctx.work.resolve("registration-throughput.jfr");
+        Path jfr = ctx.work.resolve("registration-" + setting.files() + ".jfr");
         ctx.jfr.start("registration-service", jfr);
         PgActivity activity = new PgActivity("registration");
         ProcStats.Cpu cpu0 = ProcStats.schedstat(stack, "registration-service");
         ProcStats.Cpu ncpu0 = ProcStats.schedstat(stack, "notification-service");
         MachineCpu.Snapshot machine0 = MachineCpu.take();
         long w0 = System.nanoTime();
-        Proc.Result r = wrk(targets, ctx.p.wrkSeconds());
+        Proc.Result r = wrk(targets, ctx.p.wrkSeconds(), setting.variant());
         double secs = (System.nanoTime() - w0) / 1e9;
         MachineCpu.Snapshot machine1 = MachineCpu.take();
         ProcStats.Cpu cpu1 = ProcStats.schedstat(stack, "registration-service");
-        report.evidence.put("CPU and run-queue wait during the throughput run (notification-service frozen: its figure should be 0)",
+        report.evidence.put("CPU and run-queue wait during " + setting.evidence()
+                        + " (notification-service frozen: its figure should be 0)",
                 ProcStats.cpuShareByGroup("registration-service", cpu0, cpu1, secs)
                         + ProcStats.cpuShare("notification-service", ncpu0, ProcStats.schedstat(stack, "notification-service"), secs));
         activity.close();
         String profile = ctx.jfr.stopText(jfr);
         String after = ctx.ops().text(Stack.REG + "/q/metrics");
-        report.evidence.put("registration database connections during the throughput run (pg_stat_activity)", activity.text());
-        report.evidence.put("wrk output", r.out());
+        report.evidence.put("registration database connections during " + setting.evidence() + " (pg_stat_activity)",
+                activity.text());
+        report.evidence.put("wrk output, " + setting.evidence(), r.out());
         r.requireOk("wrk");
         Wrk w = Wrk.parse(r.out());
         long total = w.total();
         double writeRate = w.writeRate();
-        report.figure("1", "(a) the endpoint alone: HTTP POST /invitations/{id}/accept, N connections, closed loop (wrk),"
-                        + " new reply versions/s, notification-service frozen (SIGSTOP)",
+        report.figure("1", setting.figure() + " the endpoint alone: HTTP POST /invitations/{id}/accept, N connections,"
+                        + " closed loop (wrk), new reply versions/s, " + setting.frozen(),
                 writeRate, "req/s", "pgbench TPS (above)", pgTps, "≥ 0.6×",
                 String.format(Locale.ROOT, "%d requests over %d distinct invitations: %d × 201, %d × 200, %d other", total,
                         invitees.size(), w.created(), w.unchanged(), w.other()));
-        report.evidence.put("registration-service during the throughput run (JFR)", profile);
+        report.evidence.put("registration-service during " + setting.evidence() + " (JFR)", profile);
         double cpuSeconds = (cpu1.cpuNanos() - cpu0.cpuNanos()) / 1e9;
-        report.figure("1", "CPU per accept inside registration-service, during (a)", total == 0 ? null : 1000 * cpuSeconds / total,
-                "ms", "", null, "≤ 1.5 ms", String.format(Locale.ROOT, "%.2f s of CPU over %d requests (every thread of the"
-                        + " process: event loops, JIT, GC, relay; /proc/<pid>/task/*/schedstat)", cpuSeconds, total));
-        ctx.measured.cpuPerAcceptMs = total == 0 ? -1 : 1000 * cpuSeconds / total;
-        machineCpu(machine0, machine1, secs, total);
-        report.evidence.put("registration-service /q/metrics, accept endpoint, after the throughput run",
+        report.figure("1", "CPU per accept inside registration-service, during " + setting.figure(),
+                total == 0 ? null : 1000 * cpuSeconds / total, "ms", "", null, "≤ 1.5 ms",
+                String.format(Locale.ROOT, "%.2f s of CPU over %d requests (every thread of the process: event loops,"
+                        + " JIT, GC, relay; /proc/<pid>/task/*/schedstat)", cpuSeconds, total));
+        if (setting == NOTIFICATION_FROZEN) {
+            ctx.measured.cpuPerAcceptMs = total == 0 ? -1 : 1000 * cpuSeconds / total;
+        }
+        machineCpu(setting, machine0, machine1, secs, total);
+        report.evidence.put("registration-service /q/metrics, accept endpoint, after " + setting.evidence(),
                 serverTimer(before, after));
         return writeRate;
     }
@@ -111,16 +163,18 @@ final class ThroughputPhase {
      * says what else shared the cores with it (PostgreSQL, the load generator, the other services' consumers of the
      * reply events, Kafka), which bounds the closed-loop rate as much as the endpoint's own cost.
      */
-    private void machineCpu(MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds, long accepts) {
+    private void machineCpu(Setting setting, MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds,
+                            long accepts) {
         if (accepts == 0) {
             return;
         }
         List<MachineCpu.Share> shares = MachineCpu.shares(before, after, ctx.stack.knownPids());
         double busy = MachineCpu.busySeconds(before, after);
-        ctx.report.figure("1", "the whole machine's CPU per accept during (a) (every process)", 1000 * busy / accepts, "ms",
-                "", null, "", String.format(Locale.ROOT, "%.1f s busy of %.1f s on %d CPUs (/proc/stat), over %d"
-                        + " accepts; by process in the evidence", busy, seconds * after.cpus(), after.cpus(), accepts));
-        ctx.report.evidence.put("the whole machine's CPU during (a), by process (/proc)",
+        ctx.report.figure("1", "the whole machine's CPU per accept during " + setting.figure() + " (every process)",
+                1000 * busy / accepts, "ms", "", null, "", String.format(Locale.ROOT, "%.1f s busy of %.1f s on %d CPUs"
+                        + " (/proc/stat), over %d accepts; by process in the evidence", busy, seconds * after.cpus(),
+                        after.cpus(), accepts));
+        ctx.report.evidence.put("the whole machine's CPU during " + setting.figure() + ", by process (/proc)",
                 MachineCpu.table(shares, before, after, seconds, accepts, "accept"));
     }
 
@@ -135,10 +189,10 @@ final class ThroughputPhase {
         return targets;
     }
 
-    private Proc.Result wrk(Path targets, int seconds) {
+    private Proc.Result wrk(Path targets, int seconds, String variant) {
         return ctx.stack.tool(List.of("wrk", "-t", "2", "-c", String.valueOf(ctx.p.clients()), "-d", seconds + "s",
                 "--timeout", "10s", "-s", ctx.root.resolve("bench/accept.lua").toString(), Stack.REG, "--",
-                targets.toString(), "2"));
+                targets.toString(), "2", variant));
     }
 
     /** The server-side timer of the accept endpoint over the run: what the service itself saw. */
