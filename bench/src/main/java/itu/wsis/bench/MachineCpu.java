@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The CPU of the whole machine between two instants, by what used it: each service, PostgreSQL's server processes,
@@ -19,14 +20,26 @@ final class MachineCpu {
 
     static final double TICK_MS = ProcStats.TICK_MS;
     static final String POSTGRES = "PostgreSQL (server processes)";
-    /** The bench's load generators, children of its JVM but not its own work. */
-    static final String LOAD = "the load generator (wrk, pgbench)";
+    /**
+     * The bench's load generator and tools, children of its JVM but not its own work: those running at the second
+     * snapshot by name, and those that ended in between by what the kernel added to the JVM's children's times.
+     */
+    static final String LOAD = "the load generator and the bench's tools (wrk, pgbench, psql)";
+    /** How {@code Stack.knownPids} names the bench's own JVM. */
+    static final String BENCH = "the bench's JVM (its SMTP sink and the driver)";
     /** Followed by the command name: what used CPU that the bench did not start or know. */
     static final String OTHER = "other: ";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
 
-    /** A process's command name, parent and CPU (utime + stime, ticks). */
-    record Process(String comm, long parent, long ticks) {
+    /**
+     * A process's command name, parent, CPU (utime + stime, ticks) and the CPU of its children that ended and were
+     * waited for (cutime + cstime): a short-lived child such as wrk is gone by the second snapshot, and its CPU is
+     * there.
+     */
+    record Process(String comm, long parent, long ticks, long endedChildrenTicks) {
+        Process(String comm, long parent, long ticks) {
+            this(comm, parent, ticks, 0);
+        }
     }
 
     /**
@@ -39,6 +52,8 @@ final class MachineCpu {
     /** The CPU one kind of process used between two snapshots. */
     record Share(String name, double seconds) {
     }
+
+    private static final Set<String> LOAD_COMMANDS = Set.of("wrk", "pgbench", "psql");
 
     private MachineCpu() {
     }
@@ -64,11 +79,15 @@ final class MachineCpu {
         }
     }
 
-    /** One /proc/&lt;pid&gt;/stat line: its command name, its parent (field 4) and utime + stime (fields 14 and 15). */
+    /**
+     * One /proc/&lt;pid&gt;/stat line: its command name, its parent (field 4), utime + stime (fields 14 and 15) and
+     * cutime + cstime (16 and 17).
+     */
     static Process process(String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] f = ProcStats.statFields(stat);
-        return new Process(comm, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        return new Process(comm, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                Long.parseLong(f[13]) + Long.parseLong(f[14]));
     }
 
     /** user + nice + system + irq + softirq + steal of /proc/stat's first line: every tick not idle or in iowait. */
@@ -92,7 +111,7 @@ final class MachineCpu {
 
     /**
      * The CPU between two snapshots by kind of process, the busiest first: processes named "postgres" are
-     * PostgreSQL's, wrk and pgbench are the load's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
+     * PostgreSQL's, wrk, pgbench and psql are the load's; {@code named} gives the pids the bench knows (its services, Kafka's launcher, itself), and a
      * process counts as its nearest named ancestor's (the Kafka broker is its launcher's child); the rest are "other"
      * by command name, and what /proc/stat counted beyond every live process's CPU is the processes that ended in
      * between.
@@ -103,16 +122,25 @@ final class MachineCpu {
         for (var e : after.processes().entrySet()) {
             Process was = before.processes().get(e.getKey());
             // a pid whose command changed was reused: its whole CPU is the new process's
-            long ticks = was != null && was.comm().equals(e.getValue().comm())
-                    ? e.getValue().ticks() - was.ticks() : e.getValue().ticks();
-            if (ticks <= 0) {
+            boolean same = was != null && was.comm().equals(e.getValue().comm());
+            long ticks = same ? e.getValue().ticks() - was.ticks() : e.getValue().ticks();
+            long ended = same ? e.getValue().endedChildrenTicks() - was.endedChildrenTicks()
+                    : e.getValue().endedChildrenTicks();
+            if (ticks <= 0 && ended <= 0) {
                 continue;
             }
-            attributed += ticks;
             String comm = e.getValue().comm();
             String kind = comm.equals("postgres") ? POSTGRES
-                    : comm.equals("wrk") || comm.equals("pgbench") ? LOAD : kind(e.getKey(), after, named);
-            seconds.merge(kind, ticks * TICK_MS / 1000, Double::sum);
+                    : LOAD_COMMANDS.contains(comm) ? LOAD : kind(e.getKey(), after, named);
+            if (ticks > 0) {
+                attributed += ticks;
+                seconds.merge(kind, ticks * TICK_MS / 1000, Double::sum);
+            }
+            if (ended > 0) {
+                // A child that ended is its parent's kind (PostgreSQL's closed backends), the bench's are its tools.
+                attributed += ended;
+                seconds.merge(kind.equals(BENCH) ? LOAD : kind, ended * TICK_MS / 1000, Double::sum);
+            }
         }
         long exited = after.busyTicks() - before.busyTicks() - attributed;
         if (exited > 0) {

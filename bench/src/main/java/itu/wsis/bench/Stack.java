@@ -155,7 +155,7 @@ final class Stack {
                 // not running
             }
         });
-        known.put(ProcessHandle.current().pid(), "the bench's JVM (its SMTP sink and the driver)");
+        known.put(ProcessHandle.current().pid(), MachineCpu.BENCH);
         return known;
     }
 

@@ -57,11 +57,11 @@ class ParsingTest {
     }
 
     @Test
-    void aProcessCpuIsItsUserAndSystemTicksCountedAfterItsName() {
+    void aProcessCpuIsItsUserAndSystemTicksCountedAfterItsNameAndItsEndedChildrensApart() {
         String stat = "4242 (java) x (y)) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 567 8 9 20 0 40 0 5173958"
                 + " 3925794816 83207 18446744073709551615 1 1 0 0 0 0 0 4096 17612 0 0 0 17 1 0 0 0 0 0";
 
-        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1, 1234 + 567));
+        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1, 1234 + 567, 8 + 9));
     }
 
     @Test
@@ -131,19 +131,24 @@ class ParsingTest {
     @Test
     void theLoadGeneratorsAreNotTheBenchJvmsOwnWorkThoughItStartedThem() {
         var before = new MachineCpu.Snapshot(0, 2, Map.of(
-                70L, new MachineCpu.Process("java", 1, 100)));
-        var after = new MachineCpu.Snapshot(400, 2, Map.of(
-                70L, new MachineCpu.Process("java", 1, 150),
-                71L, new MachineCpu.Process("wrk", 70, 120),
+                70L, new MachineCpu.Process("java", 1, 100, 10),
+                20L, new MachineCpu.Process("postgres", 1, 100, 500)));
+        // wrk ran and ended in between (its 150 ticks are in the JVM's children's times); pgbench still runs; a
+        // PostgreSQL backend closed (its 30 are in the postmaster's).
+        var after = new MachineCpu.Snapshot(500, 2, Map.of(
+                70L, new MachineCpu.Process("java", 1, 150, 160),
+                20L, new MachineCpu.Process("postgres", 1, 110, 530),
                 72L, new MachineCpu.Process("pgbench", 70, 30),
                 73L, new MachineCpu.Process("psql", 70, 20)));
 
-        var shares = MachineCpu.shares(before, after, Map.of(70L, "the bench's JVM"));
+        var shares = MachineCpu.shares(before, after, Map.of(70L, MachineCpu.BENCH));
 
+        // 500 busy: load 150 + 30 + 20, bench 50, PostgreSQL 10 + 30; 210 held by no live process or child.
         assertThat(shares).containsExactly(
-                new MachineCpu.Share(MachineCpu.EXITED, 1.8),
-                new MachineCpu.Share(MachineCpu.LOAD, 1.5),
-                new MachineCpu.Share("the bench's JVM", 0.7));
+                new MachineCpu.Share(MachineCpu.EXITED, 2.1),
+                new MachineCpu.Share(MachineCpu.LOAD, 2.0),
+                new MachineCpu.Share(MachineCpu.BENCH, 0.5),
+                new MachineCpu.Share(MachineCpu.POSTGRES, 0.4));
     }
 
     @Test
