@@ -33,6 +33,6 @@ public class EventConsumers {
 
     @Incoming("registration-events")
     public Uni<Void> registrationEvents(Message<String> message) {
-        return inbox.consume(message, readModel::apply);
+        return inbox.consume(message, readModel::acceptanceDirect, readModel::apply);
     }
 }

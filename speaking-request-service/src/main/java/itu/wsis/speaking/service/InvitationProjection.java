@@ -16,6 +16,7 @@ import itu.wsis.events.ReplyChanged;
 import itu.wsis.events.ReplyStatus;
 import itu.wsis.events.ReplyWithdrawn;
 import itu.wsis.speaking.config.SpeakingConfig;
+import itu.wsis.speaking.repository.AcceptanceRepository;
 import itu.wsis.speaking.repository.IssuedInvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,8 +25,9 @@ import java.util.UUID;
 
 /**
  * Projects the invitation and registration events (forum editions, letters, invitations, replies) into this
- * service's read models. InvitationIssued is one statement with its inbox row ({@link #applyDirect}); every other
- * event runs inside the inbox's transaction (one event, one transaction, once), so nothing here opens its own.
+ * service's read models. InvitationIssued, and an acceptance that changes no speaking request, are one statement
+ * each with their inbox row ({@link #applyDirect}, {@link #acceptanceDirect}); every other event runs inside the
+ * inbox's transaction (one event, one transaction, once), so nothing here opens its own.
  * <p>
  * Events about one invitation come from two topics, so their relative order is not guaranteed: every write is an
  * upsert that works whichever arrives first, and replies carry a version so an older one never overwrites a newer.
@@ -36,12 +38,41 @@ public class InvitationProjection {
     private final SpeakingRequestChanges requests;
     private final SpeakingConfig config;
     private final IssuedInvitationRepository issuedInvitations;
+    private final AcceptanceRepository acceptances;
 
     public InvitationProjection(SpeakingRequestChanges requests, SpeakingConfig config,
-                                IssuedInvitationRepository issuedInvitations) {
+                                IssuedInvitationRepository issuedInvitations, AcceptanceRepository acceptances) {
         this.requests = requests;
         this.config = config;
         this.issuedInvitations = issuedInvitations;
+        this.acceptances = acceptances;
+    }
+
+    /**
+     * The inbox's direct path for registration's events: an acceptance in person or with no mode, which changes no
+     * speaking request here ({@link #reply} only records it), as one statement with its inbox row; null for every
+     * other event, which takes the Hibernate path. Every accept reaches this consumer.
+     */
+    public Uni<Boolean> acceptanceDirect(DomainEvent event, String topic) {
+        UUID invitationId;
+        int version;
+        ParticipationMode mode;
+        if (event instanceof InvitationAccepted e) {
+            invitationId = e.invitationId();
+            version = e.replyVersion();
+            mode = e.mode();
+        } else if (event instanceof ReplyChanged e && e.status() == ReplyStatus.ACCEPTED) {
+            invitationId = e.invitationId();
+            version = e.replyVersion();
+            mode = e.mode();
+        } else {
+            return null;
+        }
+        if (mode == ParticipationMode.REMOTE) {
+            return null;
+        }
+        return acceptances.accepted(event.eventId(), event.eventType(), topic, invitationId, version,
+                mode == null ? null : mode.name());
     }
 
     /**
