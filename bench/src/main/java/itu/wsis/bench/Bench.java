@@ -88,7 +88,7 @@ public final class Bench {
         // the latency run at 50% of it; the receipts of those accepts wait in Kafka and are sent afterwards.
         double httpRate;
         ThroughputPhase throughput = new ThroughputPhase(ctx);
-        ctx.stack.freezeNotification();
+        ctx.stack.freeze("notification-service");
         try {
             throughput.warmUp(warm);
             httpRate = throughput.run(partA, pgTps);
@@ -97,7 +97,7 @@ public final class Bench {
             Thread.sleep(2000);
             throughput.runWithEveryConsumerFrozen(partA, pgTps);
         } finally {
-            ctx.stack.thawNotification(ctx.report);
+            ctx.stack.thaw("notification-service", ctx.report);
         }
         if (options.acceptOnly()) {
             ctx.report.findings.add("**Partial run: the accept endpoint only** (`bench/run --only accept`): the stack,"

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The local stack under test, driven through {@code ./wsis} exactly as a user runs it, with the bench's environment
  * (its own run directory, the bench's SMTP sink, the raised per-link limit, the reminder sweep off): starting and
- * stopping it and single services, their pids, the freeze of notification-service, and psql/pg tools against its
+ * stopping it and single services, their pids, freezing and thawing services, and psql/pg tools against its
  * PostgreSQL.
  */
 final class Stack {
@@ -186,14 +186,6 @@ final class Stack {
         for (String service : List.copyOf(frozen)) {
             thaw(service, report);
         }
-    }
-
-    void freezeNotification() throws IOException {
-        freeze("notification-service");
-    }
-
-    void thawNotification(Report report) {
-        thaw("notification-service", report);
     }
 
     /** A tool run from the repository root with no extra environment (wrk, jcmd, kill). */
