@@ -27,6 +27,8 @@ final class MachineCpu {
     static final String LOAD = "the load generator and the bench's tools (wrk, pgbench, psql)";
     /** How {@code Stack.knownPids} names the bench's own JVM. */
     static final String BENCH = "the bench's JVM (its SMTP sink and the driver)";
+    /** What the bench's JVM's ended children are while it runs {@code ./wsis up}. */
+    static final String WSIS_SCRIPT = "./wsis itself and the short-lived tools it ran (the key and token JVMs, curl)";
     /** Followed by the command name: what used CPU that the bench did not start or know. */
     static final String OTHER = "other: ";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";
@@ -117,6 +119,14 @@ final class MachineCpu {
      * between.
      */
     static List<Share> shares(Snapshot before, Snapshot after, Map<Long, String> named) {
+        return shares(before, after, named, LOAD);
+    }
+
+    /**
+     * @param benchChildren what the bench's JVM's children that ended between the snapshots were: its load tools
+     *                      in a load phase, ./wsis and what it ran while the stack starts
+     */
+    static List<Share> shares(Snapshot before, Snapshot after, Map<Long, String> named, String benchChildren) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long attributed = 0;
         for (var e : after.processes().entrySet()) {
@@ -139,7 +149,7 @@ final class MachineCpu {
             if (ended > 0) {
                 // A child that ended is its parent's kind (PostgreSQL's closed backends), the bench's are its tools.
                 attributed += ended;
-                seconds.merge(kind.equals(BENCH) ? LOAD : kind, ended * TICK_MS / 1000, Double::sum);
+                seconds.merge(kind.equals(BENCH) ? benchChildren : kind, ended * TICK_MS / 1000, Double::sum);
             }
         }
         long exited = after.busyTicks() - before.busyTicks() - attributed;
