@@ -11,7 +11,7 @@ import java.util.Map;
  * Measure 7, startup: the whole {@code ./wsis up} with each service's start under contention (phase 1), and each
  * service started alone at the end of the run (phase 14). A service's start is its JVM's start time from
  * /proc/&lt;pid&gt;/stat (10 ms ticks) to the first 200 from /q/health/ready, polled every 20 ms by the driver,
- * independent of ./wsis's own 1 s polling.
+ * independent of ./wsis's own polling (every 0.25 s).
  */
 final class StartupPhase {
 
