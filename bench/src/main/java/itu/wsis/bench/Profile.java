@@ -2,12 +2,15 @@ package itu.wsis.bench;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,8 +81,18 @@ public final class Profile {
         long maxBefore = 0;
         long maxAfter = 0;
         int gcs = 0;
+        List<RecordedEvent> compilations = new ArrayList<>();
+        Map<String, Long> deoptimizations = new HashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             String type = e.getEventType().getName();
+            if (type.equals("jdk.Compilation")) {
+                compilations.add(e);
+                continue;
+            }
+            if (type.equals("jdk.Deoptimization")) {
+                deoptimizations.merge(e.getString("reason"), 1L, Long::sum);
+                continue;
+            }
             if (type.equals("jdk.GCHeapSummary")) {
                 long used = e.getLong("heapUsed");
                 if ("Before GC".equals(e.getString("when"))) {
@@ -129,7 +142,30 @@ public final class Profile {
         appendTop(b, selfTop, samples, 15);
         b.append("\nInnermost project frame (itu.wsis.*) on the stack:\n");
         appendTop(b, projectTop, samples, 10);
+        appendJit(b, compilations, deoptimizations);
         return new Summary(samples, b.toString(), maxBefore, maxAfter, gcs);
+    }
+
+    /**
+     * The JIT while the recording ran: a hot method still being compiled long after the warm-up, or a compilation
+     * that takes far longer in wall time than in CPU, means the compiler waits for a core the event loops hold, and
+     * the method runs its slower profiled code meanwhile. JFR's profile settings record only compilations of 100 ms
+     * or more.
+     */
+    static void appendJit(StringBuilder b, List<RecordedEvent> compilations, Map<String, Long> deoptimizations) {
+        long deopts = deoptimizations.values().stream().mapToLong(Long::longValue).sum();
+        b.append(String.format(Locale.ROOT, "%nJIT: %d compilations recorded (jdk.Compilation, those over the"
+                + " recording's threshold), %d deoptimizations (jdk.Deoptimization)%n", compilations.size(), deopts));
+        compilations.stream()
+                .sorted(Comparator.comparing((RecordedEvent c) -> c.getDuration()).reversed())
+                .limit(10)
+                .forEach(c -> b.append(String.format(Locale.ROOT, "  %6d ms  level %d%s  %s%n",
+                        c.getDuration().toMillis(), c.getInt("compileLevel"), c.getBoolean("isOsr") ? " (OSR)" : "",
+                        c.getValue("method") instanceof RecordedMethod m ? m.getType().getName() + "." + m.getName() : "?")));
+        if (deopts > 0) {
+            b.append("Deoptimizations by reason:\n");
+            appendTop(b, deoptimizations, deopts, 8);
+        }
     }
 
     private static String name(RecordedFrame f) {
