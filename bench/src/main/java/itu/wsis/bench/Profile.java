@@ -157,7 +157,7 @@ public final class Profile {
         b.append(String.format(Locale.ROOT, "%nJIT: %d compilations recorded (jdk.Compilation, those over the"
                 + " recording's threshold), %d deoptimizations (jdk.Deoptimization)%n", compilations.size(), deopts));
         compilations.stream()
-                .sorted(Comparator.comparing((RecordedEvent c) -> c.getDuration()).reversed())
+                .sorted(Comparator.comparing(RecordedEvent::getDuration, Comparator.reverseOrder()))
                 .limit(10)
                 .forEach(c -> b.append(String.format(Locale.ROOT, "  %6d ms  level %d%s  %s%n",
                         c.getDuration().toMillis(), c.getInt("compileLevel"), c.getBoolean("isOsr") ? " (OSR)" : "",
