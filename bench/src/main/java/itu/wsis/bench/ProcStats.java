@@ -1,6 +1,7 @@
 package itu.wsis.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -89,17 +90,40 @@ final class ProcStats {
                 cpu, 100 * cpu / seconds, wait, cpu == 0 ? 0 : wait / cpu);
     }
 
-    /** The machine's boot time, seconds since the epoch ({@code btime} of /proc/stat). */
-    static long bootTimeSeconds() throws IOException {
-        return Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("btime"))
-                .map(l -> Long.parseLong(l.split("\\s+")[1])).findFirst().orElseThrow();
+    /**
+     * The machine's boot time in epoch milliseconds, to about 10 ms: the wall clock less /proc/uptime. Not
+     * {@code btime} of /proc/stat, which is truncated to the second and so would make every process look up to a
+     * second older than it is.
+     */
+    static long bootTimeMillis() throws IOException {
+        long best = Long.MAX_VALUE;
+        long boot = 0;
+        for (int i = 0; i < 5; i++) {
+            long before = System.currentTimeMillis();
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            long after = System.currentTimeMillis();
+            if (after - before < best) {
+                best = after - before;
+                boot = bootTimeMillis(uptime, (before + after) / 2);
+            }
+        }
+        return boot;
+    }
+
+    /**
+     * The boot time that an /proc/uptime line read at {@code nowMillis} implies. The uptime is printed to the
+     * hundredth of a second, truncated, so the middle of that hundredth is taken.
+     */
+    static long bootTimeMillis(String uptime, long nowMillis) {
+        BigDecimal seconds = new BigDecimal(uptime.trim().split("\\s+")[0]);
+        return nowMillis - seconds.movePointRight(3).longValueExact() - 5;
     }
 
     /**
      * When the process whose pid the file holds started, in epoch milliseconds; null while the file or the
      * process is not there yet.
      */
-    static Long startMillis(Path pidFile, long bootTimeSeconds) throws IOException {
+    static Long startMillis(Path pidFile, long bootTimeMillis) throws IOException {
         if (!Files.exists(pidFile)) {
             return null;
         }
@@ -108,15 +132,15 @@ final class ProcStats {
         if (pid.isEmpty() || !Files.exists(stat)) {
             return null;
         }
-        return startMillis(Files.readString(stat), bootTimeSeconds);
+        return startMillis(Files.readString(stat), bootTimeMillis);
     }
 
     /**
      * Field 22 of /proc/<pid>/stat, the start time in clock ticks after boot (10 ms), counted after the command
      * name, which is in parentheses and may itself hold spaces.
      */
-    static long startMillis(String stat, long bootTimeSeconds) {
-        return bootTimeSeconds * 1000 + Math.round(Long.parseLong(statFields(stat)[19]) * TICK_MS);
+    static long startMillis(String stat, long bootTimeMillis) {
+        return bootTimeMillis + Math.round(Long.parseLong(statFields(stat)[19]) * TICK_MS);
     }
 
     /** Clock ticks of /proc (USER_HZ, 100 on Linux), in ms. */

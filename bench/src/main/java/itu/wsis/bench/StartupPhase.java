@@ -34,12 +34,12 @@ final class StartupPhase {
         Map<String, Long> startMillis = new HashMap<>();
         Map<String, Long> readyMillis = new HashMap<>();
         long deadline = System.currentTimeMillis() + 400_000;
-        long btime = ProcStats.bootTimeSeconds();
+        long bootMillis = ProcStats.bootTimeMillis();
         while (readyMillis.size() < Stack.SERVICES.size() && System.currentTimeMillis() < deadline && up.isAlive()) {
             for (Map.Entry<String, Integer> s : Stack.SERVICES.entrySet()) {
                 String name = s.getKey();
                 if (!startMillis.containsKey(name)) {
-                    Long started = ProcStats.startMillis(stack.pidFile(name), btime);
+                    Long started = ProcStats.startMillis(stack.pidFile(name), bootMillis);
                     if (started != null) {
                         startMillis.put(name, started);
                     }
@@ -108,7 +108,7 @@ final class StartupPhase {
             stack.stop(name);
         }
         ctx.load("startup alone");
-        long btime = ProcStats.bootTimeSeconds();
+        long bootMillis = ProcStats.bootTimeMillis();
         for (Map.Entry<String, Integer> s : Stack.SERVICES.entrySet()) {
             String name = s.getKey();
             Path pidFile = stack.pidFile(name);
@@ -123,7 +123,7 @@ final class StartupPhase {
             long deadline = System.currentTimeMillis() + 120_000;
             while (ready == null && System.currentTimeMillis() < deadline) {
                 if (startMillis == null) {
-                    startMillis = ProcStats.startMillis(pidFile, btime);
+                    startMillis = ProcStats.startMillis(pidFile, bootMillis);
                 }
                 if (startMillis != null && ready(s.getValue())) {
                     ready = System.currentTimeMillis();

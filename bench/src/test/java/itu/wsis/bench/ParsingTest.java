@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -222,7 +224,29 @@ class ParsingTest {
         // Field 2, the command, may hold spaces and parentheses; field 22 is the start time in 10 ms ticks.
         String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 30 0 12345 999 77";
 
-        assertThat(ProcStats.startMillis(stat, 1_700_000_000L)).isEqualTo(1_700_000_000_000L + 123_450L);
+        assertThat(ProcStats.startMillis(stat, 1_700_000_000_250L)).isEqualTo(1_700_000_000_250L + 123_450L);
+    }
+
+    @Test
+    void theBootTimeKeepsTheUptimesHundredths() {
+        // /proc/uptime: seconds since boot (truncated to the hundredth), then the idle time of every CPU.
+        assertThat(ProcStats.bootTimeMillis("3632.81 6890.12\n", 1_796_508_766_000L))
+                .isEqualTo(1_796_508_766_000L - 3_632_810L - 5);
+    }
+
+    @Test
+    void aProcessJustLaunchedStartsWhenItWasLaunchedNotUpToASecondBefore() throws Exception {
+        // btime of /proc/stat is whole seconds: a boot time taken from it put every start up to 1 s early.
+        long boot = ProcStats.bootTimeMillis();
+        long before = System.currentTimeMillis();
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        long after = System.currentTimeMillis();
+        try {
+            long started = ProcStats.startMillis(Files.readString(Path.of("/proc/" + sleep.pid() + "/stat")), boot);
+            assertThat(started).isBetween(before - 30, after + 30);
+        } finally {
+            sleep.destroy();
+        }
     }
 
     @Test
