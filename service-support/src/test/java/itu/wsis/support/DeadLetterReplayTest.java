@@ -90,7 +90,9 @@ class DeadLetterReplayTest {
                 .body("errors[0].message", equalTo("no dead letter at partition 0, offset 999999"));
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
                 .body(Map.of("entries", List.of(Map.of("partition", -1, "offset", 0))))
-                .when().post("/ops/dead-letters/replay").then().statusCode(400);
+                .when().post("/ops/dead-letters/replay")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("entries[0].partition"));
         given().auth().oauth2(TestTokens.ops()).when().get("/ops/dead-letters?status=lost").then().statusCode(400);
         assertThat(TestPostgres.queryLong(SupportTest.DATABASE, "select count(*) from dead_letter_replay"))
                 .isEqualTo(before);

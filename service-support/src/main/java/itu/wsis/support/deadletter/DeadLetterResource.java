@@ -60,7 +60,7 @@ public class DeadLetterResource {
     }
 
     /** Either {@code all} (every dead letter not replayed yet) or the chosen {@code entries}, not both. */
-    public record ReplayRequest(Boolean all, @Valid @Size(max = 1000) List<@NotNull @Valid ReplayEntryRequest> entries) {
+    public record ReplayRequest(Boolean all, @Size(max = 1000) List<@NotNull @Valid ReplayEntryRequest> entries) {
     }
 
     public record ReplayEntryRequest(@NotNull @PositiveOrZero Integer partition, @NotNull @PositiveOrZero Long offset) {
