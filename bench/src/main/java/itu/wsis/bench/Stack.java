@@ -99,7 +99,19 @@ final class Stack {
 
     /** {@code ./wsis start <service>} in the background (a lone start, timed by the caller). */
     Process launchStart(String service, Path log) throws IOException {
-        return Proc.start(root, env, List.of("./wsis", "start", service), log);
+        return launchStart(service, log, Map.of());
+    }
+
+    /** The same, with more environment for the service's JVM (for example {@code JDK_JAVA_OPTIONS}). */
+    Process launchStart(String service, Path log, Map<String, String> more) throws IOException {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(more);
+        return Proc.start(root, all, List.of("./wsis", "start", service), log);
+    }
+
+    /** The log ./wsis writes a service's output to. */
+    Path serviceLog(String service) {
+        return run.resolve("logs/" + service + ".log");
     }
 
     /** {@code ./wsis start <service> <n>}: the n-th instance, on the first one's port + 100 × (n − 1). */

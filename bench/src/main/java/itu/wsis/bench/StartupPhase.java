@@ -3,14 +3,17 @@ package itu.wsis.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measure 7, startup: the whole {@code ./wsis up} with each service's start under contention (phase 1), and each
  * service started alone at the end of the run (phase 14). A service's start is its JVM's start time from
- * /proc/&lt;pid&gt;/stat (10 ms ticks) to the first 200 from /q/health/ready, polled every 20 ms by the driver,
+ * /proc/&lt;pid&gt;/stat (10 ms ticks after boot, placed on the wall clock with /proc/uptime) to the first 200 from /q/health/ready, polled every 20 ms by the driver,
  * independent of ./wsis's own polling (every 0.25 s).
  */
 final class StartupPhase {
@@ -74,7 +77,7 @@ final class StartupPhase {
             } else {
                 report.figure("7", name + ": process start → first 200 from /q/health/ready", (r - s) / 1000.0, "s",
                         "", null, "", "4 services and Kafka/PostgreSQL start together on " + Runtime.getRuntime().availableProcessors()
-                                + " cores; start time from /proc/<pid>/stat (10 ms ticks)");
+                                + " cores; start time from /proc/<pid>/stat (10 ms ticks after boot) and /proc/uptime");
             }
         }
         ctx.signIn();
@@ -142,6 +145,57 @@ final class StartupPhase {
             }
             stack.stop(name);
         }
+        for (String name : Stack.SERVICES.keySet()) {
+            startSteps(name);
+        }
+    }
+
+    /**
+     * Where a lone start's time goes inside Quarkus: one more start of the service (not timed above), with Quarkus's
+     * own timing of each of its startup steps ({@code quarkus.debug.print-startup-times}, a system property the JVM
+     * takes from {@code JDK_JAVA_OPTIONS}).
+     */
+    private void startSteps(String name) throws Exception {
+        Stack stack = ctx.stack;
+        Path log = ctx.work.resolve("start-steps-" + name + ".log");
+        Process start = stack.launchStart(name, log, Map.of("JDK_JAVA_OPTIONS", "-Dquarkus.debug.print-startup-times=true"));
+        int exit = start.waitFor();
+        List<String> lines = Files.exists(stack.serviceLog(name)) ? Files.readAllLines(stack.serviceLog(name)) : List.of();
+        stack.stop(name);
+        if (exit != 0) {
+            return;
+        }
+        ctx.report.evidence.put(name + " alone: Quarkus's startup steps (one more start, with quarkus.debug.print-startup-times)",
+                steps(lines, 12));
+    }
+
+    /** "Build step X completed in: N ms" lines of a Quarkus log, longest first, the rest summed. */
+    static String steps(List<String> log, int shown) {
+        Pattern step = Pattern.compile("Build step (\\S+) completed in: (\\d+)ms");
+        Pattern started = Pattern.compile("started in ([0-9.]+)s");
+        Map<String, Long> ms = new LinkedHashMap<>();
+        String startedIn = "?";
+        for (String line : log) {
+            Matcher m = step.matcher(line);
+            if (m.find()) {
+                ms.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+            }
+            Matcher st = started.matcher(line);
+            if (st.find()) {
+                startedIn = st.group(1);
+            }
+        }
+        long total = ms.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Quarkus: started in %s s (counted from its"
+                + " main class, after the JVM's own start); %d steps, %d ms in all%n%n    ms  step%n", startedIn, ms.size(), total));
+        List<Map.Entry<String, Long>> sorted = ms.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+        sorted.stream().limit(shown).forEach(e -> out.append(String.format(Locale.ROOT, "%6d  %s%n", e.getValue(), e.getKey())));
+        if (sorted.size() > shown) {
+            long rest = sorted.stream().skip(shown).mapToLong(Map.Entry::getValue).sum();
+            out.append(String.format(Locale.ROOT, "%6d  the other %d steps%n", rest, sorted.size() - shown));
+        }
+        return out.toString();
     }
 
     /**

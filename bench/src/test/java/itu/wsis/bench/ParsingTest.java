@@ -228,6 +228,25 @@ class ParsingTest {
     }
 
     @Test
+    void quarkusStartupStepsAreListedLongestFirstWithTheRestSummed() {
+        List<String> log = List.of(
+                "2026-12-06 04:30:57,216 Build step VertxBinderProcessor.build completed in: 0ms",
+                "2026-12-06 04:30:57,685 Build step ArcProcessor.notifyBeanContainerListeners completed in: 372ms",
+                "2026-12-06 04:30:58,084 Build step HibernateValidatorProcessor.init completed in: 397ms",
+                "2026-12-06 04:30:58,112 Build step ResteasyReactiveProcessor.setupDeployment completed in: 23ms",
+                "2026-12-06 04:30:59,422 INFO  [io.quarkus] (main) registration-service 1.0.0-SNAPSHOT on JVM (powered by"
+                        + " Quarkus 3.33.2) started in 2.524s. Listening on: http://0.0.0.0:8082");
+
+        String table = StartupPhase.steps(log, 2);
+
+        assertThat(table).startsWith("Quarkus: started in 2.524 s").contains("4 steps, 792 ms in all");
+        assertThat(table.lines().filter(l -> l.matches(" *\\d+  .*")).toList()).containsExactly(
+                "   397  HibernateValidatorProcessor.init",
+                "   372  ArcProcessor.notifyBeanContainerListeners",
+                "    23  the other 2 steps");
+    }
+
+    @Test
     void theBootTimeKeepsTheUptimesHundredths() {
         // /proc/uptime: seconds since boot (truncated to the hundredth), then the idle time of every CPU.
         assertThat(ProcStats.bootTimeMillis("3632.81 6890.12\n", 1_796_508_766_000L))
