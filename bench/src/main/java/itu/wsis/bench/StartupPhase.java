@@ -160,12 +160,15 @@ final class StartupPhase {
         long deadline = System.nanoTime() + 60_000_000_000L;
         double share;
         long waited = System.nanoTime();
+        MachineCpu.Snapshot a = MachineCpu.take();
+        long t0 = System.nanoTime();
         do {
-            MachineCpu.Snapshot a = MachineCpu.take();
-            long t0 = System.nanoTime();
             Thread.sleep(1000);
             MachineCpu.Snapshot b = MachineCpu.take();
-            share = MachineCpu.busySeconds(a, b) / ((System.nanoTime() - t0) / 1e9 * b.cpus());
+            long t1 = System.nanoTime();
+            share = MachineCpu.busySeconds(a, b) / ((t1 - t0) / 1e9 * b.cpus());
+            a = b;
+            t0 = t1;
         } while (share > 0.15 && System.nanoTime() < deadline);
         return String.format(Locale.ROOT, "the machine %.0f %% busy in the second before the launch (waited %.0f s for"
                 + " at most 15 %%)", 100 * share, (System.nanoTime() - waited) / 1e9);

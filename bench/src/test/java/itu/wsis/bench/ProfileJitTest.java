@@ -1,6 +1,5 @@
 package itu.wsis.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The profile summary reports what the JIT did during a recording, from a real recording of this JVM. */
 class ProfileJitTest {
 
+    private static volatile long result;
+
     @Test
     void theSummaryListsTheJitCompilationsOfTheRecording(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("jit.jfr");
@@ -24,11 +25,11 @@ class ProfileJitTest {
             for (int i = 0; i < 2_000_000; i++) {
                 sum += hot(i);
             }
-            assertThat(sum).isNotZero();
+            // Kept, so that the JIT cannot drop the loop as dead code.
+            result = sum;
             recording.stop();
             recording.dump(file);
         }
-        assertThat(Files.size(file)).isPositive();
 
         String text = Profile.read(file).text();
 
