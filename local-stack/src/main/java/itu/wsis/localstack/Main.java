@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +20,8 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: Main <command> [options]",
             "  postgres --port 15432 --data <dir> [--work <dir>]",
-            "  kafka --port 9092 --controller-port 9093 --data <dir> [--log <file>] [--classpath <cp>]",
+            "  kafka --port 9092 --controller-port 9093 --data <dir> [--log <file>] [--classpath <cp>] [--java <java>]",
+            "        [--jvm-options '<options for the broker's JVM, separated by blanks>']",
             "  smtp --smtp-port 3025 --api-port 8025 [--host 127.0.0.1] [--jar <greenmail-standalone.jar>]",
             "  create-databases --host <h> --port <p> --user <u> --password <pw>   (defaults: WSIS_DB_* env)",
             "  keys --dir <dir> [--owner <uid>[:<gid>]]   the installation's keys, generated unless present",
@@ -67,9 +69,13 @@ public final class Main {
         int controllerPort = Integer.parseInt(o.getOrDefault("controller-port", "9093"));
         Path log = Path.of(o.getOrDefault("log", data.resolve("broker.log").toString()));
         String classpath = o.getOrDefault("classpath", System.getProperty("java.class.path"));
+        KafkaBrokerProcess.Jvm current = KafkaBrokerProcess.Jvm.current();
+        String options = o.getOrDefault("jvm-options", "").strip();
+        KafkaBrokerProcess.Jvm jvm = new KafkaBrokerProcess.Jvm(o.getOrDefault("java", current.java()),
+                options.isEmpty() ? List.of() : List.of(options.split("\\s+")));
         // The broker is a child JVM; its shutdown hook (registered by KafkaBrokerProcess) stops it on SIGTERM,
         // and the child exits by itself if this JVM dies without running hooks.
-        KafkaBrokerProcess broker = KafkaBrokerProcess.start(data, port, controllerPort, log, classpath);
+        KafkaBrokerProcess broker = KafkaBrokerProcess.start(data, port, controllerPort, log, classpath, jvm);
         System.out.println("READY kafka " + broker.bootstrapServers() + " broker pid " + broker.pid());
         while (broker.isAlive()) {
             Thread.sleep(1000);

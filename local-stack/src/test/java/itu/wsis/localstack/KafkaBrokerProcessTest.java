@@ -2,6 +2,7 @@ package itu.wsis.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,22 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerProcessTest {
 
+    /**
+     * Also: the storage is formatted by the broker's own JVM on the first start only (a second format of the same
+     * directory fails, so the restart would not come up), and the JVM options given reach the broker's JVM.
+     */
     @Test
     void brokerRunsInItsOwnJvmAndSurvivesACrashWithItsData() throws Exception {
         Path dir = Path.of("target", "kafka-test-" + UUID.randomUUID());
+        KafkaBrokerProcess.Jvm jvm = new KafkaBrokerProcess.Jvm(KafkaBrokerProcess.Jvm.current().java(),
+                List.of("-Dwsis.test.broker-option=given"));
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir, FreePorts.next(), FreePorts.next(),
-                dir.resolve("broker.log"))) {
+                dir.resolve("broker.log"), System.getProperty("java.class.path"), jvm)) {
             assertThat(broker.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            // ProcessHandle.Info leaves out a command line this long (the class path); /proc has it whole.
+            assertThat(Files.readString(Path.of("/proc", Long.toString(broker.pid()), "cmdline")).split("\0"))
+                    .contains("-Dwsis.test.broker-option=given");
+            assertThat(Files.readString(dir.resolve("broker.log"))).contains("Formatting metadata directory");
             String topic = "local-stack-test";
             // The broker creates no topic implicitly (services create theirs with their partitions): make it here.
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -45,6 +56,8 @@ class KafkaBrokerProcessTest {
             produce(broker, topic, "after-restart");
 
             assertThat(consumeAll(broker, topic, 2)).containsExactly("before-crash", "after-restart");
+            assertThat(Files.readString(dir.resolve("broker.log")).split("Formatting metadata directory", -1))
+                    .as("formatted on the first start only").hasSize(2);
         }
     }
 
