@@ -135,7 +135,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (p == null) {
             return;
         }
-        p.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the broker's stdin, and its watchdog would
+        // then call System.exit beside the signal's own shutdown; the second exit halts the JVM as soon as the hooks
+        // have run, before it writes a class cache it is recording.
+        p.toHandle().destroy();
         if (!waitForExit(p, STOP_TIMEOUT)) {
             p.destroyForcibly();
             waitForExit(p, STOP_TIMEOUT);

@@ -2,13 +2,20 @@ package itu.wsis.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +66,40 @@ class KafkaBrokerProcessTest {
             assertThat(Files.readString(dir.resolve("broker.log")).split("Formatting metadata directory", -1))
                     .as("formatted on the first start only").hasSize(2);
         }
+    }
+
+    /**
+     * {@code ./wsis up} records the broker's class cache and {@code down} stops it through {@link
+     * KafkaBrokerProcess#stop()}: the JVM writes the cache on its way out, so the stop must let it exit once, by the
+     * signal, and not also by its watchdog (Process.destroy() closes stdin), whose second exit halted it first.
+     * Java 17's AppCDS archive here, written at exit as the AOT cache of Java 25 is (both record classes from jars
+     * only); the race itself showed with the AOT cache, whose writing takes seconds.
+     */
+    @Test
+    void aStoppedBrokerWritesTheClassCacheItRecorded() throws Exception {
+        Path dir = Path.of("target", "kafka-test-" + UUID.randomUUID()).toAbsolutePath();
+        Files.createDirectories(dir);
+        Path main = dir.resolve("broker-main.jar");
+        String entry = KafkaBrokerMain.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(main));
+             InputStream bytes = KafkaBrokerMain.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new JarEntry(entry));
+            bytes.transferTo(jar);
+        }
+        String classpath = Stream.concat(Stream.of(main.toString()),
+                        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                                .filter(path -> Files.isRegularFile(Path.of(path))))
+                .collect(Collectors.joining(File.pathSeparator));
+        Path archive = dir.resolve("broker.jsa");
+        KafkaBrokerProcess.Jvm jvm = new KafkaBrokerProcess.Jvm(KafkaBrokerProcess.Jvm.current().java(),
+                List.of("-XX:ArchiveClassesAtExit=" + archive));
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir, FreePorts.next(), FreePorts.next(),
+                dir.resolve("broker.log"), classpath, jvm)) {
+            broker.stop();
+        }
+        assertThat(Files.readString(dir.resolve("broker.log")))
+                .as("stopped by the signal alone, its watchdog never woken").doesNotContain("parent process gone");
+        assertThat(archive).isNotEmptyFile();
     }
 
     private static void produce(KafkaBrokerProcess broker, String topic, String value) throws Exception {
