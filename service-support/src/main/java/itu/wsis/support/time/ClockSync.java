@@ -60,6 +60,7 @@ public class ClockSync {
     private final String source;
     private volatile KafkaProducer<String, String> producer;
     private volatile Thread follower;
+    private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean synced;
     private volatile boolean stopping;
 
@@ -97,6 +98,7 @@ public class ClockSync {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
                 new StringDeserializer(), new StringDeserializer());
+        this.consumer = consumer;
         TopicPartition partition = new TopicPartition(config.topic(), 0);
         consumer.assign(Set.of(partition));
         consumer.seekToBeginning(Set.of(partition));
@@ -137,7 +139,7 @@ public class ClockSync {
                     }
                     consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
                 } catch (WakeupException | InterruptException e) {
-                    // Shutting down: stop() interrupted this thread.
+                    // Shutting down: stop() woke the consumer up.
                     return;
                 } catch (RuntimeException e) {
                     if (!stopping) {
@@ -199,7 +201,12 @@ public class ClockSync {
         stopping = true;
         Thread t = follower;
         if (t != null) {
-            t.interrupt();
+            // A wake-up, not an interrupt: an interrupted thread cannot close its consumer (Kafka logs the close as
+            // failed and the thread dies with an InterruptException).
+            KafkaConsumer<String, String> c = consumer;
+            if (c != null) {
+                c.wakeup();
+            }
             try {
                 t.join(2_000);
             } catch (InterruptedException e) {
