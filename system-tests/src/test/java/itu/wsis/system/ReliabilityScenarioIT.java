@@ -78,6 +78,9 @@ class ReliabilityScenarioIT {
     static final Duration BATCH_SMTP_REPLY = Duration.ofMillis(300);
     static final int PERMANENTLY_REFUSED = 3;
     static final int SLOW_ACCEPTS = 2;
+    /** Receipts in flight when notification-service-1 is stopped, each held this long by the server. */
+    static final int STOP_ACCEPTS = 8;
+    static final Duration STOP_SMTP_REPLY = Duration.ofSeconds(2);
     static final int RELAY_ACCEPTS = 10;
     static final List<String> NOT_REGISTRATION = List.of("invitation", "speaking_request", "notification");
 
@@ -636,6 +639,42 @@ class ReliabilityScenarioIT {
             assertThat(sumOverInstances("wsis_notifications_claim_lost_while_sending_total"))
                     .as("claims lost while a dialogue ran").isEqualTo(claimLostBefore);
             run.checkEveryEmailOnce("after SMTP answered more slowly than the lease", Duration.ofSeconds(3));
+
+            // Fault: a rolling update stops notification-service-1 (SIGTERM) while its dialogues wait for the server's
+            // final reply. A stop is not a crash: the messages the server took are recorded as sent before the pool
+            // closes, so none goes again (a copy here is not in a kill's window: checkEveryEmailOnce reports it).
+            ServiceProcess notification1 = stack.instances(NOTIFICATION).get(0);
+            List<Invitee> duringStop = take(STOP_ACCEPTS, i -> true);
+            smtp.delayFinalReply(STOP_SMTP_REPLY);
+            Instant stopFrom = Instant.now();
+            for (Invitee invitee : duringStop) {
+                run.replyRequestedAt.put(invitee.invitationId, Instant.now());
+                run.latencyGroup.put(invitee.invitationId, "accepted while notification-service-1 was stopped");
+                run.accept(invitee, "REMOTE").then().statusCode(201);
+                invitee.fate = Fate.ACCEPT_REMOTE;
+                invitee.replyVersions++;
+                run.expect(invitee.invitationId, "REPLY_ACCEPTED");
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> notification1.metric("wsis_notifications_sender_in_flight") > 0);
+            int logBefore = notification1.logText().length();
+            notification1.close();
+            String stopLog = notification1.logText().substring(logBefore);
+            assertThat(stopLog).as("notification-service-1's log of its stop")
+                    .contains("Stopped sending: the").doesNotContain("Stopping with")
+                    .doesNotContain("could not be recorded as sent")
+                    // The business clock's follower is woken up, not interrupted, so that it can close its consumer.
+                    .doesNotContain("Exception in thread").doesNotContain("InterruptException");
+            smtp.behave();
+            notification1.start();
+            notification1.awaitReady(Duration.ofSeconds(180));
+            awaitTwoMembers("notification-service");
+            last = mailbox.awaitDistinct(run.expectedTotal(), Duration.ofMinutes(1));
+            run.report(new FaultReport("notification-service-1 stopped (SIGTERM) mid-dialogue, SMTP answering "
+                    + STOP_SMTP_REPLY.toMillis() + " ms after the data", Duration.ZERO,
+                    Duration.between(stopFrom, Instant.now()), drain(stopFrom, last),
+                    STOP_ACCEPTS + " receipts; the stopping instance finished its dialogues before its pool closed"));
+            run.checkEveryEmailOnce("after notification-service-1 was stopped mid-dialogue", Duration.ofSeconds(3));
             run.checkNoDeadLetters("after the SMTP faults");
         });
     }

@@ -94,6 +94,14 @@ public interface NotificationConfig {
         @WithDefault("PT10M")
         Duration smtpTimeout();
 
+        /**
+         * On SIGTERM, how long the SMTP dialogues in flight get to finish and record their outcome before the database
+         * pool and the mailer close; nothing new is claimed or started meanwhile. A message is normally a matter of
+         * milliseconds. Kept well inside the pod's termination grace (30 s) with quarkus.shutdown.timeout.
+         */
+        @WithDefault("PT8S")
+        Duration shutdownDrain();
+
         @WithDefault("PT5S")
         Duration firstBackoff();
 

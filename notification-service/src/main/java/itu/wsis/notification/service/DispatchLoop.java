@@ -1,6 +1,7 @@
 package itu.wsis.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;
@@ -14,7 +15,10 @@ import itu.wsis.notification.repository.DeliveryRepository;
 import itu.wsis.notification.repository.NotificationRepository;
 import itu.wsis.support.instance.InstanceIdentity;
 import itu.wsis.support.retry.Pauses;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,6 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * remaining window is a sender that dies (or never hears the server's reply) after the server accepted the message
  * and before SENT is committed: the claim then runs out and the message goes again with the same Message-ID, so the
  * copy is recognisable downstream. See docs/notifications.md.
+ * <p>
+ * A stop is not a crash: on SIGTERM (a rolling update, a node drain) the loop claims and starts nothing more, and
+ * the dialogues in flight get {@code shutdown-drain} to finish and record their outcome before the database pool
+ * and the mailer close ({@link #drainOnShutdown}).
  */
 @ApplicationScoped
 public class DispatchLoop {
@@ -57,6 +65,7 @@ public class DispatchLoop {
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
     private volatile ContextInternal[] laneLoops;
+    private volatile boolean stopping;
 
     public DispatchLoop(DeliveryRepository deliveries, MessageDelivery delivery, NotificationConfig config,
                         Clock clock, MeterRegistry registry, EventBus bus, InstanceIdentity instance, Pauses pauses,
@@ -135,6 +144,9 @@ public class DispatchLoop {
     }
 
     private Uni<Integer> dispatchBatches(int soFar) {
+        if (stopping) {
+            return Uni.createFrom().item(soFar);
+        }
         int batch = config.sender().batchSize();
         long claimedAt = System.nanoTime();
         return deliveries.claim(holder, clock.instant(), config.sender().claimLease(), batch).chain(claims -> {
@@ -228,6 +240,42 @@ public class DispatchLoop {
         if (!inFlight.add(id)) {
             return Uni.createFrom().voidItem();
         }
+        // Checked after joining inFlight, which the drain reads after setting the flag: a delivery either sees the
+        // stop or is waited for.
+        if (stopping) {
+            inFlight.remove(id);
+            return Uni.createFrom().voidItem();
+        }
         return delivery.deliver(id).onTermination().invoke(() -> inFlight.remove(id));
+    }
+
+    /**
+     * Runs first among the observers of the stop, and Quarkus closes the database pool and the mailer only after they
+     * return: while it waits, the dialogues in flight finish and record SENT (or their failure) as usual. An intent
+     * claimed but not yet started stays claimed and comes back when its lease runs out, to another instance or to
+     * this one restarted. A message whose dialogue outlasts the drain is in the documented window (it goes again,
+     * with the same Message-ID), as after a crash.
+     */
+    void drainOnShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) {
+        stopping = true;
+        int atStop = inFlight.size();
+        long deadline = System.nanoTime() + config.sender().shutdownDrain().toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int left = inFlight.size();
+        if (left > 0) {
+            LOG.warnf("Stopping with %d message(s) still in flight after %s (wsis.notifications.sender.shutdown-drain);"
+                    + " each goes again with the same Message-ID once its claim runs out", left,
+                    config.sender().shutdownDrain());
+        } else if (atStop > 0) {
+            LOG.infof("Stopped sending: the %d message(s) in flight at the stop finished first", atStop);
+        }
+        delivery.stopWaitingForTheDatabase();
     }
 }

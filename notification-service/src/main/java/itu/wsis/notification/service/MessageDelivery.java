@@ -2,7 +2,6 @@ package itu.wsis.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Scope;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -31,7 +30,6 @@ import itu.wsis.support.retry.Pauses;
 import itu.wsis.support.text.EmailAddress;
 import itu.wsis.support.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -92,7 +90,8 @@ public class MessageDelivery {
         this.vertx = vertx;
     }
 
-    void stopping(@Observes ShutdownEvent shutdown) {
+    /** From the end of the sender's drain at a stop ({@link DispatchLoop}): recording SENT is no longer retried. */
+    void stopWaitingForTheDatabase() {
         stopping = true;
     }
 
