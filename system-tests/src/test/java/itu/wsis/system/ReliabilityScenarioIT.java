@@ -157,6 +157,21 @@ class ReliabilityScenarioIT {
         }
     }
 
+    /**
+     * Each invitee accepts through their link (in person or remote, as {@code fate} says), its receipt expected and
+     * its latency counted in {@code group} of the summary.
+     */
+    static void acceptEach(List<Invitee> accepting, Fate fate, String group) {
+        for (Invitee invitee : accepting) {
+            run.replyRequestedAt.put(invitee.invitationId, Instant.now());
+            run.latencyGroup.put(invitee.invitationId, group);
+            run.accept(invitee, fate == Fate.ACCEPT_IN_PERSON ? "IN_PERSON" : "REMOTE").then().statusCode(201);
+            invitee.fate = fate;
+            invitee.replyVersions++;
+            run.expect(invitee.invitationId, "REPLY_ACCEPTED");
+        }
+    }
+
     static List<Invitee> take(int count, java.util.function.Predicate<Invitee> which) {
         List<Invitee> taken = new ArrayList<>();
         for (var it = untouched.iterator(); it.hasNext() && taken.size() < count; ) {
@@ -398,14 +413,7 @@ class ReliabilityScenarioIT {
             List<Invitee> justBefore = take(2, i -> true);
             int atServerBefore = smtp.messagesAtServer();
             smtp.delayFinalReply(Duration.ofSeconds(3));
-            for (Invitee invitee : justBefore) {
-                run.replyRequestedAt.put(invitee.invitationId, Instant.now());
-                run.latencyGroup.put(invitee.invitationId, "accepted just before three databases refused connections");
-                run.accept(invitee, "IN_PERSON").then().statusCode(201);
-                invitee.fate = Fate.ACCEPT_IN_PERSON;
-                invitee.replyVersions++;
-                run.expect(invitee.invitationId, "REPLY_ACCEPTED");
-            }
+            acceptEach(justBefore, Fate.ACCEPT_IN_PERSON, "accepted just before three databases refused connections");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() ->
                     smtp.messagesAtServer() > atServerBefore
                             && smtp.messagesAtServer() > smtp.acceptancesSeenByClients());
@@ -616,15 +624,8 @@ class ReliabilityScenarioIT {
             int acceptedBefore = smtp.acceptancesSeenByClients();
             smtp.delayFinalReply(SLOW_SMTP_REPLY);
             Instant slowFrom = Instant.now();
-            for (Invitee invitee : slow) {
-                run.replyRequestedAt.put(invitee.invitationId, Instant.now());
-                run.latencyGroup.put(invitee.invitationId, "accepted while SMTP answered after "
-                        + SLOW_SMTP_REPLY.toSeconds() + " s");
-                run.accept(invitee, "REMOTE").then().statusCode(201);
-                invitee.fate = Fate.ACCEPT_REMOTE;
-                invitee.replyVersions++;
-                run.expect(invitee.invitationId, "REPLY_ACCEPTED");
-            }
+            acceptEach(slow, Fate.ACCEPT_REMOTE,
+                    "accepted while SMTP answered after " + SLOW_SMTP_REPLY.toSeconds() + " s");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> smtp.acceptancesSeenByClients() - acceptedBefore >= SLOW_ACCEPTS);
             smtp.behave();
@@ -647,14 +648,7 @@ class ReliabilityScenarioIT {
             List<Invitee> duringStop = take(STOP_ACCEPTS, i -> true);
             smtp.delayFinalReply(STOP_SMTP_REPLY);
             Instant stopFrom = Instant.now();
-            for (Invitee invitee : duringStop) {
-                run.replyRequestedAt.put(invitee.invitationId, Instant.now());
-                run.latencyGroup.put(invitee.invitationId, "accepted while notification-service-1 was stopped");
-                run.accept(invitee, "REMOTE").then().statusCode(201);
-                invitee.fate = Fate.ACCEPT_REMOTE;
-                invitee.replyVersions++;
-                run.expect(invitee.invitationId, "REPLY_ACCEPTED");
-            }
+            acceptEach(duringStop, Fate.ACCEPT_REMOTE, "accepted while notification-service-1 was stopped");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> notification1.metric("wsis_notifications_sender_in_flight") > 0);
             int logBefore = notification1.logText().length();
