@@ -52,7 +52,7 @@ final class BulkPhase {
      * notification-service's email rate (one instance), with JFR; otherwise the bulk with two instances.
      */
     Bulk large(UUID letterId, int n, String prefix, boolean primary) throws Exception {
-        idle = primary ? idleMachine() : null;
+        idle = primary ? MachineCpu.Interval.quiet(IDLE_SECONDS) : null;
         Seeding.importInvitees(ctx.secretariat(), ctx.root, n, prefix);
         Set<UUID> known = ctx.mailbox.invitations();
         Bulk bulk = timedBulk(letterId.toString(), known, n, String.format(Locale.ROOT, "%,d", n)
@@ -67,19 +67,8 @@ final class BulkPhase {
     /** Seconds of the machine's quiet CPU before the primary large bulk: the stack's work that no email causes. */
     static final int IDLE_SECONDS = 10;
 
-    /** The machine between two snapshots with nothing asked of the stack, before the primary large bulk. */
-    private record Idle(MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds) {
-    }
-
-    private Idle idle;
-
-    private static Idle idleMachine() throws InterruptedException {
-        MachineCpu.Snapshot before = MachineCpu.take();
-        long t0 = System.nanoTime();
-        Thread.sleep(IDLE_SECONDS * 1000L);
-        MachineCpu.Snapshot after = MachineCpu.take();
-        return new Idle(before, after, (System.nanoTime() - t0) / 1e9);
-    }
+    /** The machine with nothing asked of the stack, before the primary large bulk. */
+    private MachineCpu.Interval idle;
 
     private Bulk timedBulk(String letterId, Set<UUID> known, int expected, String label, boolean large, boolean primary)
             throws Exception {

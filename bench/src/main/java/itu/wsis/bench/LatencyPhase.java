@@ -32,8 +32,11 @@ final class LatencyPhase {
                 cpu0, ProcStats.schedstat(stack, "registration-service"), (System.nanoTime() - w0) / 1e9));
         activity.close();
         report.evidence.put("registration database connections during the latency run (pg_stat_activity)", activity.text());
+        String after = ctx.ops().text(Stack.REG + "/q/metrics");
         report.evidence.put("registration-service /q/metrics, accept endpoint, over the latency run",
-                ThroughputPhase.serverTimer(before, ctx.ops().text(Stack.REG + "/q/metrics")));
+                ThroughputPhase.serverTimer(before, after));
+        report.evidence.put("registration-service's garbage collections over the latency run (/q/metrics)",
+                gcPauses(before, after));
         Histogram h = o.latencyMicros();
         String note = String.format(Locale.ROOT, "at 50%% of (a), notification-service frozen as in (a);"
                 + " %.0f req/s intended (%.0f achieved by the sender), %d requests: %d × 201, %d × 200,"
@@ -46,5 +49,23 @@ final class LatencyPhase {
         report.figure("2", "accept latency max", h.getMaxValue() / 1000.0, "ms", "", null, "", "");
         report.evidence.put("latency histogram (µs, HdrHistogram percentiles, corrected for coordinated omission by timing from the intended send)",
                 Report.percentiles(h));
+    }
+
+    /**
+     * The stop-the-world pauses of registration-service's collector between two scrapes: each one holds every request
+     * in flight, so they bound what the tail can be. Micrometer's max is over its last few minutes, not the run alone.
+     */
+    static String gcPauses(String before, String after) {
+        double count = gc(after, "jvm_gc_pause_seconds_count") - gc(before, "jvm_gc_pause_seconds_count");
+        double sum = gc(after, "jvm_gc_pause_seconds_sum") - gc(before, "jvm_gc_pause_seconds_sum");
+        double max = after.lines().filter(l -> l.startsWith("jvm_gc_pause_seconds_max")).mapToDouble(Scrape::value)
+                .max().orElse(-1);
+        return String.format(Locale.ROOT, "%.0f pauses, %.1f ms in all, %.1f ms on average; the longest in the last"
+                        + " minutes (Micrometer's max) %.1f ms", count, 1000 * sum, count == 0 ? 0 : 1000 * sum / count,
+                1000 * max);
+    }
+
+    private static double gc(String metrics, String name) {
+        return Scrape.sum(metrics, line -> line.startsWith(name + "{") || line.startsWith(name + " "));
     }
 }

@@ -51,6 +51,23 @@ final class MachineCpu {
     record Snapshot(long busyTicks, int cpus, Map<Long, Process> processes) {
     }
 
+    /** The machine between two snapshots taken {@code seconds} apart. */
+    record Interval(Snapshot before, Snapshot after, double seconds) {
+
+        /** The machine over {@code seconds} in which the caller asks nothing of the stack. */
+        static Interval quiet(int seconds) throws InterruptedException {
+            Snapshot before = take();
+            long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            Snapshot after = take();
+            return new Interval(before, after, (System.nanoTime() - t0) / 1e9);
+        }
+
+        double busySeconds() {
+            return MachineCpu.busySeconds(before, after);
+        }
+    }
+
     /** The CPU one kind of process used between two snapshots. */
     record Share(String name, double seconds) {
     }

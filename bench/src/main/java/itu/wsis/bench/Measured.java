@@ -20,6 +20,8 @@ final class Measured {
      */
     double restCpuPerEmailMs = -1;
     int cpus = -1;
+    /** PostgreSQL's CPU per transaction of the accept's statements under pgbench (PgbenchPhase). */
+    double pgCpuPerTxnMs = -1;
     /** registration-service's CPU per accept during (a) (ThroughputPhase). */
     double cpuPerAcceptMs = -1;
     /** (b) with one instance of each service, and the CPU costs at that rate (SustainedPhase). */

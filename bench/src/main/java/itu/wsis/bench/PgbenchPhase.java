@@ -3,6 +3,7 @@ package itu.wsis.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 final class PgbenchPhase {
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: (\\d+)");
 
     // pgbench reads ":name" as a variable, even inside a literal: a space after each JSON colon, and the colons of
     // the timestamps escaped as \u003a (the same JSON once parsed).
@@ -36,8 +38,12 @@ final class PgbenchPhase {
         Seeding.acceptDatabase(ctx.stack, ctx.work, p.pgbenchRows());
         Path script = ctx.work.resolve("accept.sql");
         Files.writeString(script, AcceptScript.build(ctx.root, p.pgbenchRows(), DELEGATION, PAYLOAD));
+        MachineCpu.Snapshot machine0 = MachineCpu.take();
+        long t0 = System.nanoTime();
         Proc.Result r = ctx.stack.pgTool(List.of("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
                 "-c", String.valueOf(p.clients()), "-j", "2", "-T", String.valueOf(p.pgbenchSeconds()), "bench_accept"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        MachineCpu.Snapshot machine1 = MachineCpu.take();
         ctx.report.evidence.put("pgbench output", r.out());
         r.requireOk("pgbench");
         double tps = tps(r.out());
@@ -45,7 +51,34 @@ final class PgbenchPhase {
         ctx.report.figure("1", "pgbench: the accept (admission read + 3-statement transaction), N clients", tps, "TPS",
                 "platform notes: one-row INSERT, 8 clients: 13.4k", 13400.0, "",
                 written + " reply rows written; separate database bench_accept, same server and schema");
+        postgresCpu(machine0, machine1, seconds, transactions(r.out()));
         return tps;
+    }
+
+    /**
+     * PostgreSQL's own CPU per transaction of the accept's statements: what the database needs per accept when
+     * nothing else asks it anything, the part of (a)'s budget no service can give back.
+     */
+    private void postgresCpu(MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds, long transactions) {
+        if (transactions <= 0) {
+            ctx.report.notMeasured("1", "PostgreSQL's CPU per pgbench transaction", "pgbench reported no transactions");
+            return;
+        }
+        List<MachineCpu.Share> shares = MachineCpu.shares(before, after, ctx.stack.knownPids());
+        double pg = MachineCpu.seconds(shares, MachineCpu.POSTGRES);
+        ctx.measured.pgCpuPerTxnMs = 1000 * pg / transactions;
+        ctx.report.figure("1", "PostgreSQL's CPU per pgbench transaction (the accept's statements)",
+                ctx.measured.pgCpuPerTxnMs, "ms", "", null, "", String.format(Locale.ROOT,
+                        "%.1f s of the server processes' CPU over %d transactions; by process in the evidence", pg,
+                        transactions));
+        ctx.report.evidence.put("the whole machine's CPU during pgbench, by process (/proc)",
+                MachineCpu.table(shares, before, after, seconds, transactions, "txn"));
+    }
+
+    /** The transactions pgbench completed; -1 when it did not say. */
+    static long transactions(String pgbenchOutput) {
+        Matcher m = TRANSACTIONS.matcher(pgbenchOutput);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** The TPS pgbench reports without its initial connection time. */

@@ -35,6 +35,27 @@ final class RssPhase {
                             ProcStats.statusKb(status, "RssAnon") / 1024.0, ProcStats.statusKb(status, "RssFile") / 1024.0, cacheSize));
             Proc.Result heap = ctx.stack.tool(List.of("jcmd", pid, "GC.heap_info"));
             ctx.report.evidence.put("heap of " + name + " after the load phases (jcmd GC.heap_info)", heap.out().strip());
+            outsideTheHeap(name, mb, heap.out());
         }
+    }
+
+    /**
+     * The resident memory that is not Java heap, at least: the RSS less every page the collector has committed
+     * (not all of them need be resident, so the rest is a floor). Under 300 MiB, the goal leaves the heap what is
+     * left over; set beside what the old generation held after the load phases.
+     */
+    private void outsideTheHeap(String name, double rssMb, String heapInfo) {
+        long committedKb = Limits.committedHeapKb(heapInfo);
+        if (committedKb < 0) {
+            ctx.report.notMeasured("7", name + ": RSS outside the Java heap", "jcmd GC.heap_info was not the serial"
+                    + " collector's");
+            return;
+        }
+        double outside = rssMb - committedKb / 1024.0;
+        long tenuredKb = Limits.tenuredUsedKb(heapInfo);
+        ctx.report.figure("7", name + ": RSS outside the Java heap, at least (RSS less the committed heap)", outside,
+                "MiB", "", null, "", String.format(Locale.ROOT, "%.0f MiB committed heap; a 300 MiB RSS would leave the"
+                        + " heap %.0f MiB, and the old generation held %.0f MiB after the load phases (live data and"
+                        + " garbage not yet collected)", committedKb / 1024.0, 300 - outside, tenuredKb / 1024.0));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -20,8 +21,11 @@ import java.util.function.Consumer;
 final class SustainedPhase {
 
     record Step(double rate, boolean kept, double growth, long created, long emails, long failed, double regCpu,
-                double notifCpu, double seconds, String samples) {
+                double notifCpu, double seconds, String samples, MachineCpu.Interval machine) {
     }
+
+    /** Seconds of the machine's quiet CPU before the one-instance search: the stack's work that no accept causes. */
+    static final int QUIET_SECONDS = 10;
 
     /**
      * Which rate to try next: double while every step is kept (up to {@code cap}), halve while none is, then bisect
@@ -102,6 +106,7 @@ final class SustainedPhase {
         Params p = ctx.p;
         ctx.load("sustained, " + instances + " instance(s)");
         Search search = Search.from(ctx.measured.emailRate, aRate, instances, oneInstance);
+        MachineCpu.Interval quiet = instances == 1 ? MachineCpu.Interval.quiet(QUIET_SECONDS) : null;
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < p.sustainSteps(); i++) {
             if (i > 0) {
@@ -132,8 +137,58 @@ final class SustainedPhase {
         if (best != null && instances == 1) {
             ctx.measured.sustainedRegCpuMs = best.created() == 0 ? -1 : 1000 * best.regCpu() / best.created();
             ctx.measured.sustainedNotifCpuMs = best.emails() == 0 ? -1 : 1000 * best.notifCpu() / best.emails();
+            limit(best, quiet, pgTps);
         }
         return lo;
+    }
+
+    /**
+     * Where (b)'s goal lies on these CPUs, from the highest rate kept: what each accept with its receipt cost the whole
+     * machine there (less what the stack uses while quiet), the rate these CPUs allow at that cost, and what 0.15×
+     * pgbench leaves registration- and notification-service together when everything else (PostgreSQL, Kafka, the
+     * other consumers of the accepts' events, the sink) costs what it cost per accept in that step: at or below zero,
+     * out of reach whatever those two services cost in their own processes.
+     */
+    private void limit(Step best, MachineCpu.Interval quiet, double pgTps) {
+        if (best.created() == 0 || best.emails() < 0.9 * best.created() || pgTps <= 0) {
+            // A step whose receipts mostly came after it would leave their cost out.
+            return;
+        }
+        MachineCpu.Interval step = best.machine();
+        int cpus = step.after().cpus();
+        Map<Long, String> known = ctx.stack.knownPids();
+        List<MachineCpu.Share> shares = MachineCpu.shares(step.before(), step.after(), known);
+        List<MachineCpu.Share> quietShares = MachineCpu.shares(quiet.before(), quiet.after(), known);
+        double scale = step.seconds() / quiet.seconds();
+        double services = 0;
+        double servicesQuiet = 0;
+        for (String service : List.of("registration-service", "notification-service")) {
+            services += MachineCpu.seconds(shares, service);
+            servicesQuiet += MachineCpu.seconds(quietShares, service);
+        }
+        double busy = Math.max(0, step.busySeconds() - quiet.busySeconds() * scale);
+        double rest = Math.max(0, step.busySeconds() - services - (quiet.busySeconds() - servicesQuiet) * scale);
+        double costMs = 1000 * busy / best.created();
+        double restMs = 1000 * rest / best.created();
+        double goalRate = 0.15 * pgTps;
+        String quietNote = String.format(Locale.ROOT, "less %.1f s that the stack uses in as long while quiet"
+                + " (measured for %d s before the search)", quiet.busySeconds() * scale, QUIET_SECONDS);
+        ctx.report.figure("1", "(b): the whole machine's CPU per accept with its receipt, at the highest rate kept",
+                costMs, "ms", "", null, "", String.format(Locale.ROOT, "%.1f s busy over the %.0f s step at %.1f/s, %s;"
+                        + " every process, by process in the evidence", step.busySeconds(), step.seconds(), best.rate(),
+                        quietNote));
+        ctx.report.figure("1", "(b): accepts/s these CPUs allow at that cost", Limits.rateAt(cpus, costMs), "accepts/s",
+                "pgbench TPS (above)", pgTps, "", String.format(Locale.ROOT, "%d CPUs ÷ %.2f ms; 0.15× pgbench needs"
+                        + " %.2f ms per accept with its receipt, everything included", cpus, costMs,
+                        1000.0 * cpus / goalRate));
+        ctx.report.figure("1", "(b): the CPU per accept that 0.15× pgbench leaves registration- and notification-service"
+                        + " together on these CPUs", Limits.budgetMs(cpus, goalRate, restMs), "ms",
+                "their CPU per accept in that step (/proc)", 1000 * (services - servicesQuiet * scale) / best.created(), "",
+                String.format(Locale.ROOT, "%d CPUs ÷ %.0f accepts/s − %.2f ms per accept for everything else in that"
+                        + " step (%s); at or below 0 the goal is out of reach on this machine whatever the two services"
+                        + " cost in their own processes", cpus, goalRate, restMs, quietNote));
+        ctx.report.evidence.put("the whole machine's CPU during the highest (b) step kept, by process (/proc)",
+                MachineCpu.table(shares, step.before(), step.after(), step.seconds(), best.created(), "accept"));
     }
 
     /** Each step's rate, verdict, counts, CPU costs and backlog trace. */
@@ -155,6 +210,7 @@ final class SustainedPhase {
         Consumer<SmtpSink.Received> counter = r -> emails.incrementAndGet();
         OpenLoop.Progress progress = new OpenLoop.Progress();
         List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+        MachineCpu.Snapshot machine0 = MachineCpu.take();
         long reg0 = ProcStats.cpuOf(stack, "registration-service", instances);
         long not0 = ProcStats.cpuOf(stack, "notification-service", instances);
         ctx.mailbox.listen(counter);
@@ -178,6 +234,7 @@ final class SustainedPhase {
         sampler.interrupt();
         sampler.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        MachineCpu.Snapshot machine1 = MachineCpu.take();
         long reg1 = ProcStats.cpuOf(stack, "registration-service", instances);
         long not1 = ProcStats.cpuOf(stack, "notification-service", instances);
         ctx.mailbox.unlisten(counter);
@@ -191,7 +248,7 @@ final class SustainedPhase {
         boolean kept = kept(growth, rate, o.failed());
         String trace = in.stream().map(x -> String.valueOf(x[1])).reduce((a, b) -> a + " " + b).orElse("");
         return new Step(rate, kept, growth, o.created(), emails.get(), o.failed(), (reg1 - reg0) / 1e9, (not1 - not0) / 1e9,
-                seconds, trace);
+                seconds, trace, new MachineCpu.Interval(machine0, machine1, seconds));
     }
 
     /** The backlog's average over the last fifth of the window minus its average over the second fifth. */

@@ -152,7 +152,7 @@ final class ThroughputPhase {
         if (setting == NOTIFICATION_FROZEN) {
             ctx.measured.cpuPerAcceptMs = total == 0 ? -1 : 1000 * cpuSeconds / total;
         }
-        machineCpu(setting, machine0, machine1, secs, total);
+        machineCpu(setting, machine0, machine1, secs, total, pgTps);
         report.evidence.put("registration-service /q/metrics, accept endpoint, after " + setting.evidence(),
                 serverTimer(before, after));
         return writeRate;
@@ -164,7 +164,7 @@ final class ThroughputPhase {
      * reply events, Kafka), which bounds the closed-loop rate as much as the endpoint's own cost.
      */
     private void machineCpu(Setting setting, MachineCpu.Snapshot before, MachineCpu.Snapshot after, double seconds,
-                            long accepts) {
+                            long accepts, double pgTps) {
         if (accepts == 0) {
             return;
         }
@@ -176,6 +176,37 @@ final class ThroughputPhase {
                         after.cpus(), accepts));
         ctx.report.evidence.put("the whole machine's CPU during " + setting.figure() + ", by process (/proc)",
                 MachineCpu.table(shares, before, after, seconds, accepts, "accept"));
+        limit(setting, shares, busy, after.cpus(), accepts, pgTps);
+    }
+
+    /**
+     * Where (a)'s goal lies on these CPUs: at 0.6× pgbench each accept may cost the whole machine cpus ÷ rate, and
+     * everything but registration-service (PostgreSQL, Kafka, the load generator, the kernel, and in (a) the
+     * consumers of the accepts' events) took what it took per accept in this run; what is left is registration-
+     * service's budget, at or below zero out of reach whatever the service costs. PostgreSQL's part is set beside
+     * what the same statements cost it under pgbench: above that, the service asks the database for more than the
+     * accept's transaction.
+     */
+    private void limit(Setting setting, List<MachineCpu.Share> shares, double busy, int cpus, long accepts, double pgTps) {
+        if (pgTps <= 0 || cpus <= 0) {
+            return;
+        }
+        double registrationMs = 1000 * MachineCpu.seconds(shares, "registration-service") / accepts;
+        double restMs = 1000 * busy / accepts - registrationMs;
+        double goalRate = 0.6 * pgTps;
+        ctx.report.figure("1", "registration-service's CPU per accept that 0.6× pgbench leaves it on these CPUs, "
+                        + setting.figure(), Limits.budgetMs(cpus, goalRate, restMs), "ms",
+                "its CPU per accept in the same run (/proc)", registrationMs, "",
+                String.format(Locale.ROOT, "%d CPUs ÷ %.0f accepts/s − %.2f ms per accept for everything else in this"
+                        + " run; at or below 0 the goal is out of reach on this machine whatever the service costs",
+                        cpus, goalRate, restMs));
+        if (ctx.measured.pgCpuPerTxnMs > 0) {
+            double pgMs = 1000 * MachineCpu.seconds(shares, MachineCpu.POSTGRES) / accepts;
+            ctx.report.figure("1", "PostgreSQL's CPU per accept, " + setting.figure(), pgMs, "ms",
+                    "its CPU per pgbench transaction (above)", ctx.measured.pgCpuPerTxnMs, "",
+                    "every statement of every database in the run: the accept's, the outbox relay's"
+                            + (setting == NOTIFICATION_FROZEN ? ", the consumers' of the accepts' events" : ""));
+        }
     }
 
     /** accept.lua's input: one "invitation-id token" line per invitation. */

@@ -181,6 +181,38 @@ class ParsingTest {
     }
 
     @Test
+    void gcPausesAreTheDifferenceBetweenTwoScrapesOverEveryCollector() {
+        String before = """
+                # TYPE jvm_gc_pause_seconds summary
+                jvm_gc_pause_seconds_count{action="end of minor GC",application="registration-service",cause="Allocation Failure",gc="Copy"} 40.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",application="registration-service",cause="Allocation Failure",gc="Copy"} 0.4
+                jvm_gc_pause_seconds_count{action="end of major GC",application="registration-service",cause="Allocation Failure",gc="MarkSweepCompact"} 1.0
+                jvm_gc_pause_seconds_sum{action="end of major GC",application="registration-service",cause="Allocation Failure",gc="MarkSweepCompact"} 0.1
+                """;
+        String after = """
+                jvm_gc_pause_seconds_count{action="end of minor GC",application="registration-service",cause="Allocation Failure",gc="Copy"} 48.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",application="registration-service",cause="Allocation Failure",gc="Copy"} 0.48
+                jvm_gc_pause_seconds_max{action="end of minor GC",application="registration-service",cause="Allocation Failure",gc="Copy"} 0.012
+                jvm_gc_pause_seconds_count{action="end of major GC",application="registration-service",cause="Allocation Failure",gc="MarkSweepCompact"} 2.0
+                jvm_gc_pause_seconds_sum{action="end of major GC",application="registration-service",cause="Allocation Failure",gc="MarkSweepCompact"} 0.15
+                jvm_gc_pause_seconds_max{action="end of major GC",application="registration-service",cause="Allocation Failure",gc="MarkSweepCompact"} 0.05
+                jvm_gc_memory_allocated_bytes_total{application="registration-service"} 1.0E9
+                """;
+        assertThat(LatencyPhase.gcPauses(before, after)).isEqualTo("9 pauses, 130.0 ms in all, 14.4 ms on average;"
+                + " the longest in the last minutes (Micrometer's max) 50.0 ms");
+    }
+
+    @Test
+    void pgbenchTransactionsAreTheOnesActuallyProcessed() {
+        assertThat(PgbenchPhase.transactions("""
+                number of clients: 8
+                number of transactions actually processed: 66485
+                number of failed transactions: 0 (0.000%)
+                """)).isEqualTo(66485);
+        assertThat(PgbenchPhase.transactions("pgbench: error")).isEqualTo(-1);
+    }
+
+    @Test
     void theServerTimerIsTheAcceptEndpointsDeltaOverTheRun() {
         String before = """
                 http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/invitations/{invitationId}/accept"} 100.0
