@@ -258,21 +258,24 @@ final class BulkPhase {
 
     /**
      * What the services asked PostgreSQL during the bulk, from pg_stat_statements (--statements): the calls per email
-     * in each database, then the statements called at least once per 100 emails, in every database.
+     * in each database, then the statements called at least once per 100 emails, in every database, the longest in
+     * PostgreSQL's executor first.
      */
     private void statementsPerEmail(int emails, String label) {
         Proc.Result byDatabase = ctx.stack.psql("notification", perDatabaseSql(emails));
         Proc.Result each = ctx.stack.psql("notification", "select rpad(d.datname, 17) || lpad(round(calls::numeric / "
                 + emails + ", 3)::text, 8) || '  ' || lpad(calls::text, 7) || '  '"
+                + " || lpad(round((total_exec_time / " + emails + ")::numeric, 3)::text, 8) || '  '"
                 + " || left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
                 + " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
                 + " where d.datname in (" + DATABASES + ") and calls >= " + Math.max(1, emails / 100)
-                + " order by calls desc limit 60");
+                + " order by total_exec_time desc limit 60");
         ctx.report.evidence.put("statements the services issued during the bulk of " + label
                         + " (pg_stat_statements, --statements; every statement of the four databases, the outbox"
                         + " relays' included)",
                 "per email, by database (BEGIN and COMMIT included):\n" + byDatabase.out().stripTrailing()
-                        + "\n\ndatabase          per email   calls  statement (those called at least once per 100 emails)\n"
+                        + "\n\ndatabase          per email   calls  exec ms/email  statement (those called at least once per 100"
+                        + " emails; exec: time in PostgreSQL's executor, waits included, per email of the bulk)\n"
                         + each.out().stripTrailing());
     }
 

@@ -26,10 +26,17 @@ final class LatencyPhase {
         String before = ctx.ops().text(Stack.REG + "/q/metrics");
         PgActivity activity = new PgActivity("registration");
         ProcStats.Cpu cpu0 = ProcStats.schedstat(stack, "registration-service");
+        MachineCpu.Snapshot machine0 = MachineCpu.take();
         long w0 = System.nanoTime();
         OpenLoop.Outcome o = OpenLoop.run(List.of(Stack.REG), invitees, rate, count, 0, ctx.modes, new OpenLoop.Progress());
+        double seconds = (System.nanoTime() - w0) / 1e9;
+        MachineCpu.Snapshot machine1 = MachineCpu.take();
         report.evidence.put("CPU and run-queue wait during the latency run", ProcStats.cpuShareByGroup("registration-service",
-                cpu0, ProcStats.schedstat(stack, "registration-service"), (System.nanoTime() - w0) / 1e9));
+                cpu0, ProcStats.schedstat(stack, "registration-service"), seconds));
+        // What shared the cores with the endpoint: the consumers of the run's own accepts, PostgreSQL, the JIT.
+        report.evidence.put("the whole machine's CPU during the latency run, by process (/proc)", MachineCpu.table(
+                MachineCpu.shares(machine0, machine1, stack.knownPids()), machine0, machine1, seconds,
+                Math.max(1, o.sent()), "accept"));
         activity.close();
         report.evidence.put("registration database connections during the latency run (pg_stat_activity)", activity.text());
         String after = ctx.ops().text(Stack.REG + "/q/metrics");
