@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class Limits {
 
     private static final Pattern SPACE = Pattern.compile("(?:eden|from|to|the) +space +(\\d+)K");
+    private static final Pattern TENURED_USED = Pattern.compile("Tenured +total +\\d+K, +used +(\\d+)K");
 
     private Limits() {
     }
@@ -52,7 +53,7 @@ final class Limits {
 
     /** The used part of the tenured space (what survived young collections, garbage included); -1 when absent. */
     static long tenuredUsedKb(String heapInfo) {
-        Matcher m = Pattern.compile("Tenured +total +\\d+K, +used +(\\d+)K").matcher(heapInfo);
+        Matcher m = TENURED_USED.matcher(heapInfo);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 }
