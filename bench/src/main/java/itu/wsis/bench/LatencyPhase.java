@@ -24,7 +24,8 @@ final class LatencyPhase {
         double rate = Math.max(1, maxRate / 2);
         long count = (long) (rate * ctx.p.latencySeconds());
         String before = ctx.ops().text(Stack.REG + "/q/metrics");
-        PgActivity activity = new PgActivity("registration");
+        // Sampled five times less often than in (a): each sample is a query the server answers beside the accepts.
+        PgActivity activity = new PgActivity("registration", 100);
         ProcStats.Cpu cpu0 = ProcStats.schedstat(stack, "registration-service");
         MachineCpu.Snapshot machine0 = MachineCpu.take();
         long w0 = System.nanoTime();

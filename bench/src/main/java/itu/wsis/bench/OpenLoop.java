@@ -1,21 +1,15 @@
 package itu.wsis.bench;
 
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop load: request i is due at t0 + i/rate whatever happened to the earlier ones, and its latency is counted
@@ -23,6 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  * percentiles instead of silently slowing the client down (coordinated omission).
  */
 final class OpenLoop {
+
+    /** In the statuses, the requests still unanswered 60 s after the last was sent (counted as failed). */
+    static final int NO_ANSWER = -2;
+
+    /** Connections to one instance at most: enough that no request waits in the client at the bench's rates. */
+    static final int MAX_CONNECTIONS = 256;
 
     /** An invitation with the personal link its email carried. */
     record Invitee(UUID invitationId, String token) {
@@ -76,68 +76,67 @@ final class OpenLoop {
      */
     static Outcome run(List<String> baseUrls, List<Invitee> invitees, double rate, long count, int passOffset, Modes modes,
                        Progress progress) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        // Completions arrive on the client's threads concurrently.
-        Histogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-        AtomicLong created = new AtomicLong();
-        AtomicLong unchanged = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        // One thread sends, reads and records, so the histogram and the counters need no locks; the maps and the
+        // progress are read by other threads (the backlog sampler, the caller after the run).
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long[] tally = new long[3];
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         Map<UUID, Long> intended = new ConcurrentHashMap<>();
         Map<UUID, Long> createdAt = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch((int) count);
         long periodNanos = (long) (1e9 / rate);
         long late = 0;
-        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (long i = 0; i < count; i++) {
-            long due = t0 + i * periodNanos;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (System.nanoTime() - due > TimeUnit.MILLISECONDS.toNanos(1)) {
-                late++;
-            }
-            Invitee who = invitees.get((int) (i % invitees.size()));
-            int pass = (int) (i / invitees.size()) + passOffset;
-            String mode = modes != null ? modes.next(who.invitationId()) : pass % 2 == 0 ? "IN_PERSON" : "REMOTE";
-            boolean first = intended.putIfAbsent(who.invitationId(), due) == null;
-            String baseUrl = baseUrls.get((int) (i % baseUrls.size()));
-            progress.sent.incrementAndGet();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/invitations/" + who.invitationId() + "/accept"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("WSIS-Personal-Link", who.token())
-                    .POST(HttpRequest.BodyPublishers.ofString(acceptBody(mode))).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                long micros = TimeUnit.NANOSECONDS.toMicros(now - due);
-                progress.answered.incrementAndGet();
-                histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
-                if (error != null) {
-                    failed.incrementAndGet();
-                    statuses.merge(-1, 1L, Long::sum);
-                } else {
-                    statuses.merge(response.statusCode(), 1L, Long::sum);
-                    switch (response.statusCode()) {
+        long unanswered;
+        double elapsed;
+        try (Http1Loop http = new Http1Loop(baseUrls, MAX_CONNECTIONS, TimeUnit.SECONDS.toNanos(30))) {
+            long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            for (long i = 0; i < count; i++) {
+                long due = t0 + i * periodNanos;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    http.poll(wait);
+                }
+                if (System.nanoTime() - due > TimeUnit.MILLISECONDS.toNanos(1)) {
+                    late++;
+                }
+                Invitee who = invitees.get((int) (i % invitees.size()));
+                int pass = (int) (i / invitees.size()) + passOffset;
+                String mode = modes != null ? modes.next(who.invitationId()) : pass % 2 == 0 ? "IN_PERSON" : "REMOTE";
+                boolean first = intended.putIfAbsent(who.invitationId(), due) == null;
+                int target = (int) (i % baseUrls.size());
+                progress.sent.incrementAndGet();
+                http.send(target, http.request(target, "POST", "/invitations/" + who.invitationId() + "/accept",
+                        "application/json", acceptBody(mode), "WSIS-Personal-Link", who.token()), (status, now) -> {
+                    progress.answered.incrementAndGet();
+                    histogram.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - due),
+                            histogram.getHighestTrackableValue()));
+                    statuses.merge(status, 1L, Long::sum);
+                    switch (status) {
                         case 201 -> {
-                            created.incrementAndGet();
+                            tally[0]++;
                             progress.created.incrementAndGet();
                             if (first) {
                                 createdAt.putIfAbsent(who.invitationId(), now);
                             }
                         }
-                        case 200 -> unchanged.incrementAndGet();
-                        default -> failed.incrementAndGet();
+                        case 200 -> tally[1]++;
+                        default -> tally[2]++;
                     }
-                }
-                done.countDown();
-            });
+                });
+            }
+            elapsed = (System.nanoTime() - t0) / 1e9;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long left;
+            while (http.outstanding() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                http.poll(left);
+            }
+            unanswered = http.outstanding();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        done.await(60, TimeUnit.SECONDS);
-        return new Outcome(histogram.copy(), count, created.get(), unchanged.get(), failed.get(), late, intended,
+        if (unanswered > 0) {
+            statuses.merge(NO_ANSWER, unanswered, Long::sum);
+        }
+        return new Outcome(histogram, count, tally[0], tally[1], tally[2] + unanswered, late, intended,
                 statuses, count / Math.max(elapsed, 1e-9), createdAt);
     }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Samples pg_stat_activity for one database every 20 ms while a phase runs: a wall-clock view of the service's
+ * Samples pg_stat_activity for one database every 20 ms (or as told) while a phase runs: a wall-clock view of the service's
  * connections that CPU profiles miss. "idle in transaction" means PostgreSQL waits for the service between two
  * statements of an open transaction; "active" with a wait event means the database itself waits (WAL flush, lock).
  */
@@ -19,10 +19,16 @@ final class PgActivity implements AutoCloseable {
     private final Map<String, Long> states = new TreeMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final long periodMillis;
     private long samples;
     private long connectionSamples;
 
     PgActivity(String database) {
+        this(database, 20);
+    }
+
+    PgActivity(String database, long periodMillis) {
+        this.periodMillis = periodMillis;
         thread = new Thread(() -> loop(database), "pg-activity");
         thread.setDaemon(true);
         thread.start();
@@ -43,7 +49,7 @@ final class PgActivity implements AutoCloseable {
                         }
                     }
                 }
-                Thread.sleep(20);
+                Thread.sleep(periodMillis);
             }
         } catch (Exception e) {
             synchronized (states) {
@@ -55,8 +61,8 @@ final class PgActivity implements AutoCloseable {
     String text() {
         synchronized (states) {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "%d samples every 20 ms, %.1f connections on average; share of connection-samples"
-                    + " by state / wait event:%n", samples, samples == 0 ? 0.0 : (double) connectionSamples / samples));
+            b.append(String.format(Locale.ROOT, "%d samples every %d ms, %.1f connections on average; share of"
+                    + " connection-samples by state / wait event:%n", samples, periodMillis, samples == 0 ? 0.0 : (double) connectionSamples / samples));
             states.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> b.append(
                     String.format(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, connectionSamples), e.getKey())));
             return b.toString();
