@@ -30,7 +30,10 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
         d.put("pgbench", pgbenchSeconds + " s, " + pgbenchRows + " seeded invitations, -M prepared, -j 2");
         d.put("HTTP max throughput (wrk, closed loop)", wrkSeconds + " s, 2 threads, after a warm-up run "
                 + ThroughputPhase.WARM_UP_FACTOR + " times as long on other invitations");
-        d.put("latency (open loop)", latencySeconds + " s at 50% of (a), notification-service frozen as in (a)");
+        d.put("latency (open loop)", latencySeconds + " s at 50% of (a), notification-service frozen as in (a), after"
+                + " an unmeasured open-loop run at the same rate until registration-service's JIT compilers use at most "
+                + Math.round(100 * LatencyPhase.SETTLED_JIT_SHARE) + "% of a core over a quarter of it (at most "
+                + 3 * latencySeconds + " s)");
         d.put("end to end", "at 50% of (b), open loop, each invitation once: at least " + e2eCount
                 + " accepts, or " + e2eSeconds + " s of them");
         d.put("(a) endpoint alone", "notification-service frozen with SIGSTOP during the warm-up, the"

@@ -16,6 +16,17 @@ class HarnessRulesTest {
     }
 
     @Test
+    void theJitsShareCountsOnlyTheCompilerThreadsAndTheirCpuInBetween() {
+        ProcStats.Cpu before = new ProcStats.Cpu(0, 0, java.util.Map.of("11|C2 CompilerThre", 4_000_000_000L,
+                "12|C1 CompilerThre", 1_000_000_000L, "20|vert.x-eventloo", 9_000_000_000L));
+        ProcStats.Cpu after = new ProcStats.Cpu(0, 0, java.util.Map.of("11|C2 CompilerThre", 4_600_000_000L,
+                "12|C1 CompilerThre", 1_100_000_000L, "13|C2 CompilerThre", 200_000_000L,
+                "20|vert.x-eventloo", 12_000_000_000L));
+        // The second C2 thread started in between: all of its CPU is in the interval.
+        assertThat(LatencyPhase.compilerSeconds(before, after)).isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void ratioGoalsCompareTheRatioToTheReference() {
         assertThat(Report.verdict(figure(60.0, 100.0, "≥ 0.6×"))).isEqualTo("yes");
         assertThat(Report.verdict(figure(59.0, 100.0, "≥ 0.6×"))).isEqualTo("**no**");
