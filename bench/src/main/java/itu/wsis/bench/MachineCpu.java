@@ -38,9 +38,22 @@ final class MachineCpu {
      * waited for (cutime + cstime): a short-lived child such as wrk is gone by the second snapshot, and its CPU is
      * there.
      */
-    record Process(String comm, long parent, long ticks, long endedChildrenTicks) {
+    record Process(String comm, long parent, long ticks, long endedChildrenTicks, long startTicks) {
         Process(String comm, long parent, long ticks) {
             this(comm, parent, ticks, 0);
+        }
+
+        Process(String comm, long parent, long ticks, long endedChildrenTicks) {
+            this(comm, parent, ticks, endedChildrenTicks, 0);
+        }
+
+        /**
+         * Whether {@code later}, read from the same pid, is this process rather than a new one that reused the pid: by
+         * the start time, since a kernel worker's name changes with the work queue it serves ("kworker/0:1-events",
+         * then "-mm_percpu_wq"), and counting such a worker as new added its whole life's CPU to an interval.
+         */
+        boolean sameAs(Process later) {
+            return startTicks != 0 || later.startTicks != 0 ? startTicks == later.startTicks : comm.equals(later.comm);
         }
     }
 
@@ -99,14 +112,14 @@ final class MachineCpu {
     }
 
     /**
-     * One /proc/&lt;pid&gt;/stat line: its command name, its parent (field 4), utime + stime (fields 14 and 15) and
-     * cutime + cstime (16 and 17).
+     * One /proc/&lt;pid&gt;/stat line: its command name, its parent (field 4), utime + stime (fields 14 and 15),
+     * cutime + cstime (16 and 17) and its start time (22).
      */
     static Process process(String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] f = ProcStats.statFields(stat);
         return new Process(comm, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
-                Long.parseLong(f[13]) + Long.parseLong(f[14]));
+                Long.parseLong(f[13]) + Long.parseLong(f[14]), Long.parseLong(f[19]));
     }
 
     /** user + nice + system + irq + softirq + steal of /proc/stat's first line: every tick not idle or in iowait. */
@@ -148,8 +161,8 @@ final class MachineCpu {
         long attributed = 0;
         for (var e : after.processes().entrySet()) {
             Process was = before.processes().get(e.getKey());
-            // a pid whose command changed was reused: its whole CPU is the new process's
-            boolean same = was != null && was.comm().equals(e.getValue().comm());
+            // a pid that started again was reused: its whole CPU is the new process's
+            boolean same = was != null && was.sameAs(e.getValue());
             long ticks = same ? e.getValue().ticks() - was.ticks() : e.getValue().ticks();
             long ended = same ? e.getValue().endedChildrenTicks() - was.endedChildrenTicks()
                     : e.getValue().endedChildrenTicks();

@@ -63,7 +63,24 @@ class ParsingTest {
         String stat = "4242 (java) x (y)) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 567 8 9 20 0 40 0 5173958"
                 + " 3925794816 83207 18446744073709551615 1 1 0 0 0 0 0 4096 17612 0 0 0 17 1 0 0 0 0 0";
 
-        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1, 1234 + 567, 8 + 9));
+        assertThat(MachineCpu.process(stat)).isEqualTo(new MachineCpu.Process("java) x (y)", 1, 1234 + 567, 8 + 9,
+                5173958));
+    }
+
+    @Test
+    void aKernelWorkerThatChangedItsNameIsTheSameProcessAndAPidThatStartedAgainIsANewOne() {
+        var before = new MachineCpu.Snapshot(0, 2, Map.of(
+                30L, new MachineCpu.Process("kworker/0:1-events", 2, 4_000, 0, 100),
+                31L, new MachineCpu.Process("java", 1, 700, 0, 200)));
+        var after = new MachineCpu.Snapshot(500, 2, Map.of(
+                30L, new MachineCpu.Process("kworker/0:1-mm_percpu_wq", 2, 4_050, 0, 100),
+                31L, new MachineCpu.Process("java", 1, 30, 0, 900)));
+
+        // 50 ticks of the worker's in the interval, not its 4,050 since boot; pid 31 is a new java: all of its 30.
+        assertThat(MachineCpu.shares(before, after, Map.of())).containsExactly(
+                new MachineCpu.Share(MachineCpu.EXITED, 4.2),
+                new MachineCpu.Share(MachineCpu.OTHER + "kworker", 0.5),
+                new MachineCpu.Share(MachineCpu.OTHER + "java", 0.3));
     }
 
     @Test
