@@ -32,7 +32,8 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
                 + ThroughputPhase.WARM_UP_FACTOR + " times as long on other invitations");
         d.put("latency (open loop)", latencySeconds + " s at 50% of (a), notification-service frozen as in (a), after"
                 + " an unmeasured open-loop run at the same rate until registration-service's JIT compilers use at most "
-                + Math.round(100 * LatencyPhase.SETTLED_JIT_SHARE) + "% of a core over a quarter of it (at most "
+                + Math.round(100 * LatencyPhase.SETTLED_JIT_SHARE) + "% of a core over " + LatencyPhase.QUIET_WINDOWS
+                + " quarters of it in a row (at most "
                 + 3 * latencySeconds + " s)");
         d.put("end to end", "at 50% of (b), open loop, each invitation once: at least " + e2eCount
                 + " accepts, or " + e2eSeconds + " s of them");
