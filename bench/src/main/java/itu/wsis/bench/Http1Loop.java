@@ -236,7 +236,7 @@ final class Http1Loop implements AutoCloseable {
             }
             int n = channel.read(in);
             if (n < 0) {
-                if (current != null && parser.completeAtEof(in)) {
+                if (current != null && parser.completeAtEof()) {
                     Request done = current;
                     current = null;
                     closeQuietly();
@@ -324,7 +324,7 @@ final class Http1Loop implements AutoCloseable {
             return false;
         }
 
-        boolean completeAtEof(ByteBuffer buffer) {
+        boolean completeAtEof() {
             return bodyStart >= 0 && contentLength < 0 && !chunked;
         }
 

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class LatencyPhase {
 
+    static final double SETTLED_JIT_SHARE = 0.10;
+    static final int QUIET_WINDOWS = 2;
+
     private final RunContext ctx;
 
     LatencyPhase(RunContext ctx) {
@@ -96,9 +99,6 @@ final class LatencyPhase {
         }
         return trace.append("not settled: the run measures the compilers at work too").toString();
     }
-
-    static final double SETTLED_JIT_SHARE = 0.10;
-    static final int QUIET_WINDOWS = 2;
 
     /** The CPU of the JIT's compiler threads (C1 and C2) between two samples, in seconds. */
     static double compilerSeconds(ProcStats.Cpu before, ProcStats.Cpu after) {
