@@ -33,12 +33,14 @@ public final class Bench {
         Mailbox mailbox = null;
         RunContext ctx = null;
         int rc = 0;
+        SpeedProbe speed = new SpeedProbe();
         try {
             report.describeMachine(options.commit());
             report.parameters.putAll(p.describe(options.part(), options.statements()));
             report.load("start");
+            speed.take("the run's start");
             mailbox = new Mailbox(Stack.SINK_PORT);
-            ctx = new RunContext(options, p, report, stack, mailbox);
+            ctx = new RunContext(options, p, report, stack, mailbox, speed);
             phases(ctx);
         } catch (Exception | Error e) {
             rc = 1;
@@ -48,6 +50,11 @@ public final class Bench {
                     + ". Figures after that point are missing.");
         } finally {
             report.load("end");
+            if (rc == 0) {
+                speed.take("the run's end");
+            }
+            report.evidence.put("the CPU's speed over the run (SpeedProbe: the same single-thread work in the bench's"
+                    + " JVM; steal and busy are shares of every CPU tick since the reading before)", speed.table());
             stack.thawAll(report);
             stack.down();
             if (mailbox != null) {
@@ -69,6 +76,13 @@ public final class Bench {
         BulkPhase bulks = new BulkPhase(ctx);
         startup.underContention();
         bulks.demoData();
+        if (options.startupOnly()) {
+            startup.alone();
+            ctx.report.findings.add("**Partial run: the starts only** (`bench/run --only startup`): `./wsis up` with fresh"
+                    + " data, the demo data, then each service started alone " + p.startsAlone() + " times, on a machine that"
+                    + " has not run the load phases. Every other figure of the suite was not measured in this run.");
+            return;
+        }
         UUID letterId = bulks.demoStates();
         List<OpenLoop.Invitee> large = bulks.large(letterId, p.bulkLarge(), "invitee", true).invitees();
         if (!options.acceptOnly()) {

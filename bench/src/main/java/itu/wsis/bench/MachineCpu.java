@@ -124,10 +124,7 @@ final class MachineCpu {
 
     /** user + nice + system + irq + softirq + steal of /proc/stat's first line: every tick not idle or in iowait. */
     static long busyTicks(List<String> procStat) {
-        String[] f = procStat.get(0).trim().split("\\s+");
-        if (!f[0].equals("cpu")) {
-            throw new IllegalStateException("not /proc/stat: " + procStat.get(0));
-        }
+        String[] f = cpuLine(procStat);
         long busy = 0;
         for (int i = 1; i < Math.min(f.length, 9); i++) {
             if (i != 4 && i != 5) {
@@ -135,6 +132,30 @@ final class MachineCpu {
             }
         }
         return busy;
+    }
+
+    /** Every tick of /proc/stat's first line, idle and iowait included (guest time is already in user). */
+    static long allTicks(List<String> procStat) {
+        String[] f = cpuLine(procStat);
+        long all = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            all += Long.parseLong(f[i]);
+        }
+        return all;
+    }
+
+    /** The steal ticks of /proc/stat's first line: time the hypervisor ran something else while this machine wanted a CPU. */
+    static long stealTicks(List<String> procStat) {
+        String[] f = cpuLine(procStat);
+        return f.length > 8 ? Long.parseLong(f[8]) : 0;
+    }
+
+    private static String[] cpuLine(List<String> procStat) {
+        String[] f = procStat.get(0).trim().split("\\s+");
+        if (!f[0].equals("cpu")) {
+            throw new IllegalStateException("not /proc/stat: " + procStat.get(0));
+        }
+        return f;
     }
 
     static int cpus(List<String> procStat) {

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 /**
  * The driver's command line, as {@code bench/run} passes it: {@code --root}, {@code --commit}, {@code --postfix},
- * {@code --out}, {@code --quick}, {@code --only emails|accept}, {@code --statements}.
+ * {@code --out}, {@code --quick}, {@code --only emails|accept|startup}, {@code --statements}.
  *
- * <p>{@code part} ({@code --only emails} or {@code --only accept}, {@link Part}): the email rate and the CPU per email,
- * or the accept endpoint's figures, in a few minutes, for measuring a change without the whole suite. Its file says it
- * is a partial run.
+ * <p>{@code part} ({@code --only emails}, {@code --only accept} or {@code --only startup}, {@link Part}): the email
+ * rate and the CPU per email, the accept endpoint's figures, or the starts, in a few minutes, for measuring a change
+ * without the whole suite. Its file says it is a partial run.
  *
  * <p>{@code statements} ({@code --statements}): PostgreSQL runs with pg_stat_statements loaded (local-stack's
  * WSIS_PG_STAT_STATEMENTS), and the statements notification-service issued during the large bulk are listed per
@@ -49,6 +49,10 @@ record Options(Path root, String commit, Path postfix, Path out, boolean quick, 
 
     boolean acceptOnly() {
         return part == Part.ACCEPT;
+    }
+
+    boolean startupOnly() {
+        return part == Part.STARTUP;
     }
 
     /** The results directory. */

@@ -6,15 +6,16 @@ import java.util.Map;
 /**
  * The sizes of one run. {@code sustainWindow}: seconds of each open-loop step of the sustained-rate search (the goal
  * says 60); {@code sustainSteps}: how many rates it tries; {@code bulkSecond}: invitations of the bulk with two
- * instances; {@code drainSeconds}: the longest wait for the receipts of one phase to be sent before the next starts.
+ * instances; {@code drainSeconds}: the longest wait for the receipts of one phase to be sent before the next starts;
+ * {@code startsAlone}: how many times each service is started alone.
  */
 record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, int wrkSeconds, int latencySeconds,
               int e2eCount, double e2eSeconds, int bulkLarge, int sweepContacts, int smtpMessages, int sustainWindow,
-              int sustainSteps, int bulkSecond, int drainSeconds) {
+              int sustainSteps, int bulkSecond, int drainSeconds, int startsAlone) {
 
     static Params of(boolean quick) {
-        return quick ? new Params(true, 2, 3, 2_000, 3, 3, 10, 5, 60, 1_000, 300, 8, 2, 40, 120)
-                : new Params(false, 8, 20, 200_000, 15, 20, 150, 30, 10_000, 100_000, 20_000, 60, 4, 5_000, 900);
+        return quick ? new Params(true, 2, 3, 2_000, 3, 3, 10, 5, 60, 1_000, 300, 8, 2, 40, 120, 1)
+                : new Params(false, 8, 20, 200_000, 15, 20, 150, 30, 10_000, 100_000, 20_000, 60, 4, 5_000, 900, 3);
     }
 
     /** The results file's "Parameters" table, in its order. */
@@ -50,6 +51,8 @@ record Params(boolean quick, int clients, int pgbenchSeconds, int pgbenchRows, i
         d.put("bulk issue", "193 and " + bulkLarge + " invitations");
         d.put("reminder sweep", sweepContacts + " open invitations seeded by SQL");
         d.put("raw SMTP", smtpMessages + " messages per smtp-source run");
+        d.put("each service alone", startsAlone + " start(s) of each service with the others down (PostgreSQL and Kafka up),"
+                + " each after a second in which the machine was at most 15 % busy; the figure is the slowest start");
         d.put("stack", "`./wsis up` with WSIS_RUN_DIR=bench/target/run (fresh data), WSIS_SMTP_PORT="
                 + Stack.SINK_PORT + " (the bench's SMTP sink instead of GreenMail), service JVMs with the wsis defaults (-Xms32m -Xmx256m, serial GC, class cache; bench/README.md)");
         d.put("config overrides for the run", "WSIS_LINKS_RATE_LIMITS_PER_LINK_PERMITS=1000000 (the"

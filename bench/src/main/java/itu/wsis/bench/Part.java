@@ -14,7 +14,13 @@ enum Part {
      * 50% of it: the accept endpoint's figures without the sustained search and the rest.
      */
     ACCEPT("accept", "-accept", " (partial: the accept endpoint only, `--only accept`)",
-            "; only the accept endpoint (--only accept): stack, demo data, bulks, pgbench, (a), latency");
+            "; only the accept endpoint (--only accept): stack, demo data, bulks, pgbench, (a), latency"),
+    /**
+     * {@code ./wsis up} and the demo data, then each service started alone, on a machine that has not just run the
+     * load phases: the startup goals measured as they are stated, in minutes.
+     */
+    STARTUP("startup", "-startup", " (partial: the starts only, `--only startup`)",
+            "; only the starts (--only startup): ./wsis up, demo data, each service alone");
 
     final String option;
     final String fileSuffix;
@@ -34,6 +40,6 @@ enum Part {
                 return p;
             }
         }
-        throw new IllegalArgumentException("--only takes one phase: emails or accept");
+        throw new IllegalArgumentException("--only takes one phase: emails, accept or startup");
     }
 }

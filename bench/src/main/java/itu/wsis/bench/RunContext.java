@@ -22,10 +22,12 @@ final class RunContext {
     /** The next mode of each invitation, shared by every phase that accepts so that each request writes a version. */
     final OpenLoop.Modes modes = new OpenLoop.Modes();
     final Measured measured = new Measured();
+    /** The CPU's speed at the points of the run where a figure has no reference of its own (a start's seconds). */
+    final SpeedProbe speed;
     private Api secretariat;
     private Api ops;
 
-    RunContext(Options options, Params p, Report report, Stack stack, Mailbox mailbox) {
+    RunContext(Options options, Params p, Report report, Stack stack, Mailbox mailbox, SpeedProbe speed) {
         this.options = options;
         this.p = p;
         this.root = options.root();
@@ -33,6 +35,7 @@ final class RunContext {
         this.report = report;
         this.stack = stack;
         this.mailbox = mailbox;
+        this.speed = speed;
         this.jfr = new Jfr(stack, report);
         this.drain = new Drain(stack, mailbox, report, p.drainSeconds());
     }

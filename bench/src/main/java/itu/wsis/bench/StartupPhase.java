@@ -2,6 +2,7 @@ package itu.wsis.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ final class StartupPhase {
                     + "\n" + Proc.tail(Files.readString(stack.upLog()), 2000));
         }
         ctx.load("stack up");
+        report.machine.put("services' JVM", servicesJvm());
         report.figure("7", "`./wsis up` (everything built, fresh data) until it returned: infrastructure, 4 services,"
                 + " invitee pages ready, demo data loaded", (upDone - upMillis) / 1000.0, "s", "", null, "≤ 15 s",
                 "the bench built everything before; fresh PostgreSQL and Kafka data");
@@ -102,7 +104,8 @@ final class StartupPhase {
     /**
      * Phase 14, each service alone: the four are stopped (PostgreSQL and Kafka stay up), then each is started by
      * itself with {@code ./wsis start}, timed from its JVM's start to the first 200 from /q/health/ready, and stopped
-     * again.
+     * again, {@link Params#startsAlone()} times. The figure is the slowest of a service's starts: the goal holds for
+     * every start, not for the lucky one.
      */
     void alone() throws Exception {
         Stack stack = ctx.stack;
@@ -111,40 +114,64 @@ final class StartupPhase {
             stack.stop(name);
         }
         ctx.load("startup alone");
+        SpeedProbe.Reading now = ctx.speed.take("before the lone starts");
+        SpeedProbe.Reading first = ctx.speed.readings().get(0);
+        ctx.report.figure("7", "the CPU's speed before the lone starts: SHA-256 in the bench's JVM, one thread",
+                now.shaMegabytesPerSecond(), "MB/s", "the same at the run's start", first.shaMegabytesPerSecond(), "",
+                String.format(Locale.ROOT, "a start's seconds have no reference of their own; sorting %d ints took %.1f ms"
+                                + " against %.1f ms at the start; steal %.2f %% of the CPU since the reading before"
+                                + " (SpeedProbe, in the evidence)", SpeedProbe.INTS, now.sortMillis(), first.sortMillis(),
+                        100 * now.stealShare()));
         long bootMillis = ProcStats.bootTimeMillis();
         for (Map.Entry<String, Integer> s : Stack.SERVICES.entrySet()) {
             String name = s.getKey();
-            Path pidFile = stack.pidFile(name);
-            Files.deleteIfExists(pidFile);
-            Path log = ctx.work.resolve("start-" + name + ".log");
-            String before = quiet();
-            MachineCpu.Snapshot machine0 = MachineCpu.take();
-            long launched = System.nanoTime();
-            Process start = stack.launchStart(name, log);
-            Long startMillis = null;
-            Long ready = null;
-            String atReady = null;
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (ready == null && System.currentTimeMillis() < deadline) {
-                if (startMillis == null) {
-                    startMillis = ProcStats.startMillis(pidFile, bootMillis);
+            List<Double> seconds = new ArrayList<>();
+            String slowestNote = null;
+            double slowest = -1;
+            for (int i = 1; i <= ctx.p.startsAlone(); i++) {
+                Path pidFile = stack.pidFile(name);
+                Files.deleteIfExists(pidFile);
+                Path log = ctx.work.resolve("start-" + name + "-" + i + ".log");
+                String before = quiet();
+                MachineCpu.Snapshot machine0 = MachineCpu.take();
+                long launched = System.nanoTime();
+                Process start = stack.launchStart(name, log);
+                Long startMillis = null;
+                Long ready = null;
+                String atReady = null;
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (ready == null && System.currentTimeMillis() < deadline) {
+                    if (startMillis == null) {
+                        startMillis = ProcStats.startMillis(pidFile, bootMillis);
+                    }
+                    if (startMillis != null && ready(s.getValue())) {
+                        ready = System.currentTimeMillis();
+                        atReady = atReady(stack.pid(name), machine0, (System.nanoTime() - launched) / 1e9);
+                    }
+                    Thread.sleep(20);
                 }
-                if (startMillis != null && ready(s.getValue())) {
-                    ready = System.currentTimeMillis();
-                    atReady = atReady(stack.pid(name), machine0, (System.nanoTime() - launched) / 1e9);
+                start.waitFor();
+                String load = ProcStats.loadAverage();
+                stack.stop(name);
+                if (startMillis == null || ready == null) {
+                    ctx.report.notMeasured("7", name + " alone: process start → ready", "start " + i
+                            + " not ready within 120 s, see " + log);
+                    slowest = Double.NaN;
+                    continue;
                 }
-                Thread.sleep(20);
+                double took = (ready - startMillis) / 1000.0;
+                seconds.add(took);
+                if (!Double.isNaN(slowest) && took > slowest) {
+                    slowest = took;
+                    slowestNote = "start " + i + ": " + atReady + "; " + before + "; load average then: " + load;
+                }
             }
-            start.waitFor();
-            String load = ProcStats.loadAverage();
-            if (startMillis == null || ready == null) {
-                ctx.report.notMeasured("7", name + " alone: process start → ready", "not ready within 120 s, see " + log);
-            } else {
-                ctx.report.figure("7", name + " alone (the other services down, PostgreSQL and Kafka up): process start → first"
-                        + " 200 from /q/health/ready", (ready - startMillis) / 1000.0, "s", "", null, "≤ 3 s",
-                        atReady + "; " + before + "; load average then: " + load);
+            if (!seconds.isEmpty() && !Double.isNaN(slowest)) {
+                ctx.report.figure("7", name + " alone (the other services down, PostgreSQL and Kafka up): process start"
+                                + " → first 200 from /q/health/ready, the slowest of " + seconds.size() + " start(s)",
+                        slowest, "s", "", null, "≤ 3 s", "each start: " + seconds.stream()
+                                .map(x -> String.format(Locale.ROOT, "%.2f s", x)).toList() + "; the slowest, " + slowestNote);
             }
-            stack.stop(name);
         }
         for (String name : Stack.SERVICES.keySet()) {
             startSteps(name);
@@ -232,6 +259,21 @@ final class StartupPhase {
         return String.format(Locale.ROOT, "%.2f s of the service's CPU to ready; the whole machine %.2f s busy of %.2f s"
                         + " on %d CPUs since the launch (%.2f s not the service's); class cache %s", own, busy,
                 seconds * machine.cpus(), machine.cpus(), Math.max(0, busy - own), ProcStats.classCache(pid));
+    }
+
+    /**
+     * The JVM ./wsis chose for the services (WSIS_SERVICE_JAVA, else Temurin 25 where installed), read off
+     * registration-service's process: the bench's own JVM is in the machine table already and may differ.
+     */
+    private String servicesJvm() {
+        try {
+            Path exe = Path.of("/proc/" + ctx.stack.pid("registration-service") + "/exe").toRealPath();
+            Proc.Result version = Proc.run(ctx.root, Map.of(), List.of(exe.toString(), "-version"));
+            return exe + ": " + version.out().lines().filter(l -> l.contains("Runtime Environment")).findFirst()
+                    .orElse(version.out().strip());
+        } catch (Exception e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private boolean ready(int port) {

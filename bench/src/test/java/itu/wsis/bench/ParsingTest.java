@@ -97,6 +97,35 @@ class ParsingTest {
     }
 
     @Test
+    void stealIsTheEighthCountOfTheCpuLineAndEveryTickCountsIdleAndIoWaitButNotGuestTimeTwice() {
+        List<String> procStat = List.of(
+                "cpu  100 2 30 5000 40 6 7 8 90 0",
+                "cpu0 50 1 15 2500 20 3 3 4 45 0",
+                "intr 12345");
+
+        assertThat(MachineCpu.stealTicks(procStat)).isEqualTo(8);
+        assertThat(MachineCpu.allTicks(procStat)).isEqualTo(100 + 2 + 30 + 5000 + 40 + 6 + 7 + 8);
+        assertThat(MachineCpu.stealTicks(List.of("cpu  100 2 30 5000"))).isZero();
+    }
+
+    @Test
+    void aSpeedReadingIsTheMedianOfItsRunsAndEachIsComparedWithTheFirst() {
+        assertThat(SpeedProbe.median(new double[]{5, 1, 9, 3, 7})).isEqualTo(5);
+        assertThat(SpeedProbe.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
+
+        SpeedProbe probe = new SpeedProbe();
+        SpeedProbe.Reading first = probe.take("start");
+        SpeedProbe.Reading second = probe.take("later");
+
+        assertThat(first.shaMegabytesPerSecond()).isPositive();
+        assertThat(second.sortMillis()).isPositive();
+        assertThat(second.busyShare()).isBetween(0.0, 1.0);
+        assertThat(second.stealShare()).isBetween(0.0, second.busyShare());
+        assertThat(probe.table().lines().filter(l -> l.startsWith("start ") || l.startsWith("later ")).toList())
+                .hasSize(2).first().asString().contains(" 1.00 ");
+    }
+
+    @Test
     void theMachineCpuGoesToTheProcessesTheBenchKnowsThenPostgresThenTheRest() {
         var before = new MachineCpu.Snapshot(1_000, 2, Map.of(
                 10L, new MachineCpu.Process("java", 1, 500),

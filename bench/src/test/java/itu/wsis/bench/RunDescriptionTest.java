@@ -25,9 +25,11 @@ class RunDescriptionTest {
         assertThat(full.quick() || full.emailsOnly() || full.acceptOnly() || full.statements()).isFalse();
         assertThat(full.part()).isEqualTo(Part.ALL);
         assertThat(Options.parse("--only", "accept").acceptOnly()).isTrue();
+        assertThat(Options.parse("--only", "startup").startupOnly()).isTrue();
+        assertThat(full.startupOnly()).isFalse();
         assertThat(full.postfix()).isNull();
         assertThat(full.resultsDir()).isEqualTo(Path.of("/r/bench/results"));
-        assertThatThrownBy(() -> Options.parse("--only", "pgbench")).hasMessage("--only takes one phase: emails or accept");
+        assertThatThrownBy(() -> Options.parse("--only", "pgbench")).hasMessage("--only takes one phase: emails, accept or startup");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown option --fast");
     }
 
@@ -41,6 +43,7 @@ class RunDescriptionTest {
         assertThat(Report.fileName(d, "ff1ec0a-dirty", Part.EMAILS, true)).isEqualTo("2026-12-03-ff1ec0a-dirty-emails-quick.md");
         assertThat(Report.title(d, "ff1ec0a", Part.EMAILS, true)).isEqualTo("Benchmark results 2026-12-03, commit ff1ec0a"
                 + " (partial: the email phase only, `--only emails`) (quick mode)");
+        assertThat(Report.fileName(d, "ff1ec0a", Part.STARTUP, false)).isEqualTo("2026-12-03-ff1ec0a-startup.md");
         assertThat(Report.title(d, "ff1ec0a", Part.ACCEPT, false)).isEqualTo("Benchmark results 2026-12-03, commit ff1ec0a"
                 + " (partial: the accept endpoint only, `--only accept`)");
     }
@@ -52,6 +55,9 @@ class RunDescriptionTest {
                 .isEqualTo("full; only the email phase (--only emails): stack, demo data, bulks, raw SMTP");
         assertThat(Params.of(false).describe(Part.ACCEPT, false).get("mode"))
                 .isEqualTo("full; only the accept endpoint (--only accept): stack, demo data, bulks, pgbench, (a), latency");
+        assertThat(Params.of(false).describe(Part.STARTUP, false).get("mode"))
+                .isEqualTo("full; only the starts (--only startup): ./wsis up, demo data, each service alone");
+        assertThat(Params.of(false).describe(Part.ALL, false).get("each service alone")).startsWith("3 start(s) of each");
         assertThat(Params.of(false).describe(Part.ALL, false)).doesNotContainKey("pg_stat_statements")
                 .containsEntry("bulk issue", "193 and 10000 invitations");
         assertThat(Params.of(false).describe(Part.ALL, true).keySet()).first().isEqualTo("pg_stat_statements");
