@@ -2,9 +2,14 @@ package itu.wsis.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Measure 2, accept latency (phase 7): open loop at 50% of (a), notification-service still frozen by the caller,
@@ -65,6 +70,43 @@ final class LatencyPhase {
         report.figure("2", "accept latency max", h.getMaxValue() / 1000.0, "ms", "", null, "", "");
         report.evidence.put("latency histogram (µs, HdrHistogram percentiles, corrected for coordinated omission by timing from the intended send)",
                 Report.percentiles(h));
+        report.evidence.put("the latency run's requests slower than " + OpenLoop.SLOW_MICROS / 1000 + " ms, by the"
+                + " second they were due in (UTC, to set beside a service's, the JVM's or PostgreSQL's log)",
+                slowBySecond(o.slow(), o.sent()));
+    }
+
+    /**
+     * Whether the tail is a few stalls (many slow requests in a few seconds) or spread over the run (queueing on
+     * busy cores): the slow requests grouped by the wall-clock second they were due in, at most 60 seconds listed,
+     * the busiest first.
+     */
+    static String slowBySecond(List<OpenLoop.Slow> slow, long sent) {
+        Map<Long, long[]> bySecond = new TreeMap<>();
+        for (OpenLoop.Slow s : slow) {
+            long[] a = bySecond.computeIfAbsent(s.dueEpochMillis() / 1000, k -> new long[2]);
+            a[0]++;
+            a[1] = Math.max(a[1], s.latencyMicros());
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d of %d requests (%.2f %%) over %d ms,"
+                        + " due in %d distinct seconds%s%n", slow.size(), sent, sent == 0 ? 0 : 100.0 * slow.size() / sent,
+                OpenLoop.SLOW_MICROS / 1000, bySecond.size(),
+                slow.size() >= OpenLoop.MAX_SLOW ? " (only the first " + OpenLoop.MAX_SLOW + " kept)" : ""));
+        if (bySecond.isEmpty()) {
+            return out.toString();
+        }
+        out.append(String.format(Locale.ROOT, "%n%-12s %8s %12s%n", "second", "slow", "slowest ms"));
+        DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+        bySecond.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Long, long[]> e) -> e.getValue()[0]).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(60)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%-12s %8d %12.1f%n",
+                        hms.format(Instant.ofEpochSecond(e.getKey())), e.getValue()[0], e.getValue()[1] / 1000.0)));
+        if (bySecond.size() > 60) {
+            out.append("(").append(bySecond.size() - 60).append(" seconds with fewer slow requests not listed)\n");
+        }
+        return out.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +31,19 @@ final class OpenLoop {
 
     record Outcome(Histogram latencyMicros, long sent, long created, long unchanged, long failed, long late,
                    Map<UUID, Long> intendedNanos, Map<Integer, Long> statuses, double achievedRate,
-                   Map<UUID, Long> createdNanos) {
+                   Map<UUID, Long> createdNanos, List<Slow> slow) {
     }
+
+    /**
+     * A request answered after more than {@link #SLOW_MICROS}: when it was due on the wall clock (to set beside a log
+     * of the service, the JVM or PostgreSQL) and how long it took. At most {@link #MAX_SLOW} per run are kept.
+     */
+    record Slow(long dueEpochMillis, long latencyMicros) {
+    }
+
+    /** The latency goal's p99 bound: a request slower than this is one the tail is made of. */
+    static final long SLOW_MICROS = 25_000;
+    static final int MAX_SLOW = 5_000;
 
     /**
      * The next mode of each invitation, shared by the open-loop phases that use the same invitations: each request
@@ -83,12 +95,14 @@ final class OpenLoop {
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         Map<UUID, Long> intended = new ConcurrentHashMap<>();
         Map<UUID, Long> createdAt = new ConcurrentHashMap<>();
+        List<Slow> slow = new ArrayList<>();
         long periodNanos = (long) (1e9 / rate);
         long late = 0;
         long unanswered;
         double elapsed;
         try (Http1Loop http = new Http1Loop(baseUrls, MAX_CONNECTIONS, TimeUnit.SECONDS.toNanos(30))) {
             long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            long epochMillisAtT0 = System.currentTimeMillis() + 50;
             for (long i = 0; i < count; i++) {
                 long due = t0 + i * periodNanos;
                 long wait;
@@ -107,8 +121,11 @@ final class OpenLoop {
                 http.send(target, http.request(target, "POST", "/invitations/" + who.invitationId() + "/accept",
                         "application/json", acceptBody(mode), "WSIS-Personal-Link", who.token()), (status, now) -> {
                     progress.answered.incrementAndGet();
-                    histogram.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(now - due),
-                            histogram.getHighestTrackableValue()));
+                    long micros = TimeUnit.NANOSECONDS.toMicros(now - due);
+                    histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
+                    if (micros > SLOW_MICROS && slow.size() < MAX_SLOW) {
+                        slow.add(new Slow(epochMillisAtT0 + TimeUnit.NANOSECONDS.toMillis(due - t0), micros));
+                    }
                     statuses.merge(status, 1L, Long::sum);
                     switch (status) {
                         case 201 -> {
@@ -137,6 +154,6 @@ final class OpenLoop {
             statuses.merge(NO_ANSWER, unanswered, Long::sum);
         }
         return new Outcome(histogram, count, tally[0], tally[1], tally[2] + unanswered, late, intended,
-                statuses, count / Math.max(elapsed, 1e-9), createdAt);
+                statuses, count / Math.max(elapsed, 1e-9), createdAt, List.copyOf(slow));
     }
 }

@@ -27,6 +27,24 @@ class HarnessRulesTest {
     }
 
     @Test
+    void theSlowRequestsAreGroupedByTheSecondTheyWereDueInAndAStallStandsOut() {
+        long second = 1_765_000_000L;
+        List<OpenLoop.Slow> slow = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            slow.add(new OpenLoop.Slow(second * 1000 + 10 * i, 300_000 - 1_000 * i));
+        }
+        slow.add(new OpenLoop.Slow((second + 7) * 1000 + 500, 26_000));
+
+        String text = LatencyPhase.slowBySecond(slow, 3_100);
+
+        assertThat(text).startsWith("31 of 3100 requests (1.00 %) over 25 ms, due in 2 distinct seconds");
+        assertThat(text).contains("05:46:40           30        300.0").contains("05:46:47            1         26.0");
+        assertThat(text.indexOf("05:46:40")).isLessThan(text.indexOf("05:46:47"));
+        assertThat(LatencyPhase.slowBySecond(List.of(), 100)).isEqualTo("0 of 100 requests (0.00 %) over 25 ms, due in 0"
+                + " distinct seconds\n");
+    }
+
+    @Test
     void ratioGoalsCompareTheRatioToTheReference() {
         assertThat(Report.verdict(figure(60.0, 100.0, "≥ 0.6×"))).isEqualTo("yes");
         assertThat(Report.verdict(figure(59.0, 100.0, "≥ 0.6×"))).isEqualTo("**no**");

@@ -86,6 +86,13 @@ class OpenLoopTest {
         assertThat(o.latencyMicros().getValueAtPercentile(50)).isGreaterThan(200_000);
         assertThat(o.latencyMicros().getMaxValue()).isGreaterThan(390_000);
         assertThat(o.achievedRate()).as("the sender kept its schedule").isGreaterThan(150);
+        // Every request waited behind the stall; each is listed with the wall-clock instant it was due.
+        long launched = System.currentTimeMillis();
+        assertThat(o.slow()).hasSize(40).allSatisfy(s -> {
+            assertThat(s.latencyMicros()).isGreaterThan(OpenLoop.SLOW_MICROS);
+            assertThat(s.dueEpochMillis()).isBetween(launched - 5_000, launched);
+        });
+        assertThat(LatencyPhase.slowBySecond(o.slow(), o.sent())).startsWith("40 of 40 requests (100.00 %) over 25 ms");
     }
 
     @Test
