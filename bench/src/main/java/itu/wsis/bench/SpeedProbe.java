@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
  * A figure with a reference measured in the same run (pgbench, the sink's raw rate) carries the machine's speed in
  * both terms of its ratio; a figure in seconds does not (a start, {@code ./wsis up}). Machines of this kind have run
  * the same code far apart from one session to the next (pgbench 2,649 to 8,226 TPS, a service's lone start 3.4 to
- * 2.0 s), and a host may slow a machine down under sustained load (steal time, a burstable machine's spent credits). A reading at the run's start, before the lone starts and at
- * the end says whether the CPU was as fast when each was measured, and the steal time since the previous reading says
- * whether the host took the CPU.
+ * 2.0 s), and a host may slow a machine down under sustained load (steal time, a burstable machine's spent credits).
+ * A reading at the run's start, before the lone starts and at the end says whether the CPU was as fast when each was
+ * measured, and the steal time since the previous reading says whether the host took the CPU. The sort also feels
+ * what the other core does (caches, memory bandwidth): the SHA-256 rate is the one read as the CPU's speed.
  * <p>
  * The work: SHA-256 over {@link #BYTES} bytes (the JDK's intrinsic, the core's raw throughput) and a sort of
  * {@link #INTS} pseudo-random ints (branchy code and the caches), each the median of {@link #RUNS} runs after
@@ -39,7 +40,7 @@ final class SpeedProbe {
     private final byte[] data = new byte[BYTES];
     private final int[] ints = new int[INTS];
     private final List<Reading> readings = new ArrayList<>();
-    private long[] lastTicks;
+    private Ticks lastTicks = new Ticks(0, 0, 0);
     /** Where each digest goes, so that the compiler cannot leave the work out. */
     private volatile byte lastDigestByte;
 
@@ -55,7 +56,7 @@ final class SpeedProbe {
 
     /** Takes a reading and keeps it; the first one's steal and busy shares are since the machine booted. */
     Reading take(String label) {
-        long[] ticks = ticks();
+        Ticks ticks = Ticks.now();
         double[] sha = new double[RUNS];
         double[] sort = new double[RUNS];
         for (int i = 0; i < WARM_UP + RUNS; i++) {
@@ -69,10 +70,10 @@ final class SpeedProbe {
                 sort[i - WARM_UP] = (t2 - t1) / 1e6;
             }
         }
-        long[] previous = lastTicks == null ? new long[]{0, 0, 0} : lastTicks;
+        long all = ticks.all() - lastTicks.all();
+        Reading r = new Reading(label, median(sha), median(sort), share(ticks.steal() - lastTicks.steal(), all),
+                share(ticks.busy() - lastTicks.busy(), all));
         lastTicks = ticks;
-        Reading r = new Reading(label, median(sha), median(sort), share(ticks[1] - previous[1], ticks[0] - previous[0]),
-                share(ticks[2] - previous[2], ticks[0] - previous[0]));
         readings.add(r);
         return r;
     }
@@ -125,13 +126,15 @@ final class SpeedProbe {
         return all <= 0 ? 0 : (double) part / all;
     }
 
-    /** Every tick, the steal ticks and the busy ticks of /proc/stat's first line. */
-    private static long[] ticks() {
-        try {
-            List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
-            return new long[]{MachineCpu.allTicks(stat), MachineCpu.stealTicks(stat), MachineCpu.busyTicks(stat)};
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc/stat", e);
+    /** Every tick, the steal ticks and the busy ticks of /proc/stat's first line, since the machine booted. */
+    private record Ticks(long all, long steal, long busy) {
+        static Ticks now() {
+            try {
+                List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
+                return new Ticks(MachineCpu.allTicks(stat), MachineCpu.stealTicks(stat), MachineCpu.busyTicks(stat));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read /proc/stat", e);
+            }
         }
     }
 }
