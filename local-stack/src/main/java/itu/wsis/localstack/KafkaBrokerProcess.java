@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Uuid;
-
 /**
  * A real single-node Kafka broker (KRaft, broker+controller) running in its own JVM.
  * <p>
@@ -37,6 +32,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final String classpath;
     private final Jvm jvm;
     private final Path serverProperties;
+    private final Path readyFile;
     private final Thread shutdownHook = new Thread(this::close, "kafka-broker-stop");
     private volatile Process process;
 
@@ -64,6 +60,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.classpath = classpath;
         this.jvm = jvm;
         this.serverProperties = this.dataDir.resolve("server.properties");
+        this.readyFile = this.dataDir.resolve("broker.ready");
     }
 
     /** Starts a broker with the current JVM's classpath, which must contain kafka_2.13 and local-stack. */
@@ -229,11 +226,18 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "-Djava.io.tmpdir=" + dataDir.resolve("tmp"),
                 "-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties")));
         cmd.addAll(jvm.options());
-        cmd.addAll(List.of("-cp", classpath, KafkaBrokerMain.class.getName(), serverProperties.toString()));
+        cmd.addAll(List.of("-cp", classpath, KafkaBrokerMain.class.getName(), serverProperties.toString(),
+                readyFile.toString()));
         // Storage is formatted exactly once (a second format of the same directory fails), by the broker's own JVM
         // before it starts: a JVM of its own for the format cost about 2.5 s of CPU at each fresh start.
         if (!Files.exists(logDir().resolve("meta.properties"))) {
-            cmd.addAll(List.of(KafkaBrokerMain.FORMAT, Uuid.randomUuid().toString()));
+            cmd.add(KafkaBrokerMain.FORMAT);
+        }
+        try {
+            // Left by the previous run of this data directory: only the new broker may say it is ready.
+            Files.deleteIfExists(readyFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + readyFile, e);
         }
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
@@ -247,36 +251,23 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         awaitReady();
     }
 
+    /** Until the broker's JVM reports that a client sees it (KafkaBrokerMain), or exits, or the time is up. */
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Properties cfg = new Properties();
-        cfg.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        cfg.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        cfg.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        cfg.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        Exception last = null;
-        try (Admin admin = Admin.create(cfg)) {
-            while (System.nanoTime() < deadline) {
-                Process p = process;
-                if (p == null || !p.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited during startup (exit "
-                            + (p == null ? "?" : p.exitValue()) + "); see " + logFile + "\n" + tail(logFile));
-                }
-                try {
-                    int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-                            .nodes().get(4, TimeUnit.SECONDS).size();
-                    if (nodes > 0) {
-                        return;
-                    }
-                } catch (Exception e) {
-                    last = e;
-                }
-                sleep(200);
+        while (System.nanoTime() < deadline) {
+            Process p = process;
+            if (Files.exists(readyFile)) {
+                return;
             }
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited during startup (exit "
+                        + (p == null ? "?" : p.exitValue()) + "); see " + logFile + "\n" + tail(logFile));
+            }
+            sleep(50);
         }
         kill();
         throw new IllegalStateException("Kafka broker not ready within " + READY_TIMEOUT.toSeconds()
-                + " s on " + bootstrapServers() + "; see " + logFile + "\n" + tail(logFile), last);
+                + " s on " + bootstrapServers() + "; see " + logFile + "\n" + tail(logFile));
     }
 
     private static boolean waitForExit(Process p, Duration timeout) {

@@ -58,8 +58,12 @@ class KafkaBrokerProcessTest {
             long firstPid = broker.pid();
             broker.kill();
             assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(Files.readString(dir.resolve("broker.ready")).strip())
+                    .as("readiness reported by the broker's own JVM").isEqualTo(Long.toString(firstPid));
             broker.restart();
             assertThat(broker.pid()).isNotEqualTo(firstPid);
+            assertThat(Files.readString(dir.resolve("broker.ready")).strip())
+                    .as("the crashed broker's report is not taken for the new one's").isEqualTo(Long.toString(broker.pid()));
             produce(broker, topic, "after-restart");
 
             assertThat(consumeAll(broker, topic, 2)).containsExactly("before-crash", "after-restart");
