@@ -2,6 +2,7 @@ package itu.wsis.localstack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,6 +88,7 @@ public final class KafkaBrokerMain {
                         break;
                     }
                 } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     return;
                 } catch (Exception notYet) {
                     // Not listening yet, or no node registered yet: ask again.
@@ -105,12 +107,12 @@ public final class KafkaBrokerMain {
     }
 
     /** The PLAINTEXT listener's address, which the parent wrote into the broker's properties. */
-    static String bootstrapServers(String serverProperties) {
+    private static String bootstrapServers(String serverProperties) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(Path.of(serverProperties))) {
             p.load(in);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return p.getProperty("advertised.listeners").replaceFirst("^PLAINTEXT://", "");
     }
