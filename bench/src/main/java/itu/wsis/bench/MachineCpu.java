@@ -28,7 +28,8 @@ final class MachineCpu {
     /** How {@code Stack.knownPids} names the bench's own JVM. */
     static final String BENCH = "the bench's JVM (its SMTP sink and the driver)";
     /** What the bench's JVM's ended children are while it runs {@code ./wsis up}. */
-    static final String WSIS_SCRIPT = "./wsis itself and the short-lived tools it ran (the key and token JVMs, curl)";
+    static final String WSIS_SCRIPT =
+            "./wsis itself and the short-lived tools it ran (the key JVM, which also signs the demo data's token, curl)";
     /** Followed by the command name: what used CPU that the bench did not start or know. */
     static final String OTHER = "other: ";
     static final String EXITED = "busy time /proc/stat counted that no live process holds (processes that ended, interrupts)";

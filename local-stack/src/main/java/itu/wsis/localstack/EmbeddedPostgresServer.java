@@ -48,6 +48,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param workDir where zonky unpacks the PostgreSQL binaries (it would use java.io.tmpdir otherwise)
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port, Path workDir) throws IOException {
+        return start(dataDir, port, workDir, ProcessBuilder.Redirect.PIPE);
+    }
+
+    /**
+     * @param serverOutput where initdb, pg_ctl and the server write: {@code PIPE} (zonky's default) logs them through
+     *                     SLF4J; {@code INHERIT} gives the server's own log to this JVM's output, so that a launcher
+     *                     can run without a logging backend (see {@code ./wsis}, which starts this JVM)
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, Path workDir,
+                                               ProcessBuilder.Redirect serverOutput) throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(workDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -60,6 +70,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toAbsolutePath().toFile())
                 .setPort(port)
+                .setOutputRedirector(serverOutput)
+                .setErrorRedirector(serverOutput)
                 // Our own hook instead: two hooks would run pg_ctl stop twice, concurrently.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")

@@ -25,6 +25,7 @@ public final class Main {
             "  smtp --smtp-port 3025 --api-port 8025 [--host 127.0.0.1] [--jar <greenmail-standalone.jar>]",
             "  create-databases --host <h> --port <p> --user <u> --password <pw>   (defaults: WSIS_DB_* env)",
             "  keys --dir <dir> [--owner <uid>[:<gid>]]   the installation's keys, generated unless present",
+            "       [--token-for secretariat|ops [--ttl PT12H]]   then a staff token on stdout (the keys' summary on stderr)",
             "  token secretariat|ops --keys <dir> [--subject <name>] [--ttl PT12H]");
 
     private Main() {
@@ -57,7 +58,7 @@ public final class Main {
         Path data = Path.of(required(o, "data"));
         Path work = Path.of(o.getOrDefault("work", System.getProperty("java.io.tmpdir")));
         int port = Integer.parseInt(o.getOrDefault("port", "15432"));
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, port, work);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, port, work, ProcessBuilder.Redirect.INHERIT);
         System.out.println("READY postgres 127.0.0.1:" + server.port() + " databases "
                 + EmbeddedPostgresServer.DATABASES);
         blockForever();
@@ -118,10 +119,25 @@ public final class Main {
         System.out.println("databases present on " + host + ":" + port + ": " + EmbeddedPostgresServer.DATABASES);
     }
 
+    /**
+     * With {@code --token-for}, the same JVM also signs a staff token: {@code ./wsis up} needs one for the demo data
+     * right after the services are ready, and a JVM of its own for it cost about 0.25 s there, on the path that
+     * {@code up} waits for.
+     */
     private static void keys(Map<String, String> o) {
+        Path dir = Path.of(required(o, "dir"));
+        String role = o.get("token-for");
         try {
-            System.out.println(InstallationKeys.ensure(Path.of(required(o, "dir")), o.get("owner")));
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            String summary = InstallationKeys.ensure(dir, o.get("owner"));
+            if (role == null) {
+                System.out.println(summary);
+                return;
+            }
+            System.err.println(summary);
+            Duration ttl = Duration.parse(o.getOrDefault("ttl", DevTokens.DEFAULT_TTL.toString()));
+            System.out.println(DevTokens.of(dir).issue(role, "dev-" + role, ttl));
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException
+                 | java.time.format.DateTimeParseException e) {
             fail(e.getMessage());
         }
     }
