@@ -25,7 +25,8 @@ public final class Main {
             "  smtp --smtp-port 3025 --api-port 8025 [--host 127.0.0.1] [--jar <greenmail-standalone.jar>]",
             "  create-databases --host <h> --port <p> --user <u> --password <pw>   (defaults: WSIS_DB_* env)",
             "  keys --dir <dir> [--owner <uid>[:<gid>]]   the installation's keys, generated unless present",
-            "       [--token-for secretariat|ops [--ttl PT12H]]   then a staff token on stdout (the keys' summary on stderr)",
+            "       [--token-for secretariat|ops [--subject <name>] [--ttl PT12H]]",
+            "       with --token-for, a staff token on stdout and the keys' summary on stderr",
             "  token secretariat|ops --keys <dir> [--subject <name>] [--ttl PT12H]");
 
     private Main() {
@@ -55,6 +56,12 @@ public final class Main {
     }
 
     private static void postgres(Map<String, String> o) throws Exception {
+        // zonky logs through SLF4J, and starting Log4j for it cost this JVM about a quarter of its CPU (0.52-0.60 s
+        // against 0.38-0.43 s without, three starts each) to print nothing: its default configuration shows errors
+        // only. So SLF4J gets no backend here (set before zonky's first logger), and the server's own log (initdb,
+        // pg_ctl, the server) goes to this JVM's output instead, which ./wsis writes to postgres.log.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         Path data = Path.of(required(o, "data"));
         Path work = Path.of(o.getOrDefault("work", System.getProperty("java.io.tmpdir")));
         int port = Integer.parseInt(o.getOrDefault("port", "15432"));
@@ -134,20 +141,23 @@ public final class Main {
                 return;
             }
             System.err.println(summary);
-            Duration ttl = Duration.parse(o.getOrDefault("ttl", DevTokens.DEFAULT_TTL.toString()));
-            System.out.println(DevTokens.of(dir).issue(role, "dev-" + role, ttl));
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException
-                 | java.time.format.DateTimeParseException e) {
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
             fail(e.getMessage());
         }
+        token(role, dir, o);
     }
 
     private static void token(String role, Map<String, String> o) {
+        token(role, Path.of(required(o, "keys")), o);
+    }
+
+    /** Prints a staff token for {@code role}, signed with the keys in {@code keys}; options --subject and --ttl. */
+    private static void token(String role, Path keys, Map<String, String> o) {
         String subject = o.getOrDefault("subject", "dev-" + role);
-        Duration ttl = Duration.parse(o.getOrDefault("ttl", DevTokens.DEFAULT_TTL.toString()));
         try {
-            System.out.println(DevTokens.of(Path.of(required(o, "keys"))).issue(role, subject, ttl));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            Duration ttl = Duration.parse(o.getOrDefault("ttl", DevTokens.DEFAULT_TTL.toString()));
+            System.out.println(DevTokens.of(keys).issue(role, subject, ttl));
+        } catch (IllegalArgumentException | IllegalStateException | java.time.format.DateTimeParseException e) {
             fail(e.getMessage());
         }
     }
