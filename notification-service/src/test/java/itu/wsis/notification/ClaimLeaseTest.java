@@ -141,6 +141,32 @@ class ClaimLeaseTest {
     }
 
     @Test
+    void aStoppingSenderReleasesOnlyItsOwnPendingClaimsAndTakesBackTheirAttempt() throws Throwable {
+        UUID neverStarted = intentClaimedBy(a, "now() + interval '30 seconds'");
+        UUID othersClaim = intentClaimedBy(b, "now() + interval '30 seconds'");
+        UUID sent = intentClaimedBy(a, "now() + interval '30 seconds'");
+        TestPostgres.execute(DB, "update notification set status = 'SENT' where id = ?", sent);
+        UUID notAsked = intentClaimedBy(a, "now() + interval '30 seconds'");
+
+        int released = VertxContextSupport.subscribeAndAwait(
+                () -> store.releaseNeverStarted(a, List.of(neverStarted, othersClaim, sent)));
+
+        assertThat(released).isEqualTo(1);
+        assertThat(column(neverStarted, "claimed_by")).isNull();
+        assertThat(column(neverStarted, "claimed_until")).isNull();
+        assertThat(column(neverStarted, "attempts")).as("the claim's attempt taken back").isEqualTo("0");
+        assertThat(column(othersClaim, "claimed_by")).isEqualTo(b);
+        assertThat(column(sent, "status")).isEqualTo("SENT");
+        assertThat(column(sent, "attempts")).isEqualTo("1");
+        assertThat(column(notAsked, "claimed_by")).isEqualTo(a);
+        // Claimable at once, as a new claim: no lease to wait out, no takeover grace.
+        Map<UUID, Boolean> claimed = VertxContextSupport.subscribeAndAwait(() -> store.claim(b,
+                        Instant.now().plus(400, ChronoUnit.DAYS), Duration.ofMillis(1), 10_000)).stream()
+                .collect(Collectors.toMap(NotificationRepository.Claim::id, NotificationRepository.Claim::takeover));
+        assertThat(claimed).containsEntry(neverStarted, false).doesNotContainKey(notAsked);
+    }
+
+    @Test
     void renewalsAskedForTogetherShareAStatementAndEachGetsItsOwnAnswer() throws Throwable {
         UUID first = intentClaimedBy(a, "now() + interval '2 seconds'");
         UUID others = intentClaimedBy(b, "now() + interval '20 seconds'");

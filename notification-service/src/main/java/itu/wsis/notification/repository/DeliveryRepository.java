@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -525,6 +526,25 @@ public class DeliveryRepository {
               from old left join sent on sent.id = old.id
             union all
             select r.id, 'ALREADY_FINAL' from accepted r where not exists (select 1 from notification n where n.id = r.id)""";
+
+    /**
+     * Lets go of {@code holder}'s claims on those of {@code ids} that are still pending, and takes back the attempt
+     * each claim counted: the intents a stopping sender claimed and never started, which the next dispatch of any
+     * instance then claims as new (no takeover, no grace) instead of after the lease. Only intents whose SMTP
+     * dialogue never began belong here: one whose server may have accepted it must wait out its lease and the
+     * takeover grace. Returns how many claims were released.
+     */
+    public Uni<Integer> releaseNeverStarted(String holder, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery("""
+                        update notification set claimed_by = null, claimed_until = null,
+                                                attempts = greatest(attempts - 1, 0)
+                         where id = any($1) and claimed_by = $2 and status = 'PENDING'""")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), holder))
+                .map(rows -> rows.rowCount());
+    }
 
     /**
      * Renews {@code holder}'s claim on a pending intent for one more lease (the heartbeat of an SMTP dialogue); false

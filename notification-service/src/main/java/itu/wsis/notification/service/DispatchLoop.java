@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,15 +43,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and before SENT is committed: the claim then runs out and the message goes again with the same Message-ID, so the
  * copy is recognisable downstream. See docs/notifications.md.
  * <p>
- * A stop is not a crash: on SIGTERM (a rolling update, a node drain) the loop claims and starts nothing more, and
- * the dialogues in flight get {@code shutdown-drain} to finish and record their outcome before the database pool
- * and the mailer close ({@link #drainOnShutdown}).
+ * A stop is not a crash: on SIGTERM (a rolling update, a node drain) the loop claims and starts nothing more, the
+ * dialogues in flight get {@code shutdown-drain} to finish and record their outcome, and the intents it claimed but
+ * never started go back to the other instances, all before the database pool and the mailer close
+ * ({@link #drainOnShutdown}).
  */
 @ApplicationScoped
 public class DispatchLoop {
 
     private static final Logger LOG = Logger.getLogger(DispatchLoop.class);
     private static final String WAKE_UP = "wsis.notifications.sender.wake-up";
+    /** So that a database that does not answer cannot hold the stop: the claims then run out as after a crash. */
+    private static final Duration RELEASE_AT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final DeliveryRepository deliveries;
     private final MessageDelivery delivery;
@@ -62,6 +66,8 @@ public class DispatchLoop {
     private final Pauses pauses;
     private final Vertx vertx;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** This process's own claims (not takeovers) whose delivery has not begun: what a stop may hand back. */
+    private final Set<UUID> claimedNotStarted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean dispatchingOnWakeUp = new AtomicBoolean();
     private final AtomicBoolean wokenMeanwhile = new AtomicBoolean();
     private volatile ContextInternal[] laneLoops;
@@ -153,6 +159,7 @@ public class DispatchLoop {
             List<NotificationRepository.Claim> own = claims.stream().filter(c -> !c.takeover()).toList();
             List<NotificationRepository.Claim> takenOver = claims.stream()
                     .filter(NotificationRepository.Claim::takeover).toList();
+            own.forEach(claim -> claimedNotStarted.add(claim.id()));
             return deliverAll(own)
                     .chain(() -> takenOver.isEmpty() ? Uni.createFrom().voidItem()
                             : afterTakeoverGrace(claimedAt).chain(() -> deliverAll(takenOver)))
@@ -238,25 +245,34 @@ public class DispatchLoop {
      */
     private Uni<Void> deliver(UUID id) {
         if (!inFlight.add(id)) {
+            // An earlier delivery of this process still has it, and its server may accept it: never released.
+            claimedNotStarted.remove(id);
             return Uni.createFrom().voidItem();
         }
         // Checked after joining inFlight, which the drain reads after setting the flag: a delivery either sees the
-        // stop or is waited for.
+        // stop (and its claim is released) or is waited for.
         if (stopping) {
             inFlight.remove(id);
             return Uni.createFrom().voidItem();
         }
+        claimedNotStarted.remove(id);
         return delivery.deliver(id).onTermination().invoke(() -> inFlight.remove(id));
     }
 
     /**
      * Runs first among the observers of the stop, and Quarkus closes the database pool and the mailer only after they
-     * return: while it waits, the dialogues in flight finish and record SENT (or their failure) as usual. An intent
-     * claimed but not yet started stays claimed and comes back when its lease runs out, to another instance or to
-     * this one restarted. A message whose dialogue outlasts the drain is in the documented window (it goes again,
-     * with the same Message-ID), as after a crash.
+     * return: while it waits, the dialogues in flight finish and record SENT (or their failure) as usual. Then the
+     * intents this process claimed but never started are released, so that another instance sends them at its next
+     * dispatch (a second away) rather than once their lease (30 s) runs out. A message whose dialogue outlasts the
+     * drain keeps its claim and is in the documented window (it goes again, with the same Message-ID), as after a
+     * crash.
      */
     void drainOnShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) {
+        stopSending();
+    }
+
+    /** What a stop does ({@link #drainOnShutdown}); for good: this loop claims and starts nothing afterwards. */
+    public void stopSending() {
         stopping = true;
         int atStop = inFlight.size();
         long deadline = System.nanoTime() + config.sender().shutdownDrain().toNanos();
@@ -276,6 +292,30 @@ public class DispatchLoop {
         } else if (atStop > 0) {
             LOG.infof("Stopped sending: the %d message(s) in flight at the stop finished first", atStop);
         }
+        releaseClaimsNeverStarted();
         delivery.stopWaitingForTheDatabase();
+    }
+
+    /**
+     * Before the deliveries still waiting for the database give up (stopWaitingForTheDatabase), so that an intent
+     * whose server accepted it is still in flight here and keeps its claim.
+     */
+    private void releaseClaimsNeverStarted() {
+        Set<UUID> neverStarted = new HashSet<>(claimedNotStarted);
+        neverStarted.removeAll(inFlight);
+        if (neverStarted.isEmpty()) {
+            return;
+        }
+        try {
+            int released = deliveries.releaseNeverStarted(holder, neverStarted).await().atMost(RELEASE_AT_STOP_TIMEOUT);
+            claimedNotStarted.removeAll(neverStarted);
+            if (released > 0) {
+                LOG.infof("Released %d intent(s) claimed but not started at the stop: the next dispatch of another"
+                        + " instance sends them", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the %d intent(s) claimed but not started at the stop (%s): they go again once"
+                    + " their claim runs out", neverStarted.size(), e.getClass().getName());
+        }
     }
 }
