@@ -1,5 +1,6 @@
 package itu.wsis.notification;
 
+import io.quarkus.vertx.VertxContextSupport;
 import itu.wsis.events.CircularLetterPublished;
 import itu.wsis.events.Contact;
 import itu.wsis.events.Deadline;
@@ -9,6 +10,7 @@ import itu.wsis.events.InviteeContact;
 import itu.wsis.events.Language;
 import itu.wsis.events.LocalizedText;
 import itu.wsis.events.Rank;
+import itu.wsis.notification.service.DispatchLoop;
 import itu.wsis.testing.TestKafka;
 import itu.wsis.testing.TestPostgres;
 
@@ -160,6 +162,15 @@ final class Fixtures {
                         "select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1
                 && TestPostgres.queryLong(NotificationServiceTest.DATABASE,
                         "select count(*) from forum_edition where forum_id = ?", world.forumId()) == 1);
+    }
+
+    /** One dispatch of {@code sender} on a Vert.x context, as its tick runs it; how many intents it handled. */
+    static int dispatch(DispatchLoop sender) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(sender::dispatch);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A connection of the test's own to the service's database, in a transaction it ends itself (to hold locks). */

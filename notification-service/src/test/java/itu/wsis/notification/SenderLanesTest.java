@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import itu.wsis.events.Delegate;
 import itu.wsis.events.InvitationAccepted;
 import itu.wsis.events.InvitationDeclined;
@@ -96,7 +95,7 @@ class SenderLanesTest {
                 OffsetDateTime.ofInstant(clock.instant().plus(365, ChronoUnit.DAYS), ZoneOffset.UTC), strings(later));
 
         // One dispatch: the ten due intents go out on several lanes at once.
-        int mostInFlight = sampleInFlightWhile(() -> dispatch());
+        int mostInFlight = sampleInFlightWhile(() -> Fixtures.dispatch(sender));
 
         assertThat(count("select count(*) from notification where status = 'SENT' and invitation_id = any(?::uuid[])", ids))
                 .isEqualTo(10);
@@ -159,7 +158,7 @@ class SenderLanesTest {
                 ids) == 4L * ids.size()
                 && count("select count(*) from circular_letter where letter_id = ?", world.letterId()) == 1);
 
-        dispatch();
+        Fixtures.dispatch(sender);
 
         for (InvitationIssued invitation : issued) {
             List<String> created = List.of(TestPostgres.queryString(DB, """
@@ -174,8 +173,8 @@ class SenderLanesTest {
     }
 
     private void dispatchTwiceAtOnce() throws Exception {
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(this::dispatch);
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(this::dispatch);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> Fixtures.dispatch(sender));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> Fixtures.dispatch(sender));
         first.get();
         second.get();
     }
@@ -203,14 +202,6 @@ class SenderLanesTest {
 
     private static String[] strings(List<UUID> ids) {
         return ids.stream().map(String::valueOf).toArray(String[]::new);
-    }
-
-    private int dispatch() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> sender.dispatch());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long count(String sql, Object... params) {

@@ -88,7 +88,7 @@ class SenderStopTest {
         int acceptedBefore = smtp.acceptancesSeenByClients();
         smtp.delayFinalReply(Duration.ofSeconds(2));
 
-        CompletableFuture<Integer> dispatch = CompletableFuture.supplyAsync(this::dispatch);
+        CompletableFuture<Integer> dispatch = CompletableFuture.supplyAsync(() -> Fixtures.dispatch(sender));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> registry.get("wsis.notifications.sender.in.flight").gauge().value() >= 1);
         sender.stopSending();
@@ -117,14 +117,6 @@ class SenderStopTest {
         // Nobody sends them here: out of the way of the tests after this one.
         TestPostgres.execute(DB, "update notification set status = 'CANCELLED' where status = 'PENDING'"
                 + " and invitation_id = any(?::uuid[])", (Object) invitations);
-    }
-
-    private int dispatch() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> sender.dispatch());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long count(String condition, String[] invitations) {
